@@ -1,0 +1,53 @@
+import ArgumentParser
+import Lager
+import Takstregler
+import Vapor
+
+struct ServeKommando: TakstfilKommando {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Start webapplikationen.")
+    @ArgumentParser.Flag(help: "Indlæs demodata først, hvis databasen er tom") var demo = false
+    @ArgumentParser.Option(help: "Port") var port = 8080
+    @ArgumentParser.Option(help: "Adresse at lytte på") var hostname = "127.0.0.1"
+    @OptionGroup var database: DatabaseValg
+
+    func udfoer() async throws {
+        let env = Environment(name: "production", arguments: ["takstfil", "serve", "--hostname", hostname, "--port", "\(port)"])
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, database: database.valg)
+            if demo {
+                let antal = try await Demodata.indlaesHvisTom(Lager(app.db), af: CLIBruger.navn)
+                app.logger.notice("\(antal == 0 ? "Databasen har allerede data; demodata ikke indlæst" : "Demodata indlæst: \(antal) tilbud")")
+            }
+            app.logger.notice("Takstfil på http://\(hostname):\(port) – database: \(database.valg)")
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+struct DemoKommando: TakstfilKommando {
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Indlæs demodata i en tom database.")
+    @OptionGroup var database: DatabaseValg
+
+    func udfoer() async throws {
+        let antal = try await database.medLager { try await Demodata.indlaesHvisTom($0, af: CLIBruger.navn) }
+        if antal == 0 {
+            throw Valideringsfejl(felt: "db", besked: "databasen indeholder allerede tilbud — demodata indlæses kun i en tom database")
+        }
+        udskriv("Demodata indlæst i \(database.valg): \(antal) tilbud.\n")
+    }
+}
+
+struct MigrerKommando: TakstfilKommando {
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Opret eller opdatér databasens tabeller.")
+    @OptionGroup var database: DatabaseValg
+
+    func udfoer() async throws {
+        try await database.medLager { _ in }
+        udskriv("Databasen er opdateret: \(database.valg).\n")
+    }
+}

@@ -1,0 +1,17 @@
+import Fluent
+
+struct M005_Regnskaber: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema("regnskaber")
+            .id()
+            .field("tilbud_id", .uuid, .required, .references("tilbud", "id"))
+            .field("aar", .int, .required)
+            .field("version", .int, .required)
+            .field("status", .string, .required)
+            .field("data", .string, .required)
+            .field("revision", .int, .required)
+            .unique(on: "tilbud_id", "aar", "version")
+            .create()
+    }
+    func revert(on db: any Database) async throws { try await db.schema("regnskaber").delete() }
+}

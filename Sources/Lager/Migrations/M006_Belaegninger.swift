@@ -1,0 +1,16 @@
+import Fluent
+
+struct M006_Belaegninger: AsyncMigration {
+    func prepare(on db: any Database) async throws {
+        try await db.schema("belaegninger")
+            .id()
+            .field("tilbud_id", .uuid, .required, .references("tilbud", "id"))
+            .field("aar", .int, .required)
+            .field("kvartal", .int, .required)
+            .field("version", .int, .required)
+            .field("data", .string, .required)
+            .unique(on: "tilbud_id", "aar", "kvartal", "version")
+            .create()
+    }
+    func revert(on db: any Database) async throws { try await db.schema("belaegninger").delete() }
+}

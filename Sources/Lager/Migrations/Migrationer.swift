@@ -1,0 +1,9 @@
+import Fluent
+
+/// Every migration in order. Add new ones at the end; never edit a released one.
+public enum Migrationer {
+    public static var alle: [any Migration] {
+        [M001_Organisationer(), M002_Tilbud(), M003_Beslutninger(), M004_Takstniveauer(),
+         M005_Regnskaber(), M006_Belaegninger(), M007_Parametre(), M008_Haendelser()]
+    }
+}

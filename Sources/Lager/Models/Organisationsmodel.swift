@@ -1,0 +1,28 @@
+import Fluent
+import Foundation
+import Takstregler
+
+public final class Organisationsmodel: Model, @unchecked Sendable {
+    public static let schema = "organisationer"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "navn") public var navn: String
+    @Field(key: "art") public var art: String
+    @OptionalField(key: "kommunenummer") public var kommunenummer: String?
+    @OptionalField(key: "region") public var region: String?
+    @OptionalParent(key: "overordnet_id") public var overordnet: Organisationsmodel?
+
+    public init() {}
+
+    public init(_ o: Organisation, overordnetID: UUID? = nil) {
+        navn = o.navn
+        art = o.art.rawValue
+        kommunenummer = o.kommunenummer
+        region = o.region
+        $overordnet.id = overordnetID
+    }
+
+    public var domaene: Organisation {
+        Organisation(navn: navn, art: Organisation.Art(rawValue: art) ?? .kommune, kommunenummer: kommunenummer,
+                     region: region, overordnet: nil)
+    }
+}

@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import Takstregler
+
+/// One version of one takstniveau of one tilbud in one year. Rows are never changed once
+/// published; a correction is a new row with `version + 1` and a reason (DOMAIN.md 5).
+public final class Takstniveaumodel: Model, @unchecked Sendable {
+    public static let schema = "takstniveauer"
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "tilbud_id") public var tilbud: Tilbudsmodel
+    @Field(key: "navn") public var navn: String
+    @Field(key: "aar") public var aar: Int
+    @Field(key: "version") public var version: Int
+    @Field(key: "status") public var status: String
+    /// The full calculation basis as JSON (`Takstgrundlag`), so the takst can always be recomputed.
+    @Field(key: "grundlag") public var grundlag: String
+    @OptionalField(key: "basis_ydelse") public var basisYdelse: String?
+    /// The published takst as exact decimal text (a cache of `Takstniveau.beregn()`, written with it).
+    @Field(key: "takst") public var takst: String
+    @Field(key: "enhed") public var enhed: String
+    /// Optimistic locking: bumped on every save.
+    @Field(key: "revision") public var revision: Int
+    @OptionalField(key: "begrundelse") public var begrundelse: String?
+    @OptionalParent(key: "beslutning_id") public var beslutning: Beslutningsmodel?
+    @Timestamp(key: "opdateret", on: .update) public var opdateret: Date?
+
+    public init() {}
+
+    public init(tilbudID: UUID, niveau: Takstniveau, takst: Kroner) throws {
+        $tilbud.id = tilbudID
+        navn = niveau.navn
+        aar = niveau.aar
+        version = niveau.version
+        revision = 1
+        try saet(niveau, takst: takst)
+    }
+
+    func saet(_ niveau: Takstniveau, takst: Kroner) throws {
+        status = niveau.status.rawValue
+        grundlag = try Lagerkodning.json(niveau.grundlag)
+        basisYdelse = try niveau.basisYdelse.map(Lagerkodning.json)
+        self.takst = "\(takst)"
+        enhed = niveau.grundlag.enhed.rawValue
+    }
+
+    public var domaene: Takstniveau {
+        get throws {
+            Takstniveau(navn: navn, aar: aar, grundlag: try Lagerkodning.fraJSON(grundlag),
+                        basisYdelse: try basisYdelse.map { try Lagerkodning.fraJSON($0) },
+                        status: Status(rawValue: status) ?? .kladde, version: version)
+        }
+    }
+
+    public var takstDecimal: Kroner { Decimal(string: takst) ?? 0 }
+}

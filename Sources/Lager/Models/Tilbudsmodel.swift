@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+import Takstregler
+
+public final class Tilbudsmodel: Model, @unchecked Sendable {
+    public static let schema = "tilbud"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "navn") public var navn: String
+    @Parent(key: "driftsherre_id") public var driftsherre: Organisationsmodel
+    @OptionalField(key: "adresse") public var adresse: String?
+    @OptionalField(key: "paragraf") public var paragraf: String?
+    @OptionalField(key: "maalgruppe") public var maalgruppe: String?
+    @Field(key: "type") public var type: String
+    @Field(key: "ejerform") public var ejerform: String
+    /// Departments, one per line.
+    @Field(key: "afdelinger") public var afdelinger: String
+    /// Marked so demo data can never be mistaken for real figures.
+    @Field(key: "demo") public var demo: Bool
+    /// Where the figures come from, e.g. "003:1425–1448".
+    @OptionalField(key: "kilde") public var kilde: String?
+    @Children(for: \.$tilbud) public var takstniveauer: [Takstniveaumodel]
+
+    public init() {}
+
+    public init(_ t: Tilbud, driftsherreID: UUID, demo: Bool, kilde: String?) {
+        navn = t.navn
+        $driftsherre.id = driftsherreID
+        adresse = t.adresse
+        paragraf = t.paragraf
+        maalgruppe = t.maalgruppe?.rawValue
+        type = t.type.rawValue
+        ejerform = t.ejerform.rawValue
+        afdelinger = t.afdelinger.joined(separator: "\n")
+        self.demo = demo
+        self.kilde = kilde
+    }
+
+    /// The domain value; `driftsherre` must be eager-loaded or given.
+    public func domaene(driftsherre navn: String) -> Tilbud {
+        Tilbud(navn: self.navn, driftsherre: navn, adresse: adresse, paragraf: paragraf,
+               maalgruppe: maalgruppe.flatMap(Maalgruppe.init(rawValue:)),
+               type: Tilbud.Type_(rawValue: type) ?? .doegn, ejerform: Tilbud.Ejerform(rawValue: ejerform) ?? .kommunal,
+               afdelinger: afdelinger.isEmpty ? [] : afdelinger.components(separatedBy: "\n"))
+    }
+}

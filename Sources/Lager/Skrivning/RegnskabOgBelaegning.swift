@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import Takstregler
+
+extension Lager {
+    /// Saves a tilbud's regnskab for a year (the open version, or version 1).
+    @discardableResult
+    public func gemRegnskab(tilbudID: UUID, _ r: Regnskab, status: Status = .kladde, af bruger: String,
+                            begrundelse: String? = nil) async throws -> Regnskabsmodel {
+        try Kontrol.ikkeNegativ(r.belaegning, felt: "belaegning", hvad: "belægningen")
+        try Kontrol.ikkeNegativ(r.omkostninger, felt: "regnskab_kr", hvad: "årets omkostninger")
+        return try await skriv { tx, log in
+            guard try await Tilbudsmodel.find(tilbudID, on: tx) != nil else { throw Lagerfejl.ukendtTilbud(tilbudID.uuidString) }
+            let seneste = try await Regnskabsmodel.query(on: tx).filter(\.$tilbud.$id == tilbudID)
+                .filter(\.$aar == r.aar).sort(\.$version, .descending).first()
+            if let seneste {
+                guard !(Status(rawValue: seneste.status) ?? .kladde).erLaast else {
+                    throw Lagerfejl.laast("Regnskabet \(r.aar) version \(seneste.version)")
+                }
+                let foer = try seneste.domaene
+                seneste.data = try Lagerkodning.json(r)
+                seneste.status = status.rawValue
+                seneste.revision += 1
+                try await seneste.save(on: tx)
+                log.append(try Lager.haendelse(bruger, "ret", "regnskab", seneste.id, foer: foer, efter: r, begrundelse: begrundelse))
+                return seneste
+            }
+            let m = try Regnskabsmodel(tilbudID: tilbudID, regnskab: r, status: status)
+            try await m.create(on: tx)
+            log.append(try Lager.haendelse(bruger, "opret", "regnskab", m.id, efter: r, begrundelse: begrundelse))
+            return m
+        }
+    }
+
+    public func regnskaber(tilbudID: UUID) async throws -> [Regnskab] {
+        let alle = try await Regnskabsmodel.query(on: db).filter(\.$tilbud.$id == tilbudID).sort(\.$aar).sort(\.$version).all()
+        // The latest version of each year.
+        var pr: [Int: Regnskab] = [:]
+        for m in alle { pr[m.aar] = try m.domaene }
+        return pr.keys.sorted().map { pr[$0]! }
+    }
+
+    @discardableResult
+    public func gemBelaegning(tilbudID: UUID, _ b: Belaegning, af bruger: String) async throws -> Belaegningsmodel {
+        guard (1...4).contains(b.kvartal) else {
+            throw Valideringsfejl(felt: "kvartal", besked: "kvartalet skal være 1, 2, 3 eller 4 (fik \(b.kvartal))")
+        }
+        try Kontrol.ikkeNegativ(b.normering, felt: "normering", hvad: "normeringen")
+        try Kontrol.ikkeNegativ(b.forbrug, felt: "forbrug", hvad: "forbruget")
+        return try await skriv { tx, log in
+            guard try await Tilbudsmodel.find(tilbudID, on: tx) != nil else { throw Lagerfejl.ukendtTilbud(tilbudID.uuidString) }
+            let seneste = try await Belaegningsmodel.query(on: tx).filter(\.$tilbud.$id == tilbudID)
+                .filter(\.$aar == b.aar).filter(\.$kvartal == b.kvartal).sort(\.$version, .descending).first()
+            // Quarterly figures are corrected as new versions, so earlier reports stay readable.
+            let m = try Belaegningsmodel(tilbudID: tilbudID, belaegning: b, version: (seneste?.version ?? 0) + 1)
+            try await m.create(on: tx)
+            log.append(try Lager.haendelse(bruger, seneste == nil ? "opret" : "ret", "belaegning", m.id,
+                                           foer: try seneste?.domaene, efter: b))
+            return m
+        }
+    }
+
+    public func saetPLIndeks(aar: Int, indeks: Decimal, af bruger: String) async throws {
+        try Kontrol.positiv(indeks, felt: "indeks", hvad: "P/L-indekset")
+        try await skriv { tx, log in
+            let eksisterende = try await PLIndeksmodel.query(on: tx).filter(\.$aar == aar).first()
+            let foer = eksisterende.map { ["aar": "\($0.aar)", "indeks": $0.indeks] }
+            let m = eksisterende ?? PLIndeksmodel(aar: aar, indeks: indeks)
+            m.indeks = "\(indeks)"
+            try await m.save(on: tx)
+            log.append(try Lager.haendelse(bruger, eksisterende == nil ? "opret" : "ret", "pl_indeks", m.id, foer: foer,
+                                           efter: ["aar": "\(aar)", "indeks": "\(indeks)"]))
+        }
+    }
+
+    public func plIndeks() async throws -> PLIndeks {
+        var d: [Int: Decimal] = [:]
+        for m in try await PLIndeksmodel.query(on: db).all() { d[m.aar] = Decimal(string: m.indeks) }
+        return PLIndeks(d)
+    }
+
+    /// Sets a yearly parameter for a region; the value is the rule's own JSON.
+    public func saetParameter<T: Codable & Sendable>(aar: Int, region: String, noegle: String, vaerdi: T,
+                                                     af bruger: String) async throws {
+        let json = try Lagerkodning.json(vaerdi)
+        try await skriv { tx, log in
+            let eksisterende = try await Parametermodel.query(on: tx).filter(\.$aar == aar)
+                .filter(\.$region == region).filter(\.$noegle == noegle).first()
+            let foer = eksisterende?.vaerdi
+            let m = eksisterende ?? Parametermodel(aar: aar, region: region, noegle: noegle, vaerdi: json)
+            m.vaerdi = json
+            try await m.save(on: tx)
+            log.append(try Lager.haendelse(bruger, eksisterende == nil ? "opret" : "ret", "parameter", m.id,
+                                           foer: foer.map { ["\(noegle)": $0] }, efter: ["\(noegle)": json]))
+        }
+    }
+
+    public func parameter<T: Codable>(aar: Int, region: String, noegle: String, som: T.Type) async throws -> T? {
+        guard let m = try await Parametermodel.query(on: db).filter(\.$aar == aar).filter(\.$region == region)
+            .filter(\.$noegle == noegle).first() else { return nil }
+        return try Lagerkodning.fraJSON(m.vaerdi)
+    }
+}

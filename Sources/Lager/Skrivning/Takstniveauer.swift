@@ -1,0 +1,142 @@
+import Fluent
+import Foundation
+import Takstregler
+
+/// The state of a takstniveau as the audit log records it: the input and the computed takst.
+struct TakstniveauLog: Encodable {
+    let niveau: Takstniveau
+    let takst: Kroner
+}
+
+extension Lager {
+    /// Saves a takstniveau draft: computes the takst first (invalid input is refused before
+    /// anything is written), creates version 1 or updates the open draft. A published level is
+    /// never changed — that needs `opretRettelse`. `forventetRevision` guards against lost updates.
+    @discardableResult
+    public func gemTakstniveau(tilbudID: UUID, niveau: Takstniveau, af bruger: String,
+                               begrundelse: String? = nil, forventetRevision: Int? = nil) async throws -> Takstniveaumodel {
+        let navn = niveau.navn.trimmingCharacters(in: .whitespaces)
+        guard !navn.isEmpty else { throw Valideringsfejl(felt: "niveau", besked: "takstniveauet skal have et navn") }
+        guard (1990...2100).contains(niveau.aar) else {
+            throw Valideringsfejl(felt: "aar", besked: "året skal ligge mellem 1990 og 2100 (fik \(niveau.aar))")
+        }
+        let takst = try niveau.beregn().takst
+        return try await skriv { tx, log in
+            guard try await Tilbudsmodel.find(tilbudID, on: tx) != nil else { throw Lagerfejl.ukendtTilbud(tilbudID.uuidString) }
+            let seneste = try await Takstniveaumodel.query(on: tx)
+                .filter(\.$tilbud.$id == tilbudID).filter(\.$navn == navn).filter(\.$aar == niveau.aar)
+                .sort(\.$version, .descending).first()
+            var ny = niveau
+            ny.navn = navn
+            if let seneste {
+                let status = Status(rawValue: seneste.status) ?? .kladde
+                if status.erLaast { throw Lagerfejl.laast("Takstniveauet '\(navn)' \(niveau.aar) version \(seneste.version)") }
+                if let forventetRevision, forventetRevision != seneste.revision {
+                    throw Lagerfejl.konflikt("takstniveauet '\(navn)' \(niveau.aar) er ændret af en anden siden du hentede det (revision \(forventetRevision), nu \(seneste.revision))")
+                }
+                let foer = TakstniveauLog(niveau: try seneste.domaene, takst: seneste.takstDecimal)
+                ny.version = seneste.version
+                ny.status = status == .afvist ? .kladde : (status == .godkendt ? .kladde : status)
+                try seneste.saet(ny, takst: takst)
+                seneste.revision += 1
+                if let begrundelse { seneste.begrundelse = begrundelse }
+                try await seneste.save(on: tx)
+                log.append(try Lager.haendelse(bruger, "ret", "takstniveau", seneste.id, foer: foer,
+                                               efter: TakstniveauLog(niveau: ny, takst: takst), begrundelse: begrundelse))
+                return seneste
+            }
+            ny.version = 1
+            let m = try Takstniveaumodel(tilbudID: tilbudID, niveau: ny, takst: takst)
+            m.begrundelse = begrundelse
+            try await m.create(on: tx)
+            log.append(try Lager.haendelse(bruger, "opret", "takstniveau", m.id, efter: TakstniveauLog(niveau: ny, takst: takst),
+                                           begrundelse: begrundelse))
+            return m
+        }
+    }
+
+    /// Moves a takstniveau through the workflow (DOMAIN.md 7); approvals may carry the decision.
+    @discardableResult
+    public func skiftStatus(niveauID: UUID, til ny: Status, af bruger: String, begrundelse: String? = nil,
+                            beslutning: Beslutning? = nil) async throws -> Takstniveaumodel {
+        try await skriv { tx, log in
+            guard let m = try await Takstniveaumodel.find(niveauID, on: tx) else { throw Lagerfejl.ikkeFundet("Takstniveauet") }
+            let fra = Status(rawValue: m.status) ?? .kladde
+            guard fra.kanGaaTil(ny) else { throw Lagerfejl.ugyldigStatusskift(fra: fra.tekst, til: ny.tekst) }
+            if ny == .afvist, (begrundelse ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw Valideringsfejl(felt: "begrundelse", besked: "en afvisning skal have en kommentar")
+            }
+            if let beslutning {
+                let b = Beslutningsmodel(beslutning)
+                try await b.create(on: tx)
+                m.$beslutning.id = b.id
+            }
+            m.status = ny.rawValue
+            m.revision += 1
+            try await m.save(on: tx)
+            log.append(try Lager.haendelse(bruger, ny.rawValue, "takstniveau", m.id, foer: ["status": fra.rawValue],
+                                           efter: ["status": ny.rawValue], begrundelse: begrundelse ?? beslutning?.tekst))
+            return m
+        }
+    }
+
+    /// Publishes every approved takstniveau of a year; returns how many.
+    @discardableResult
+    public func offentliggoer(aar: Int, af bruger: String) async throws -> Int {
+        try await skriv { tx, log in
+            let godkendte = try await Takstniveaumodel.query(on: tx).filter(\.$aar == aar)
+                .filter(\.$status == Status.godkendt.rawValue).all()
+            for m in godkendte {
+                m.status = Status.offentliggjort.rawValue
+                m.revision += 1
+                try await m.save(on: tx)
+            }
+            log.append(try Lager.haendelse(bruger, "offentliggoer", "aar", nil, efter: ["aar": aar, "antal": godkendte.count],
+                                           begrundelse: "Takster for \(aar) offentliggjort"))
+            return godkendte.count
+        }
+    }
+
+    /// A correction of a published takst: a new version (draft) with a reason; the published
+    /// version stays readable and public until the correction is itself published.
+    @discardableResult
+    public func opretRettelse(niveauID: UUID, grundlag: Takstgrundlag, basisYdelse: BasisYdelseGrundlag? = nil,
+                              begrundelse: String, af bruger: String) async throws -> Takstniveaumodel {
+        guard !begrundelse.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw Valideringsfejl(felt: "begrundelse", besked: "en rettelse skal have en begrundelse")
+        }
+        guard let gammel = try await Takstniveaumodel.find(niveauID, on: db) else { throw Lagerfejl.ikkeFundet("Takstniveauet") }
+        var ny = try gammel.domaene
+        guard ny.status == .offentliggjort else {
+            throw Valideringsfejl(felt: "status", besked: "kun offentliggjorte takster rettes som ny version; ret kladden direkte")
+        }
+        ny.grundlag = grundlag
+        ny.basisYdelse = basisYdelse
+        ny.status = .kladde
+        ny.version = gammel.version + 1
+        let takst = try ny.beregn().takst
+        let tilbudID = gammel.$tilbud.id
+        let rettet = ny
+        return try await skriv { tx, log in
+            let seneste = try await Takstniveaumodel.query(on: tx).filter(\.$tilbud.$id == tilbudID)
+                .filter(\.$navn == rettet.navn).filter(\.$aar == rettet.aar).sort(\.$version, .descending).first()
+            guard seneste?.id == gammel.id else {
+                throw Lagerfejl.konflikt("der findes allerede en nyere version af takstniveauet '\(rettet.navn)' \(rettet.aar)")
+            }
+            let m = try Takstniveaumodel(tilbudID: tilbudID, niveau: rettet, takst: takst)
+            m.begrundelse = begrundelse
+            try await m.create(on: tx)
+            log.append(try Lager.haendelse(bruger, "rettelse", "takstniveau", m.id,
+                                           foer: TakstniveauLog(niveau: try gammel.domaene, takst: gammel.takstDecimal),
+                                           efter: TakstniveauLog(niveau: rettet, takst: takst), begrundelse: begrundelse))
+            return m
+        }
+    }
+}
+
+extension Lager {
+    /// Publishes one approved level (the demo and single corrections); a year at once is `offentliggoer(aar:)`.
+    public func offentliggoerNiveau(_ id: UUID, af bruger: String) async throws {
+        try await skiftStatus(niveauID: id, til: .offentliggjort, af: bruger)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A tilbud's accounts for one year (DOMAIN.md 5, 6.2).
+public struct Regnskab: Codable, Equatable, Sendable {
+    public var aar: Int
+    /// Årets omkostninger.
+    public var omkostninger: Kroner
+    public var takstindtaegter: Kroner?
+    /// Belægning in helårspladser.
+    public var belaegning: Decimal
+    /// Reported directly where the source gives it; otherwise derived (6.2).
+    public var overUnderskud: Kroner?
+    /// Tillægsydelser income, incl. indskrivning over 100 %.
+    public var tillaegsydelser: Kroner?
+
+    public init(aar: Int, omkostninger: Kroner, takstindtaegter: Kroner? = nil, belaegning: Decimal,
+                overUnderskud: Kroner? = nil, tillaegsydelser: Kroner? = nil) {
+        self.aar = aar
+        self.omkostninger = omkostninger
+        self.takstindtaegter = takstindtaegter
+        self.belaegning = belaegning
+        self.overUnderskud = overUnderskud
+        self.tillaegsydelser = tillaegsydelser
+    }
+
+    /// Over/underskud = takst income − årets omkostninger (DOMAIN.md 6.2); the reported figure wins.
+    public var resultat: Kroner? {
+        if let overUnderskud { return overUnderskud }
+        guard let takstindtaegter else { return nil }
+        return takstindtaegter - omkostninger
+    }
+}
+
+/// Occupancy of a tilbud in one quarter (DOMAIN.md 5; 001:9063).
+public struct Belaegning: Codable, Equatable, Sendable {
+    public var aar: Int
+    public var kvartal: Int
+    /// Capacity in place-days.
+    public var normering: Decimal
+    /// Used place-days.
+    public var forbrug: Decimal
+    public var type: Tilbud.Type_
+
+    public init(aar: Int, kvartal: Int, normering: Decimal, forbrug: Decimal, type: Tilbud.Type_) {
+        self.aar = aar
+        self.kvartal = kvartal
+        self.normering = normering
+        self.forbrug = forbrug
+        self.type = type
+    }
+}
+
+/// The price and wage index: restates amounts of one year in another year's prices.
+public struct PLIndeks: Codable, Equatable, Sendable {
+    public var indeks: [Int: Decimal]
+    public init(_ indeks: [Int: Decimal] = [:]) { self.indeks = indeks }
+
+    /// Factor that turns year `fra` prices into year `til` prices; 1 when either year is missing
+    /// (DOMAIN.md 6.5: "factor 1 when no index is given").
+    public func faktor(fra: Int, til: Int) -> Decimal {
+        guard let a = indeks[fra], let b = indeks[til], a != 0 else { return 1 }
+        return b / a
+    }
+}
+
+/// A decision of a body that does not log in (DAS, FU, KKR), referenced by approvals (DOMAIN.md 2).
+public struct Beslutning: Codable, Equatable, Sendable {
+    public var organ: String
+    public var dato: String
+    public var punkt: String
+    public var tekst: String
+    public init(organ: String, dato: String, punkt: String, tekst: String) {
+        self.organ = organ
+        self.dato = dato
+        self.punkt = punkt
+        self.tekst = tekst
+    }
+}

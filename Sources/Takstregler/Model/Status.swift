@@ -1,0 +1,31 @@
+/// The life of a reported figure (DOMAIN.md 5, 7): a driftsherre drafts and submits, the
+/// secretariat rejects or approves, and an approved year is published. Published data is never
+/// changed: a correction is a new version that starts again as a draft.
+public enum Status: String, Codable, Sendable, CaseIterable {
+    case kladde, indsendt, afvist, godkendt, offentliggjort
+
+    public var tekst: String {
+        switch self {
+        case .kladde: return "Kladde"
+        case .indsendt: return "Indsendt"
+        case .afvist: return "Afvist"
+        case .godkendt: return "Godkendt"
+        case .offentliggjort: return "Offentliggjort"
+        }
+    }
+
+    /// The transitions the workflow allows; everything else is refused.
+    public func kanGaaTil(_ ny: Status) -> Bool {
+        switch (self, ny) {
+        case (.kladde, .indsendt), (.afvist, .indsendt), (.afvist, .kladde),
+             (.indsendt, .afvist), (.indsendt, .godkendt), (.godkendt, .offentliggjort),
+             (.godkendt, .afvist):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Published values are frozen; everything before can still be edited by its owner.
+    public var erLaast: Bool { self == .offentliggjort }
+}

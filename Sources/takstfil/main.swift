@@ -1,0 +1,4 @@
+import App
+
+// All commands live in App/Commands; this file only starts them.
+await Takstfil.koer()
