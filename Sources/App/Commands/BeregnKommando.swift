@@ -25,7 +25,7 @@ struct BeregnKommando: AsyncParsableCommand {
                 pladser: læs(pladser, "pladser"), enhederPrAar: læs(dage, "dage"),
                 belaegningsprocent: læs(belaegningsprocent, "belaegningsprocent"), afrunding: .oere)
             let r = try felter.medAndreFejl { try Takstberegning.beregn(g) }
-            let felter: [(String, Celle)] = [
+            let noegletal: [(String, Celle)] = [
                 ("doegntakst", .tal(r.takst, decimaler: 2)),
                 ("antal_doegn", .tal(r.antalEnheder, decimaler: nil)),
                 ("omkostninger", .tal(r.omkostningerIAlt, decimaler: nil)),
@@ -35,7 +35,7 @@ struct BeregnKommando: AsyncParsableCommand {
                 ("belaegningsprocent", .tal(r.belaegningsprocent, decimaler: nil)),
                 ("doegntakst_uafrundet", .tal(r.takstUafrundet, decimaler: 10)),
             ]
-            udskriv(Noegletal.tekst(felter, linjer: r.linjer, format: format.format))
+            udskriv(Noegletal.tekst(noegletal, linjer: r.linjer, format: format.format))
         }
     }
 
@@ -59,7 +59,7 @@ struct BeregnKommando: AsyncParsableCommand {
                                         dage: læs(dage, "dage"), effektivTimeloen: læs(timeloen, "timeloen"),
                                         timerPrDoegn: læs(timer, "timer"))
             let r = try felter.medAndreFejl { try BasisYdelse.beregn(g) }
-            let felter: [(String, Celle)] = [
+            let noegletal: [(String, Celle)] = [
                 ("basistakst", .tal(r.basistakst, decimaler: 0)),
                 ("ydelsestimetakst", .tal(r.ydelsestimetakst, decimaler: 0)),
                 ("ydelsestakst", .tal(r.ydelsestakst, decimaler: 0)),
@@ -69,7 +69,7 @@ struct BeregnKommando: AsyncParsableCommand {
                 ("ydelsestimetakst_uafrundet", .tal(r.ydelsestimetakstUafrundet, decimaler: 10)),
                 ("ydelsestakst_uafrundet", .tal(r.ydelsestakstUafrundet, decimaler: 10)),
             ]
-            udskriv(Noegletal.tekst(felter, linjer: [], format: format.format))
+            udskriv(Noegletal.tekst(noegletal, linjer: [], format: format.format))
         }
     }
 }

@@ -20,6 +20,9 @@ enum Demokilder {
         (.finansiering, "Finansieringsudgifter", Decimal(string: "836949.87")!),
     ]
 
+    /// The published basisbudget total (002:1679); the lines above add up to 12.489.292,47.
+    static let oesterskovenBasisbudget = Decimal(string: "12489292.58")!
+
     /// Midtjylland's driftsherrer with belægning (helårspladser) and regnskab (t.kr.) 2018 and
     /// 2019, ledelsesinformation tabel 1 (001:8873–8911).
     static let midtRegnskab: [(driftsherre: String, bel2018: Decimal, tkr2018: Decimal, bel2019: Decimal, tkr2019: Decimal)] = [
