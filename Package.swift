@@ -50,10 +50,12 @@ let package = Package(
         ),
         .executableTarget(name: "takstfil", dependencies: ["App"]),
         .testTarget(name: "TakstreglerTests", dependencies: ["Takstregler"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LagerTests", dependencies: ["Lager", "Takstregler"]),
+        // Shared by the test targets: runs a scenario on SQLite and on PostgreSQL.
+        .target(name: "Testhjaelp", dependencies: ["Lager"], path: "Tests/Testhjaelp"),
+        .testTarget(name: "LagerTests", dependencies: ["Lager", "Takstregler", "Testhjaelp"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Lager", .product(name: "XCTVapor", package: "vapor")]
+            dependencies: ["App", "Lager", "Testhjaelp", .product(name: "XCTVapor", package: "vapor")]
         ),
     ],
     swiftLanguageModes: [.v5]

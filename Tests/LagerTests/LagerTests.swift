@@ -3,6 +3,7 @@ import Foundation
 import Lager
 import Takstregler
 import XCTest
+import Testhjaelp
 
 final class LagerTests: XCTestCase {
     let bruger = "test:sekretariat"

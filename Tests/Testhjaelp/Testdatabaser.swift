@@ -5,8 +5,8 @@ import XCTest
 /// The storage tests run every scenario on SQLite and on PostgreSQL. PostgreSQL comes from
 /// `scripts/test` (TAKSTFIL_TEST_POSTGRES_URL); without it the PostgreSQL half fails loudly
 /// rather than being skipped.
-enum Testdatabaser {
-    static func alle() throws -> [(navn: String, valg: Databasevalg)] {
+public enum Testdatabaser {
+    public static func alle() throws -> [(navn: String, valg: Databasevalg)] {
         let sti = FileManager.default.temporaryDirectory.appendingPathComponent("takstfil-test-\(UUID().uuidString).sqlite").path
         guard let pg = ProcessInfo.processInfo.environment["TAKSTFIL_TEST_POSTGRES_URL"], !pg.isEmpty else {
             throw XCTSkipFailure.manglerPostgres
@@ -22,7 +22,7 @@ enum Testdatabaser {
     }
 
     /// Runs `blok` once per database on a freshly migrated, empty schema.
-    static func forHver(_ blok: (String, Lagerforbindelse) async throws -> Void) async throws {
+    public static func forHver(_ blok: (String, Lagerforbindelse) async throws -> Void) async throws {
         for (navn, valg) in try alle() {
             let f = try Lagerforbindelse(valg)
             do {

@@ -1,0 +1,171 @@
+import Fluent
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Lager
+import XCTest
+
+/// The `takstfil` executable run as a user runs it: output, exit codes, and an untouched
+/// database after refused input.
+final class KommandolinjeTests: XCTestCase {
+    struct Koersel {
+        let kode: Int32
+        let ud: String
+        let fejl: String
+    }
+
+    static var program: URL {
+        if let sti = ProcessInfo.processInfo.environment["TAKSTFIL_BIN"] { return URL(fileURLWithPath: sti) }
+        // The test bundle sits next to the executable in the build folder.
+        let ved = Bundle.main.bundleURL.appendingPathComponent("takstfil")
+        if FileManager.default.isExecutableFile(atPath: ved.path) { return ved }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/takstfil")
+    }
+
+    @discardableResult
+    func koer(_ argumenter: [String], miljoe: [String: String] = [:]) throws -> Koersel {
+        let p = Process()
+        p.executableURL = Self.program
+        p.arguments = argumenter
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "TAKSTFIL_DB")
+        env.removeValue(forKey: "DATABASE_URL")
+        env.merge(miljoe) { $1 }
+        p.environment = env
+        let ud = Pipe(), fejl = Pipe()
+        p.standardOutput = ud
+        p.standardError = fejl
+        try p.run()
+        let udData = ud.fileHandleForReading.readDataToEndOfFile()
+        let fejlData = fejl.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Koersel(kode: p.terminationStatus, ud: String(decoding: udData, as: UTF8.self),
+                       fejl: String(decoding: fejlData, as: UTF8.self))
+    }
+
+    func midlertidigDB() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("takstfil-cli-\(UUID().uuidString).sqlite").path
+    }
+
+    func testBeregnDoegntakstToftehoej() throws {
+        let forventet = [("2", "618526", "891.89", "693.5"), ("1", "373086", "1075.95", "346.75"),
+                         ("11", "5157018", "1352.04", "3814.25"), ("17", "11496118", "1950.23", "5894.75")]
+        for (pladser, omk, takst, doegn) in forventet {
+            let k = try koer(["beregn", "doegntakst", "--omkostninger", omk, "--pladser", pladser,
+                              "--belaegningsprocent", "95", "--format", "json"])
+            XCTAssertEqual(k.kode, 0, k.fejl)
+            XCTAssertTrue(k.ud.hasPrefix("{\"doegntakst\":\(takst),\"antal_doegn\":\(doegn),"), k.ud)
+            XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(k.ud.utf8)) as? [String: Any])
+            XCTAssertTrue(k.ud.contains("\"beregning\":["))
+        }
+    }
+
+    func testBeregnBasisYdelseOesterskoven() throws {
+        let k = try koer(["beregn", "basis-ydelse", "--basisbudget", "12.489.292,58", "--pladser", "12",
+                          "--belaegningsprocent", "85", "--timeloen", "390", "--timer", "8", "--format", "json"])
+        XCTAssertEqual(k.kode, 0, k.fejl)
+        XCTAssertTrue(k.ud.hasPrefix("{\"basistakst\":3355,\"ydelsestimetakst\":459,\"ydelsestakst\":3671,\"takst_i_alt\":7026,"), k.ud)
+        let csv = try koer(["beregn", "basis-ydelse", "--basisbudget", "12489292.58", "--pladser", "14",
+                            "--belaegningsprocent", "73", "--timeloen", "390", "--format", "csv"])
+        XCTAssertTrue(csv.ud.contains("ydelsestimetakst;534\r\n"), csv.ud)
+        XCTAssertTrue(csv.ud.contains("ydelsestakst;4274\r\n"), csv.ud)
+    }
+
+    func testUgyldigeTalGiverDanskeBeskederOgFejlkode() throws {
+        let tilfaelde: [([String], [String])] = [
+            (["--omkostninger", "1000", "--pladser", "0", "--belaegningsprocent", "95"], ["pladser: antal pladser skal være større end 0"]),
+            (["--omkostninger", "1000", "--pladser=-3", "--belaegningsprocent", "95"], ["pladser:"]),
+            (["--omkostninger", "1000", "--pladser", "2", "--belaegningsprocent", "0"], ["belaegningsprocent: belægningsprocenten skal være over 0 og højst 100"]),
+            (["--omkostninger", "1000", "--pladser", "2", "--belaegningsprocent", "100,5"], ["belaegningsprocent:", "100,5"]),
+            (["--omkostninger", "mange", "--pladser", "2", "--belaegningsprocent", "95"], ["omkostninger: 'mange' er ikke et tal"]),
+            (["--omkostninger", "618.526", "--pladser", "2", "--belaegningsprocent", "95"], ["omkostninger:", "tvetydigt"]),
+        ]
+        for (argumenter, beskeder) in tilfaelde {
+            let k = try koer(["beregn", "doegntakst"] + argumenter)
+            XCTAssertEqual(k.kode, 1, argumenter.joined(separator: " "))
+            XCTAssertEqual(k.ud, "")
+            for b in beskeder { XCTAssertTrue(k.fejl.contains(b), "\(argumenter): \(k.fejl)") }
+        }
+    }
+
+    /// Refused writes name the field, exit non-zero, and leave the database as it was.
+    func testUgyldigIndberetningAendrerIkkeDatabasen() async throws {
+        let db = midlertidigDB()
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let demo = try koer(["demo", "--db", db])
+        XCTAssertEqual(demo.kode, 0, demo.fejl)
+        XCTAssertTrue(demo.ud.contains("tilbud"), demo.ud)
+
+        func optaelling() async throws -> [Int] {
+            let f = try Lagerforbindelse(.sqlite(sti: db))
+            let tal = [try await Haendelsesmodel.query(on: f.db).count(), try await Takstniveaumodel.query(on: f.db).count()]
+            await f.luk()
+            return tal
+        }
+        let foer = try await optaelling()
+        let grund = ["takst", "indberet", "--db", db, "--aar", "2027", "--omkostninger", "500000"]
+        let tilfaelde: [([String], String)] = [
+            (["--tilbud", "Toftehøj", "--pladser", "0", "--belaegningsprocent", "95"], "pladser:"),
+            (["--tilbud", "Toftehøj", "--pladser", "2", "--belaegningsprocent", "0"], "belaegningsprocent:"),
+            (["--tilbud", "Toftehøj", "--pladser", "2", "--belaegningsprocent", "101"], "belaegningsprocent:"),
+            (["--tilbud", "Toftehøj", "--pladser", "to", "--belaegningsprocent", "95"], "pladser: 'to' er ikke et tal"),
+            (["--tilbud", "Findes Ikke", "--pladser", "2", "--belaegningsprocent", "95"], "tilbud: ukendt tilbud 'Findes Ikke'"),
+            (["--tilbud", "Toftehøj", "--driftsherre", "Ukendt Kommune", "--pladser", "2", "--belaegningsprocent", "95"], "ukendt organisation"),
+        ]
+        for (argumenter, besked) in tilfaelde {
+            let k = try koer(grund + argumenter)
+            XCTAssertEqual(k.kode, 1, "\(argumenter): \(k.fejl)")
+            XCTAssertTrue(k.fejl.hasPrefix("Fejl: "), k.fejl)
+            XCTAssertTrue(k.fejl.contains(besked), "\(argumenter): \(k.fejl)")
+        }
+        let efter = try await optaelling()
+        XCTAssertEqual(efter, foer, "databasen er ændret af afviste indberetninger")
+
+        // The same command with valid input writes one level and its audit event.
+        let ok = try koer(grund + ["--tilbud", "Toftehøj", "--pladser", "2", "--belaegningsprocent", "95", "--format", "json"])
+        XCTAssertEqual(ok.kode, 0, ok.fejl)
+        XCTAssertTrue(ok.ud.contains("\"takst\":721"), ok.ud) // 500.000 / 693,5 = 720,98
+        let nu = try await optaelling()
+        XCTAssertEqual(nu, [foer[0] + 1, foer[1] + 1])
+    }
+
+    func testTilbudListeSomDanskCSV() throws {
+        let db = midlertidigDB()
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        XCTAssertEqual(try koer(["demo"], miljoe: ["TAKSTFIL_DB": db]).kode, 0)
+        let k = try koer(["tilbud", "list", "--aar", "2021", "--format", "csv"], miljoe: ["TAKSTFIL_DB": db])
+        XCTAssertEqual(k.kode, 0, k.fejl)
+        let linjer = k.ud.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(linjer.first, "tilbud;driftsherre;maalgruppe;type;takstniveau;aar;version;status;takst_kr;enhed;demo")
+        XCTAssertEqual(linjer.count, 5)
+        XCTAssertTrue(linjer.contains("Toftehøj;Jammerbugt Kommune;psykisk_handicap;doegn;Takst 1;2021;1;offentliggjort;891,89;doegn;nej"), k.ud)
+    }
+
+    /// `takstfil serve --demo` on an empty database serves /healthz and the public list.
+    func testServeDemo() async throws {
+        let db = midlertidigDB()
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let port = 20000 + Int.random(in: 0..<20000)
+        let p = Process()
+        p.executableURL = Self.program
+        p.arguments = ["serve", "--demo", "--port", "\(port)", "--db", db]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer { p.terminate(); p.waitUntilExit() }
+        var html = ""
+        for _ in 0..<240 {
+            if let (data, svar) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!),
+               (svar as? HTTPURLResponse)?.statusCode == 200, String(decoding: data, as: UTF8.self).contains("ok") {
+                let (side, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/")!)
+                html = String(decoding: side, as: UTF8.self)
+                break
+            }
+            try await Task.sleep(nanoseconds: 250_000_000)
+        }
+        XCTAssertTrue(html.contains("tilbud med offentliggjorte takster"), "serve --demo svarede ikke: \(html.prefix(200))")
+        XCTAssertTrue(html.contains("class=\"demo\""))
+    }
+}
