@@ -73,6 +73,19 @@ final class KommandolinjeTests: XCTestCase {
         XCTAssertTrue(csv.ud.contains("ydelsestakst;4274\r\n"), csv.ud)
     }
 
+    func testRammeaftaleomfang() throws {
+        let omfattet = try koer(["beregn", "rammeaftale", "--driftsherre", "Viborg Kommune", "--forbrug",
+                                 "Viborg Kommune=18", "Skive Kommune=1,5", "Herning Kommune=0,5", "--format", "json"])
+        XCTAssertEqual(omfattet.kode, 0, omfattet.fejl)
+        XCTAssertTrue(omfattet.ud.hasPrefix("{\"omfattet\":true,\"andel_andre_kommuner_pct\":10,"), omfattet.ud)
+        let graense = try koer(["beregn", "rammeaftale", "--driftsherre", "Viborg Kommune", "--forbrug",
+                                "Viborg Kommune=19", "Skive Kommune=1", "--format", "json"])
+        XCTAssertTrue(graense.ud.hasPrefix("{\"omfattet\":false,\"andel_andre_kommuner_pct\":5,"), graense.ud)
+        let daarlig = try koer(["beregn", "rammeaftale", "--driftsherre", "Viborg Kommune", "--forbrug", "Skive Kommune"])
+        XCTAssertEqual(daarlig.kode, 1)
+        XCTAssertTrue(daarlig.fejl.contains("forbrug[1]: skriv KOMMUNE=PLADSER"), daarlig.fejl)
+    }
+
     func testUgyldigeTalGiverDanskeBeskederOgFejlkode() throws {
         let tilfaelde: [([String], [String])] = [
             (["--omkostninger", "1000", "--pladser", "0", "--belaegningsprocent", "95"], ["pladser: antal pladser skal være større end 0"]),

@@ -178,9 +178,9 @@ final class LagerTests: XCTestCase {
                                                            belaegning: Decimal(string: "29.5")!), af: bruger)
             let r = try await l.regnskaber(tilbudID: id)
             XCTAssertEqual(r.first?.resultat, 250_000, db)
-            try await l.gemBelaegning(tilbudID: id, Belaegning(aar: 2019, kvartal: 1, normering: 2790, forbrug: 2700, type: .doegn), af: bruger)
+            try await l.gemBelaegning(tilbudID: id, Belaegning(aar: 2019, kvartal: 1, normering: 2790, forbrug: 2700, art: .doegn), af: bruger)
             do {
-                try await l.gemBelaegning(tilbudID: id, Belaegning(aar: 2019, kvartal: 5, normering: 1, forbrug: 1, type: .doegn), af: bruger)
+                try await l.gemBelaegning(tilbudID: id, Belaegning(aar: 2019, kvartal: 5, normering: 1, forbrug: 1, art: .doegn), af: bruger)
                 XCTFail(db)
             } catch let f as Valideringsfejl { XCTAssertEqual(f.felt, "kvartal", db) }
             try await l.saetPLIndeks(aar: 2018, indeks: 100, af: bruger)

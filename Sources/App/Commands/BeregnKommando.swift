@@ -5,7 +5,7 @@ import Takstregler
 struct BeregnKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "beregn", abstract: "Beregn en takst uden at gemme noget.",
-        subcommands: [Doegntakst.self, BasisYdelseKommando.self])
+        subcommands: [Doegntakst.self, BasisYdelseKommando.self, RammeaftaleKommando.self])
 
     struct Doegntakst: TakstfilKommando {
         static let configuration = CommandConfiguration(

@@ -12,6 +12,7 @@ public enum Celle: Sendable, Equatable {
     case tekst(String)
     case tal(Decimal, decimaler: Int?)
     case heltal(Int)
+    case sandhed(Bool)
     case tom
 }
 
@@ -65,6 +66,7 @@ extension Celle {
         case .tekst(let s): return s
         case .tal(let d, let dec): return dec.map { DanskTal.formater(d, decimaler: $0) } ?? DanskTal.formaterKort(d, maksDecimaler: 6)
         case .heltal(let i): return "\(i)"
+        case .sandhed(let b): return b ? "ja" : "nej"
         case .tom: return ""
         }
     }
@@ -84,6 +86,7 @@ extension Celle {
         case .tekst(let s): return .tekst(s)
         case .tal(let d, let dec): return .tal(dec.map { afrundet(d, decimaler: $0) } ?? d)
         case .heltal(let i): return .tal(Decimal(i))
+        case .sandhed(let b): return .bool(b)
         case .tom: return .null
         }
     }

@@ -45,8 +45,8 @@ extension Lager {
         guard (1...4).contains(b.kvartal) else {
             throw Valideringsfejl(felt: "kvartal", besked: "kvartalet skal være 1, 2, 3 eller 4 (fik \(b.kvartal))")
         }
-        try Kontrol.ikkeNegativ(b.normering, felt: "normering", hvad: "normeringen")
-        try Kontrol.ikkeNegativ(b.forbrug, felt: "forbrug", hvad: "forbruget")
+        if let n = b.normering { try Kontrol.ikkeNegativ(n, felt: "normering", hvad: "normeringen") }
+        if let f = b.forbrug { try Kontrol.ikkeNegativ(f, felt: "forbrug", hvad: "forbruget") }
         return try await skriv { tx, log in
             guard try await Tilbudsmodel.find(tilbudID, on: tx) != nil else { throw Lagerfejl.ukendtTilbud(tilbudID.uuidString) }
             let seneste = try await Belaegningsmodel.query(on: tx).filter(\.$tilbud.$id == tilbudID)

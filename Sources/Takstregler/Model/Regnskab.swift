@@ -35,18 +35,18 @@ public struct Regnskab: Codable, Equatable, Sendable {
 public struct Belaegning: Codable, Equatable, Sendable {
     public var aar: Int
     public var kvartal: Int
-    /// Capacity in place-days.
-    public var normering: Decimal
-    /// Used place-days.
-    public var forbrug: Decimal
-    public var type: Tilbud.Type_
+    /// Capacity in place-days; nil or 0 when the tilbud was not active that quarter.
+    public var normering: Decimal?
+    /// Used place-days; nil when not reported.
+    public var forbrug: Decimal?
+    public var art: Belaegningsart
 
-    public init(aar: Int, kvartal: Int, normering: Decimal, forbrug: Decimal, type: Tilbud.Type_) {
+    public init(aar: Int, kvartal: Int, normering: Decimal?, forbrug: Decimal?, art: Belaegningsart) {
         self.aar = aar
         self.kvartal = kvartal
         self.normering = normering
         self.forbrug = forbrug
-        self.type = type
+        self.art = art
     }
 }
 

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Carrying a year's approved over/underskud into the takst two years later (DOMAIN.md 6.2;
+/// 001:8656). A surplus may partly be kept as a provision (hensættelse) up to a threshold of the
+/// grundlag, and only a fraction may be carried (004:146–149 carried half).
+public enum Efterregulering {
+    /// The year whose result enters a takst for `takstaar`.
+    public static func regnskabsaar(forTakstaar takstaar: Int) -> Int { takstaar - 2 }
+
+    public struct Valg: Codable, Equatable, Sendable {
+        /// Kept as a provision (only from a surplus), in kroner.
+        public var hensaettelse: Kroner
+        /// Fraction of the rest carried into the takst (1 = all).
+        public var andel: Decimal
+        public init(hensaettelse: Kroner = 0, andel: Decimal = 1) {
+            self.hensaettelse = hensaettelse
+            self.andel = andel
+        }
+    }
+
+    /// The regulation line for the takst; nil when there is nothing to carry.
+    /// - Parameters:
+    ///   - resultat: over/underskud of the year (positive = surplus).
+    ///   - grundlag: the year's grundlag (årets omkostninger), for the provision threshold.
+    ///   - graensePct: the provision threshold in percent of the grundlag (parameter, default 5).
+    public static func regulering(regnskabsaar: Int, resultat: Kroner, grundlag: Kroner, valg: Valg = Valg(),
+                                  graensePct: Decimal = 5) throws -> Regulering? {
+        guard valg.andel >= 0, valg.andel <= 1 else {
+            throw Valideringsfejl(felt: "andel", besked: "andelen skal være mellem 0 og 1 (fik \(DanskTal.formaterKort(valg.andel)))")
+        }
+        guard valg.hensaettelse >= 0 else {
+            throw Valideringsfejl(felt: "hensaettelse", besked: "hensættelsen må ikke være negativ")
+        }
+        if valg.hensaettelse > 0 {
+            guard resultat > 0 else {
+                throw Valideringsfejl(felt: "hensaettelse", besked: "der kan kun hensættes af et overskud")
+            }
+            let loft = grundlag * graensePct / 100
+            guard valg.hensaettelse <= min(loft, resultat) else {
+                throw Valideringsfejl(felt: "hensaettelse", besked: "højst \(DanskTal.formater(min(loft, resultat), decimaler: 0)) kr. kan hensættes (\(DanskTal.formaterKort(graensePct)) % af grundlaget, højst overskuddet)")
+            }
+        }
+        let rest = resultat - valg.hensaettelse
+        guard rest != 0, valg.andel != 0 else { return nil }
+        return Regulering(regnskabsaar: regnskabsaar, overUnderskud: rest, andel: valg.andel)
+    }
+}
