@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "LagerTests", dependencies: ["Lager", "Takstregler", "Testhjaelp"]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Lager", "Testhjaelp", .product(name: "XCTVapor", package: "vapor")]
+            dependencies: ["App", "Lager", "Testhjaelp", .product(name: "XCTVapor", package: "vapor")],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v5]

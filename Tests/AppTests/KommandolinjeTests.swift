@@ -6,9 +6,8 @@ import FoundationNetworking
 import Lager
 import XCTest
 
-/// The `takstfil` executable run as a user runs it: output, exit codes, and an untouched
-/// database after refused input.
-final class KommandolinjeTests: XCTestCase {
+/// Runs the built `takstfil` executable as a user would.
+struct Takstfilprogram {
     struct Koersel {
         let kode: Int32
         let ud: String
@@ -48,6 +47,17 @@ final class KommandolinjeTests: XCTestCase {
     func midlertidigDB() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("takstfil-cli-\(UUID().uuidString).sqlite").path
     }
+}
+
+/// The `takstfil` executable run as a user runs it: output, exit codes, and an untouched
+/// database after refused input.
+final class KommandolinjeTests: XCTestCase {
+    let program = Takstfilprogram()
+    typealias Koersel = Takstfilprogram.Koersel
+
+    @discardableResult
+    func koer(_ a: [String], miljoe: [String: String] = [:]) throws -> Koersel { try program.koer(a, miljoe: miljoe) }
+    func midlertidigDB() -> String { program.midlertidigDB() }
 
     func testBeregnDoegntakstToftehoej() throws {
         let forventet = [("2", "618526", "891.89", "693.5"), ("1", "373086", "1075.95", "346.75"),
@@ -162,7 +172,7 @@ final class KommandolinjeTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: db) }
         let port = 20000 + Int.random(in: 0..<20000)
         let p = Process()
-        p.executableURL = Self.program
+        p.executableURL = Takstfilprogram.program
         p.arguments = ["serve", "--demo", "--port", "\(port)", "--db", db]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice

@@ -204,3 +204,44 @@ final class LagerTests: XCTestCase {
         XCTAssertEqual(Databasevalg("postgresql://x:hemmelig@h/db").description, "PostgreSQL (postgresql://x:***@h/db)")
     }
 }
+
+extension LagerTests {
+    /// An import is all or nothing on both databases: a refusal in the last row rolls back the
+    /// driftsherrer, tilbud and rows created before it; a dry run writes nothing.
+    func testImportErAltEllerIntet() async throws {
+        try await Testdatabaser.forHver { db, f in
+            let l = f.lager
+            let id = try await opretToftehoej(l)
+            try await l.gemRegnskab(tilbudID: id, Regnskab(aar: 2019, omkostninger: 1, belaegning: 1), status: .offentliggjort, af: bruger)
+            let foer = try await l.antalHaendelser()
+            let raekker = try Indberetningsformat.laesRegnskab(fil: "r.csv", tekst: """
+                driftsherre;tilbud;aar;belaegning;regnskab_kr
+                Viborg Kommune;Egely;2019;10;1000000
+                Jammerbugt Kommune;Toftehøj;2019;31;12000000
+                """)
+            do {
+                _ = try await l.importerRegnskab(raekker, fil: "r.csv", region: nil, af: bruger)
+                XCTFail("\(db): et offentliggjort regnskab blev overskrevet")
+            } catch let f as Importfejl {
+                XCTAssertEqual(f.raekke, 3, db)
+                XCTAssertTrue(f.description.contains("offentliggjort"), "\(db): \(f)")
+            }
+            let efter = try await l.antalHaendelser()
+            XCTAssertEqual(efter, foer, db)
+            let viborg = try await l.organisation(navn: "Viborg Kommune")
+            XCTAssertNil(viborg, db)
+
+            let proeve = try await l.importerRegnskab(Array(raekker.prefix(1)), fil: "r.csv", region: nil, proeve: true, af: bruger)
+            XCTAssertEqual(proeve.oprettet, 1, db)
+            XCTAssertEqual(proeve.nyeDriftsherrer, ["Viborg Kommune"], db)
+            let efterProeve = try await l.antalTilbud()
+            XCTAssertEqual(efterProeve, 1, db)
+
+            let rigtig = try await l.importerRegnskab(Array(raekker.prefix(1)), fil: "r.csv", region: nil, af: bruger)
+            XCTAssertEqual(rigtig.nyeTilbud, ["Egely (Viborg Kommune)"], db)
+            let t = try await l.takstudviklingTabel(fra: 2018, til: 2019)
+            XCTAssertEqual(t.map(\.driftsherre), ["Jammerbugt Kommune", "Viborg Kommune", "I alt"], db)
+            XCTAssertEqual(t.last?.til.regnskab, 1_000_001, db)
+        }
+    }
+}

@@ -23,11 +23,15 @@ struct TakstKommando: AsyncParsableCommand {
         @Option(help: "Takstenhed: doegn, dag, maaned, aar, time") var enhed: String = "doegn"
         @Option(help: "Enheder pr. plads pr. år (døgn: 365)") var dage: String?
         @Option(help: "Afrunding: hele_kroner eller oere") var afrunding: String = "hele_kroner"
+        @Flag(help: "Medtag det godkendte over-/underskud fra år − 2 (efterregulering, DOMAIN.md 6.2)") var efterregulering = false
+        @Option(help: "Del af et overskud, der hensættes i stedet for at indgå (kr.)") var hensaettelse: String = "0"
+        @Option(help: "Andel af resultatet, der indgår (0–1)") var andel: String = "1"
         @OptionGroup var database: DatabaseValg
         @OptionGroup var format: FormatValg
 
         func udfoer() async throws {
             var felter = Talfelter()
+            let valg = Efterregulering.Valg(hensaettelse: felter.læs(hensaettelse, "hensaettelse"), andel: felter.læs(andel, "andel"))
             let læs = { (raa: String, felt: String) in felter.læs(raa, felt) }
             guard let enhed = Takstenhed(rawValue: enhed) else {
                 throw Valideringsfejl(felt: "enhed", besked: "ukendt takstenhed '\(enhed)' (brug doegn, dag, maaned, aar eller time)")
@@ -42,10 +46,17 @@ struct TakstKommando: AsyncParsableCommand {
                 overhead: overhead == 0 ? .ingen : .procentAfDirekte(overhead),
                 pladser: læs(pladser, "pladser"), enhed: enhed, enhederPrAar: dage.map { læs($0, "dage") },
                 belaegningsprocent: læs(belaegningsprocent, "belaegningsprocent"), afrunding: afrunding)
-            let niveau = Takstniveau(navn: self.niveau, aar: aar, grundlag: grundlag)
-            let resultat = try felter.medAndreFejl { try niveau.beregn() }
+            var niveau = Takstniveau(navn: self.niveau, aar: aar, grundlag: grundlag)
+            var resultat = try felter.medAndreFejl { try niveau.beregn() }
             let gemt = try await database.medLager { l in
                 let t = try await l.findTilbud(navn: tilbud, driftsherre: driftsherre)
+                if efterregulering {
+                    guard let r = try await l.efterregulering(tilbudID: t.requireID(), takstaar: aar, valg: valg) else {
+                        throw Valideringsfejl(felt: "efterregulering", besked: "'\(tilbud)' har intet godkendt regnskab med et resultat for \(Efterregulering.regnskabsaar(forTakstaar: aar))")
+                    }
+                    niveau.grundlag.reguleringer.append(r)
+                    resultat = try niveau.beregn()
+                }
                 return try await l.gemTakstniveau(tilbudID: t.requireID(), niveau: niveau, af: CLIBruger.navn)
             }
             udskriv(Noegletal.tekst([

@@ -9,7 +9,8 @@ public struct Takstfil: AsyncParsableCommand {
         commandName: "takstfil",
         abstract: "Takstfil – takster, tilbud og ledelsesinformation for det specialiserede socialområde.",
         subcommands: [ServeKommando.self, DemoKommando.self, MigrerKommando.self, BeregnKommando.self,
-                      TilbudKommando.self, TakstKommando.self, OffentliggoerKommando.self, HaendelserKommando.self]
+                      TilbudKommando.self, TakstKommando.self, OffentliggoerKommando.self, ImportKommando.self,
+                      RapportKommando.self, RegnskabKommando.self, ParameterKommando.self, HaendelserKommando.self]
     )
     public init() {}
 
@@ -86,6 +87,8 @@ enum Fejltekst {
         case let f as Valideringsfejl: return "\(f.felt): \(f.besked)"
         case let l as Valideringsfejlliste: return l.fejl.map { "\($0.felt): \($0.besked)" }.joined(separator: "\nFejl: ")
         case let l as Lagerfejl: return l.description
+        case let f as Importfejl: return f.description
+        case let l as Importfejlliste: return l.fejl.map(\.description).joined(separator: "\nFejl: ")
         default: return "\(fejl)"
         }
     }

@@ -31,8 +31,13 @@ public struct Tabel: Sendable {
         switch format {
         case .table: return tabel()
         case .csv: return csv()
-        case .json: return JSONVaerdi.array(raekker.map { r in .objekt(zip(kolonner, r.map(\.json)).map { ($0, $1) }) }).tekst + "\n"
+        case .json: return json.tekst + "\n"
         }
+    }
+
+    /// An array of objects keyed by the column names.
+    public var json: JSONVaerdi {
+        .array(raekker.map { r in .objekt(zip(kolonner, r.map(\.json)).map { ($0, $1) }) })
     }
 
     private func tabel() -> String {

@@ -49,13 +49,13 @@ extension Lager {
         if let f = b.forbrug { try Kontrol.ikkeNegativ(f, felt: "forbrug", hvad: "forbruget") }
         return try await skriv { tx, log in
             guard try await Tilbudsmodel.find(tilbudID, on: tx) != nil else { throw Lagerfejl.ukendtTilbud(tilbudID.uuidString) }
-            let seneste = try await Belaegningsmodel.query(on: tx).filter(\.$tilbud.$id == tilbudID)
-                .filter(\.$aar == b.aar).filter(\.$kvartal == b.kvartal).sort(\.$version, .descending).first()
+            let kvartal = try await Belaegningsmodel.query(on: tx).filter(\.$tilbud.$id == tilbudID)
+                .filter(\.$aar == b.aar).filter(\.$kvartal == b.kvartal).sort(\.$version, .descending).all()
+            let foer = try kvartal.lazy.map { try $0.domaene }.first { $0.art == b.art }
             // Quarterly figures are corrected as new versions, so earlier reports stay readable.
-            let m = try Belaegningsmodel(tilbudID: tilbudID, belaegning: b, version: (seneste?.version ?? 0) + 1)
+            let m = try Belaegningsmodel(tilbudID: tilbudID, belaegning: b, version: (kvartal.first?.version ?? 0) + 1)
             try await m.create(on: tx)
-            log.append(try Lager.haendelse(bruger, seneste == nil ? "opret" : "ret", "belaegning", m.id,
-                                           foer: try seneste?.domaene, efter: b))
+            log.append(try Lager.haendelse(bruger, foer == nil ? "opret" : "ret", "belaegning", m.id, foer: foer, efter: b))
             return m
         }
     }
@@ -99,5 +99,54 @@ extension Lager {
         guard let m = try await Parametermodel.query(on: db).filter(\.$aar == aar).filter(\.$region == region)
             .filter(\.$noegle == noegle).first() else { return nil }
         return try Lagerkodning.fraJSON(m.vaerdi)
+    }
+}
+
+public enum Skrivningsudfald: Sendable { case oprettet, aendret, uaendret }
+
+extension Lager {
+    /// The newest version of one quarter's belægning of one art (dag, døgn, åben, lukket).
+    public func senesteBelaegning(tilbudID: UUID, aar: Int, kvartal: Int, art: Belaegningsart) async throws -> Belaegning? {
+        let alle = try await Belaegningsmodel.query(on: db).filter(\.$tilbud.$id == tilbudID).filter(\.$aar == aar)
+            .filter(\.$kvartal == kvartal).sort(\.$version, .descending).all()
+        return try alle.lazy.map { try $0.domaene }.first { $0.art == art }
+    }
+
+    /// Places of a tilbud in a year per type; a change is a new version.
+    @discardableResult
+    public func gemPladser(tilbudID: UUID, aar: Int, type: Tilbud.Type_, pladser: Decimal, af bruger: String) async throws -> Skrivningsudfald {
+        try Kontrol.ikkeNegativ(pladser, felt: "pladser", hvad: "antal pladser")
+        return try await skriv { tx, log in
+            let seneste = try await Pladsmodel.query(on: tx).filter(\.$tilbud.$id == tilbudID).filter(\.$aar == aar)
+                .filter(\.$type == type.rawValue).sort(\.$version, .descending).first()
+            if let seneste, Decimal(string: seneste.pladser) == pladser { return .uaendret }
+            let m = Pladsmodel(tilbudID: tilbudID, aar: aar, type: type.rawValue, pladser: pladser, version: (seneste?.version ?? 0) + 1)
+            try await m.create(on: tx)
+            log.append(try Lager.haendelse(bruger, seneste == nil ? "opret" : "ret", "pladser", m.id,
+                                           foer: seneste.map { ["pladser": $0.pladser] },
+                                           efter: ["aar": "\(aar)", "type": type.rawValue, "pladser": "\(pladser)"]))
+            return seneste == nil ? .oprettet : .aendret
+        }
+    }
+}
+
+extension Lager {
+    /// Approves (or rejects) a tilbud's regnskab for a year; an approved result is what
+    /// efterregulering carries into the takst two years later.
+    public func skiftRegnskabsstatus(tilbudID: UUID, aar: Int, til ny: Status, af bruger: String,
+                                     begrundelse: String? = nil) async throws {
+        try await skriv { tx, log in
+            guard let m = try await Regnskabsmodel.query(on: tx).filter(\.$tilbud.$id == tilbudID).filter(\.$aar == aar)
+                .sort(\.$version, .descending).first() else {
+                throw Valideringsfejl(felt: "aar", besked: "tilbuddet har intet regnskab for \(aar)")
+            }
+            let fra = Status(rawValue: m.status) ?? .kladde
+            guard fra.kanGaaTil(ny) else { throw Lagerfejl.ugyldigStatusskift(fra: fra.tekst, til: ny.tekst) }
+            m.status = ny.rawValue
+            m.revision += 1
+            try await m.save(on: tx)
+            log.append(try Lager.haendelse(bruger, ny.rawValue, "regnskab", m.id, foer: ["status": fra.rawValue],
+                                           efter: ["status": ny.rawValue], begrundelse: begrundelse))
+        }
     }
 }

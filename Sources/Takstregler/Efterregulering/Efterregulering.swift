@@ -42,6 +42,7 @@ public enum Efterregulering {
         }
         let rest = resultat - valg.hensaettelse
         guard rest != 0, valg.andel != 0 else { return nil }
-        return Regulering(regnskabsaar: regnskabsaar, overUnderskud: rest, andel: valg.andel)
+        return Regulering(regnskabsaar: regnskabsaar, overUnderskud: rest, andel: valg.andel,
+                          hensat: valg.hensaettelse == 0 ? nil : valg.hensaettelse)
     }
 }

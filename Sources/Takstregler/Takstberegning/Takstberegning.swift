@@ -74,7 +74,8 @@ public enum Takstberegning {
         for r in g.reguleringer {
             let hvad = r.overUnderskud >= 0 ? "overskud" : "underskud"
             let andel = r.andel == 1 ? "" : " (\(DanskTal.formaterKort(r.andel * 100)) %)"
-            linjer.append(.init(art: .regulering, tekst: "Efterregulering af \(hvad) \(r.regnskabsaar)\(andel)", beloeb: r.beloeb))
+            let hensat = (r.hensat ?? 0) == 0 ? "" : " efter hensættelse af \(DanskTal.formater(r.hensat!, decimaler: 0)) kr."
+            linjer.append(.init(art: .regulering, tekst: "Efterregulering af \(hvad) \(r.regnskabsaar)\(hensat)\(andel)", beloeb: r.beloeb))
         }
         let regulering = g.reguleringer.reduce(Decimal(0)) { $0 + $1.beloeb }
         let grundlag = drift + overhead + regulering

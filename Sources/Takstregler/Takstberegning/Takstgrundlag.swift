@@ -91,11 +91,14 @@ public struct Regulering: Codable, Equatable, Sendable {
     public var overUnderskud: Kroner
     /// The fraction carried (1 = all; 004:146–149 carried half).
     public var andel: Decimal
+    /// Part of a surplus kept as a provision instead (already deducted from `overUnderskud`).
+    public var hensat: Kroner?
 
-    public init(regnskabsaar: Int, overUnderskud: Kroner, andel: Decimal = 1) {
+    public init(regnskabsaar: Int, overUnderskud: Kroner, andel: Decimal = 1, hensat: Kroner? = nil) {
         self.regnskabsaar = regnskabsaar
         self.overUnderskud = overUnderskud
         self.andel = andel
+        self.hensat = hensat
     }
 
     /// The amount added to the grundlag: a surplus is given back, a deficit recovered.
