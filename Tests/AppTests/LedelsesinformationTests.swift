@@ -215,3 +215,27 @@ extension LedelsesinformationTests {
         XCTAssertEqual((t[0]["takstudvikling_pct"] as! NSNumber).doubleValue, -1.96)
     }
 }
+
+extension LedelsesinformationTests {
+    /// Nordjylland's method on stored levels: per driftsherre, then the unweighted mean and a
+    /// sensitivity row; the mean is the mean of the printed rows.
+    func testTakstudviklingPaaNiveauer() throws {
+        let db = cli.midlertidigDB()
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        XCTAssertEqual(try cli.koer(["demo", "--db", db]).kode, 0)
+        let aar = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let t = try json(try cli.koer(["rapport", "takstudvikling-niveauer", "--fra", "\(aar - 1)", "--til", "\(aar)",
+                                       "--uden", "Aalborg Kommune", "--db", db, "--format", "json"]))
+        let rows = t.filter { !($0["driftsherre"] as! String).hasPrefix("Gennemsnit") }
+        XCTAssertGreaterThan(rows.count, 20)
+        let pct = rows.map { ($0["driftsherre"] as! String, ($0["takstudvikling_pct"] as! NSNumber).doubleValue) }
+        let mean = pct.map(\.1).reduce(0, +) / Double(pct.count)
+        let udenAalborg = pct.filter { $0.0 != "Aalborg Kommune" }.map(\.1)
+        XCTAssertEqual((t[t.count - 2]["takstudvikling_pct"] as! NSNumber).doubleValue, mean, accuracy: 0.01)
+        XCTAssertEqual(t.last?["driftsherre"] as? String, "Gennemsnit uden Aalborg Kommune")
+        XCTAssertEqual((t.last!["takstudvikling_pct"] as! NSNumber).doubleValue, udenAalborg.reduce(0, +) / Double(udenAalborg.count), accuracy: 0.01)
+        let ukendt = try cli.koer(["rapport", "takstudvikling-niveauer", "--fra", "\(aar - 1)", "--til", "\(aar)", "--uden", "Narnia", "--db", db])
+        XCTAssertEqual(ukendt.kode, 1)
+        XCTAssertTrue(ukendt.fejl.contains("uden: 'Narnia' har ingen sammenlignelige takstniveauer"), ukendt.fejl)
+    }
+}
