@@ -10,7 +10,8 @@ public struct Takstfil: AsyncParsableCommand {
         abstract: "Takstfil – takster, tilbud og ledelsesinformation for det specialiserede socialområde.",
         subcommands: [ServeKommando.self, DemoKommando.self, MigrerKommando.self, BeregnKommando.self,
                       TilbudKommando.self, TakstKommando.self, OffentliggoerKommando.self, ImportKommando.self,
-                      RapportKommando.self, RegnskabKommando.self, ParameterKommando.self, HaendelserKommando.self]
+                      RapportKommando.self, RegnskabKommando.self, ParameterKommando.self, EksportKommando.self,
+                      HaendelserKommando.self]
     )
     public init() {}
 

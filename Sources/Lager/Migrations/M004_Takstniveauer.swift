@@ -16,7 +16,6 @@ struct M004_Takstniveauer: AsyncMigration {
             .field("revision", .int, .required)
             .field("begrundelse", .string)
             .field("beslutning_id", .uuid, .references("beslutninger", "id"))
-            .field("opdateret", .datetime)
             .unique(on: "tilbud_id", "navn", "aar", "version")
             .create()
     }

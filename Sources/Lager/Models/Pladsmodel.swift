@@ -40,6 +40,6 @@ public final class Kommentarmodel: Model, @unchecked Sendable {
         self.art = art
         self.tekst = tekst
         self.bruger = bruger
-        tidspunkt = Date()
+        tidspunkt = Tidspunkt.nu()
     }
 }

@@ -22,7 +22,6 @@ public final class Takstniveaumodel: Model, @unchecked Sendable {
     @Field(key: "revision") public var revision: Int
     @OptionalField(key: "begrundelse") public var begrundelse: String?
     @OptionalParent(key: "beslutning_id") public var beslutning: Beslutningsmodel?
-    @Timestamp(key: "opdateret", on: .update) public var opdateret: Date?
 
     public init() {}
 

@@ -21,7 +21,7 @@ public struct Lager: Sendable {
     static func haendelse(_ bruger: String, _ handling: String, _ entitet: String, _ id: UUID?,
                           foer: (any Encodable)? = nil, efter: (any Encodable)? = nil,
                           begrundelse: String? = nil) throws -> Haendelse {
-        Haendelse(bruger: bruger, tidspunkt: Date(), handling: handling, entitet: entitet,
+        Haendelse(bruger: bruger, tidspunkt: Tidspunkt.nu(), handling: handling, entitet: entitet,
                   entitetID: id?.uuidString ?? "", foer: try foer.map { try Lagerkodning.json($0) },
                   efter: try efter.map { try Lagerkodning.json($0) }, begrundelse: begrundelse)
     }
@@ -103,4 +103,12 @@ extension Lager {
     }
 
     public func antalTilbud() async throws -> Int { try await Tilbudsmodel.query(on: db).count() }
+}
+
+/// Timestamps are kept to the millisecond, so SQLite and PostgreSQL (microseconds) hold the same
+/// value and a dump restored into either exports identically.
+public enum Tidspunkt {
+    public static func nu() -> Date {
+        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
 }

@@ -1,0 +1,146 @@
+import Fluent
+import Foundation
+import Takstregler
+
+/// The complete, versioned dump of the database (issue "Import, eksport" 2): every table, every
+/// version, the audit log. It is the backup and the way from SQLite to PostgreSQL; the same
+/// database always gives the same bytes (rows sorted by id, keys sorted, millisecond times).
+public enum Databasedump {
+    public static let formatnavn = "takstfil-dump"
+    /// Bump when a migration changes a dumped table; `gendan` refuses other versions.
+    public static let version = 1
+
+    struct Fil: Codable {
+        var format: String
+        var version: Int
+        var tabeller: Tabeller
+    }
+
+    /// One array per table, in an order that satisfies the foreign keys when restored.
+    struct Tabeller: Codable {
+        var organisationer: [Organisationsmodel]
+        var tilbud: [Tilbudsmodel]
+        var beslutninger: [Beslutningsmodel]
+        var takstniveauer: [Takstniveaumodel]
+        var regnskaber: [Regnskabsmodel]
+        var belaegninger: [Belaegningsmodel]
+        var pladser: [Pladsmodel]
+        var plIndeks: [PLIndeksmodel]
+        var parametre: [Parametermodel]
+        var kommentarer: [Kommentarmodel]
+        var haendelser: [Haendelsesmodel]
+
+        enum CodingKeys: String, CodingKey {
+            case organisationer, tilbud, beslutninger, takstniveauer, regnskaber, belaegninger, pladser
+            case plIndeks = "pl_indeks", parametre, kommentarer, haendelser
+        }
+
+        var antalRaekker: Int {
+            organisationer.count + tilbud.count + beslutninger.count + takstniveauer.count + regnskaber.count
+                + belaegninger.count + pladser.count + plIndeks.count + parametre.count + kommentarer.count + haendelser.count
+        }
+    }
+
+    static let datoformat: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f
+    }()
+
+    static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .custom { d, enc in
+            var c = enc.singleValueContainer()
+            try c.encode(datoformat.string(from: d))
+        }
+        return e
+    }
+
+    static var decoder: JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .custom { dec in
+            let s = try dec.singleValueContainer().decode(String.self)
+            guard let dato = datoformat.date(from: s) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: dec.codingPath, debugDescription: "ugyldigt tidspunkt '\(s)'"))
+            }
+            return dato
+        }
+        return d
+    }
+}
+
+extension Lager {
+    func sorteret<M: Model>(_ m: M.Type) async throws -> [M] where M.IDValue == UUID {
+        try await M.query(on: db).all().sorted { ($0.id?.uuidString ?? "") < ($1.id?.uuidString ?? "") }
+    }
+
+    /// The whole database as JSON.
+    public func eksporterDump() async throws -> Data {
+        let t = Databasedump.Tabeller(
+            organisationer: try await sorteret(Organisationsmodel.self), tilbud: try await sorteret(Tilbudsmodel.self),
+            beslutninger: try await sorteret(Beslutningsmodel.self), takstniveauer: try await sorteret(Takstniveaumodel.self),
+            regnskaber: try await sorteret(Regnskabsmodel.self), belaegninger: try await sorteret(Belaegningsmodel.self),
+            pladser: try await sorteret(Pladsmodel.self), plIndeks: try await sorteret(PLIndeksmodel.self),
+            parametre: try await sorteret(Parametermodel.self), kommentarer: try await sorteret(Kommentarmodel.self),
+            haendelser: try await sorteret(Haendelsesmodel.self))
+        var data = try Databasedump.encoder.encode(Databasedump.Fil(format: Databasedump.formatnavn, version: Databasedump.version, tabeller: t))
+        data.append(0x0A)
+        return data
+    }
+
+    /// Restores a dump into an empty database, in one transaction. No audit event is added: the
+    /// restored log is the history, and a second export must equal the dump.
+    @discardableResult
+    public func gendanDump(_ data: Data, fil: String) async throws -> Int {
+        let dump: Databasedump.Fil
+        do {
+            dump = try Databasedump.decoder.decode(Databasedump.Fil.self, from: data)
+        } catch {
+            throw Importfejl(fil: fil, besked: "filen er ikke en Takstfil-dump (\(Lager.kortFejl(error)))")
+        }
+        guard dump.format == Databasedump.formatnavn else {
+            throw Importfejl(fil: fil, besked: "ukendt format '\(dump.format)' (forventede '\(Databasedump.formatnavn)')")
+        }
+        guard dump.version == Databasedump.version else {
+            throw Importfejl(fil: fil, besked: "dumpen har version \(dump.version); denne Takstfil læser version \(Databasedump.version)")
+        }
+        let organisationer = try await Organisationsmodel.query(on: db).count()
+        let haendelser = try await Haendelsesmodel.query(on: db).count()
+        guard organisationer == 0, haendelser == 0 else {
+            throw Importfejl(fil: fil, besked: "databasen er ikke tom — en dump gendannes kun i en tom database")
+        }
+        let t = dump.tabeller
+        try await db.transaction { tx in
+            // Parents before sub-units (organisationer refer to themselves).
+            var tilbage = t.organisationer
+            var oprettede = Set<UUID>()
+            while !tilbage.isEmpty {
+                let klar = tilbage.filter { $0.$overordnet.id.map(oprettede.contains) ?? true }
+                guard !klar.isEmpty else { throw Importfejl(fil: fil, besked: "organisationernes overordnede danner en ring") }
+                for o in klar { try await o.create(on: tx); oprettede.insert(o.id!) }
+                tilbage.removeAll { o in klar.contains { $0 === o } }
+            }
+            for m in t.tilbud { try await m.create(on: tx) }
+            for m in t.beslutninger { try await m.create(on: tx) }
+            for m in t.takstniveauer { try await m.create(on: tx) }
+            for m in t.regnskaber { try await m.create(on: tx) }
+            for m in t.belaegninger { try await m.create(on: tx) }
+            for m in t.pladser { try await m.create(on: tx) }
+            for m in t.plIndeks { try await m.create(on: tx) }
+            for m in t.parametre { try await m.create(on: tx) }
+            for m in t.kommentarer { try await m.create(on: tx) }
+            for m in t.haendelser { try await m.create(on: tx) }
+        }
+        return t.antalRaekker
+    }
+
+    static func kortFejl(_ e: any Error) -> String {
+        switch e {
+        case DecodingError.keyNotFound(let k, let c): return "mangler '\(k.stringValue)' ved \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c), DecodingError.dataCorrupted(let c):
+            return "\(c.debugDescription) ved \(c.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "\(e)"
+        }
+    }
+}
