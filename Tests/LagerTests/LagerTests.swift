@@ -245,3 +245,43 @@ extension LagerTests {
         }
     }
 }
+
+extension LagerTests {
+    /// Two writers save the same draft at the same time from the same revision: exactly one
+    /// wins, the other is told what changed, and the winner's figures are what is stored.
+    func testToSamtidigeSkrivereTaberIntet() async throws {
+        try await Testdatabaser.forHver { db, f in
+            let l = f.lager
+            let id = try await opretToftehoej(l)
+            let m = try await l.gemTakstniveau(tilbudID: id, niveau: toftehoej(), af: "a")
+            for runde in 0..<5 {
+                let hentet = try await l.arbejdsliste(aar: 2021).first!.niveauer.first!.revision
+                let a = toftehoej(omk: Decimal(700_000 + runde)), b = toftehoej(omk: Decimal(800_000 + runde))
+                async let svarA = Result(catching: { try await f.lager.gemTakstniveau(tilbudID: id, niveau: a, af: "skriver-a", forventetRevision: hentet) })
+                async let svarB = Result(catching: { try await f.lager.gemTakstniveau(tilbudID: id, niveau: b, af: "skriver-b", forventetRevision: hentet) })
+                let (ra, rb) = await (svarA, svarB)
+                let vundet = [ra, rb].filter { if case .success = $0 { return true }; return false }.count
+                XCTAssertEqual(vundet, 1, "\(db) runde \(runde): \(ra) / \(rb)")
+                for r in [ra, rb] {
+                    if case .failure(let fejl) = r {
+                        guard case Lagerfejl.konflikt(let tekst)? = fejl as? Lagerfejl else { return XCTFail("\(db): \(fejl)") }
+                        XCTAssertTrue(tekst.contains("er ændret af skriver-"), tekst)
+                        XCTAssertTrue(tekst.contains("din revision \(hentet), nu \(hentet + 1)"), tekst)
+                    }
+                }
+                let vinder = (try? ra.get()) != nil ? a : b
+                let gemt = try await l.arbejdsliste(aar: 2021).first!.niveauer.first!
+                XCTAssertEqual(gemt.niveau.grundlag.omkostninger.first?.beloeb, vinder.grundlag.omkostninger.first?.beloeb, db)
+                XCTAssertEqual(gemt.revision, hentet + 1, db)
+            }
+            let ret = try await l.haendelser(entitet: "takstniveau").filter { $0.handling == "ret" && $0.entitetID == m.id!.uuidString }
+            XCTAssertEqual(ret.count, 5, "\(db): én revideret ændring pr. runde")
+        }
+    }
+}
+
+extension Result where Failure == any Error {
+    init(catching blok: () async throws -> Success) async {
+        do { self = .success(try await blok()) } catch { self = .failure(error) }
+    }
+}

@@ -26,6 +26,8 @@ struct TakstKommando: AsyncParsableCommand {
         @Flag(help: "Medtag det godkendte over-/underskud fra år − 2 (efterregulering, DOMAIN.md 6.2)") var efterregulering = false
         @Option(help: "Del af et overskud, der hensættes i stedet for at indgå (kr.)") var hensaettelse: String = "0"
         @Option(help: "Andel af resultatet, der indgår (0–1)") var andel: String = "1"
+        @Option(help: "Den revision, du sidst så (fra forrige indberetning); gemmes kun, hvis ingen andre har ændret siden")
+        var revision: Int?
         @OptionGroup var database: DatabaseValg
         @OptionGroup var format: FormatValg
 
@@ -57,11 +59,12 @@ struct TakstKommando: AsyncParsableCommand {
                     niveau.grundlag.reguleringer.append(r)
                     resultat = try niveau.beregn()
                 }
-                return try await l.gemTakstniveau(tilbudID: t.requireID(), niveau: niveau, af: CLIBruger.navn)
+                return try await l.gemTakstniveau(tilbudID: t.requireID(), niveau: niveau, af: CLIBruger.navn,
+                                                  forventetRevision: revision)
             }
             udskriv(Noegletal.tekst([
                 ("tilbud", .tekst(tilbud)), ("takstniveau", .tekst(gemt.navn)), ("aar", .heltal(gemt.aar)),
-                ("version", .heltal(gemt.version)), ("status", .tekst(gemt.status)),
+                ("version", .heltal(gemt.version)), ("revision", .heltal(gemt.revision)), ("status", .tekst(gemt.status)),
                 ("takst", .tal(resultat.takst, decimaler: afrunding.decimaler)), ("enhed", .tekst(enhed.rawValue)),
             ], linjer: resultat.linjer, format: format.format))
         }

@@ -1,5 +1,7 @@
 import Fluent
+import FluentSQLiteDriver
 import Foundation
+import SQLKit
 import Takstregler
 
 /// Every read and write of Takstfil's data. Each write is one transaction that also appends an
@@ -9,12 +11,30 @@ public struct Lager: Sendable {
     public init(_ db: any Database) { self.db = db }
 
     /// Runs `blok` in one transaction; the events it returns are written in the same transaction.
+    /// SQLite lets one writer in at a time and answers a second with "busy"; that transaction is
+    /// rolled back and run again from the start (re-reading what it checks), so concurrent writers
+    /// on SQLite get the same answers as on PostgreSQL — a conflict, never a lost update.
     func skriv<T: Sendable>(_ blok: @escaping @Sendable (any Database, inout [Haendelse]) async throws -> T) async throws -> T {
-        try await db.transaction { tx in
-            var haendelser: [Haendelse] = []
-            let resultat = try await blok(tx, &haendelser)
-            for h in haendelser { try await Haendelsesmodel(h).create(on: tx) }
-            return resultat
+        var forsoeg = 0
+        while true {
+            do {
+                return try await db.transaction { tx in
+                    var haendelser: [Haendelse] = []
+                    let resultat = try await blok(tx, &haendelser)
+                    for h in haendelser { try await Haendelsesmodel(h).create(on: tx) }
+                    return resultat
+                }
+            } catch let fejl as SQLiteError where Lager.erOptaget(fejl) && forsoeg < 200 && !db.inTransaction {
+                forsoeg += 1
+                try await Task.sleep(nanoseconds: UInt64(5_000_000 + Int.random(in: 0..<10_000_000)))
+            }
+        }
+    }
+
+    static func erOptaget(_ f: SQLiteError) -> Bool {
+        switch f.reason {
+        case .busy, .busyInSnapshot, .busyTimeout, .busyInRecovery, .locked: return true
+        default: return false
         }
     }
 
@@ -110,5 +130,32 @@ extension Lager {
 public enum Tidspunkt {
     public static func nu() -> Date {
         Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
+}
+
+extension Lager {
+    /// Optimistic locking that holds under concurrency: bumps `revision` only if it is still the
+    /// one the writer read (`UPDATE … WHERE revision = ?`). The row is then locked until commit,
+    /// so of two writers holding the same revision exactly one wins; the other gets a conflict.
+    static func bumpRevision(_ tx: any Database, tabel: String, id: UUID, forventet: Int) async throws -> Bool {
+        guard let sql = tx as? any SQLDatabase else { return true }
+        let raekker = try await sql.update(tabel)
+            .set(SQLIdentifier("revision"), to: SQLBinaryExpression(SQLIdentifier("revision"), .add, SQLLiteral.numeric("1")))
+            .where("id", .equal, id)
+            .where("revision", .equal, forventet)
+            .returning("id")
+            .all()
+        return !raekker.isEmpty
+    }
+
+    /// The last audited change of a row, for a conflict message that shows what changed.
+    static func senesteAendring(_ tx: any Database, id: UUID) async throws -> String {
+        guard let h = try await Haendelsesmodel.query(on: tx).filter(\.$entitetID == id.uuidString)
+            .sort(\.$tidspunkt, .descending).first() else { return "" }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "da_DK")
+        f.timeZone = TimeZone(identifier: "Europe/Copenhagen")
+        f.dateFormat = "d. MMMM yyyy 'kl.' HH:mm:ss"
+        return " af \(h.bruger) \(f.string(from: h.tidspunkt))"
     }
 }

@@ -31,14 +31,17 @@ extension Lager {
             if let seneste {
                 let status = Status(rawValue: seneste.status) ?? .kladde
                 if status.erLaast { throw Lagerfejl.laast("Takstniveauet '\(navn)' \(niveau.aar) version \(seneste.version)") }
-                if let forventetRevision, forventetRevision != seneste.revision {
-                    throw Lagerfejl.konflikt("takstniveauet '\(navn)' \(niveau.aar) er ændret af en anden siden du hentede det (revision \(forventetRevision), nu \(seneste.revision))")
-                }
+                let forventet = forventetRevision ?? seneste.revision
                 let foer = TakstniveauLog(niveau: try seneste.domaene, takst: seneste.takstDecimal)
+                guard forventet == seneste.revision,
+                      try await Lager.bumpRevision(tx, tabel: Takstniveaumodel.schema, id: seneste.requireID(), forventet: forventet) else {
+                    let nu = try await Takstniveaumodel.find(seneste.id, on: tx) ?? seneste
+                    throw Lagerfejl.konflikt("takstniveauet '\(navn)' \(niveau.aar) er ændret\(try await Lager.senesteAendring(tx, id: seneste.requireID())) siden du hentede det (din revision \(forventet), nu \(nu.revision)); gemt takst nu: \(DanskTal.formater(nu.takstDecimal, decimaler: 2)) kr., din takst: \(DanskTal.formater(takst, decimaler: 2)) kr. Hent den nye version og gem igen.")
+                }
                 ny.version = seneste.version
                 ny.status = status == .afvist ? .kladde : (status == .godkendt ? .kladde : status)
                 try seneste.saet(ny, takst: takst)
-                seneste.revision += 1
+                seneste.revision = forventet + 1
                 if let begrundelse { seneste.begrundelse = begrundelse }
                 try await seneste.save(on: tx)
                 log.append(try Lager.haendelse(bruger, "ret", "takstniveau", seneste.id, foer: foer,
