@@ -41,9 +41,7 @@ extension ImportKommando {
         @OptionGroup var database: DatabaseValg
 
         func udfoer() async throws {
-            guard let data = FileManager.default.contents(atPath: fil) else {
-                throw Importfejl(fil: fil, besked: "filen findes ikke eller kan ikke læses")
-            }
+            let data = try Fil.laesData(fil)
             let antal = try await database.medLager { try await $0.gendanDump(data, fil: fil) }
             udskriv("Gendannet \(antal) rækker fra \(fil) i \(database.valg).\n")
         }

@@ -8,7 +8,7 @@ import Takstregler
 struct ImportKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Indlæs indberetninger fra CSV (; eller , — decimalkomma eller -punktum).",
-        subcommands: [Regnskaber.self, Belaegninger.self, Pladser.self, DumpImport.self])
+        subcommands: [Regnskaber.self, Belaegninger.self, Pladser.self, BefolkningImport.self, DumpImport.self])
 
     struct Faelles: ParsableArguments {
         @Argument(help: "CSV-filen") var fil: String
@@ -16,15 +16,7 @@ struct ImportKommando: AsyncParsableCommand {
         @Option(help: "Region for nye driftsherrer i hele filen") var region: String?
         @OptionGroup var database: DatabaseValg
 
-        func tekst() throws -> String {
-            guard let data = FileManager.default.contents(atPath: fil) else {
-                throw Importfejl(fil: fil, besked: "filen findes ikke eller kan ikke læses")
-            }
-            guard let s = String(data: data, encoding: .utf8) else {
-                throw Importfejl(fil: fil, besked: "filen er ikke UTF-8 (gem den som 'CSV UTF-8' i Excel)")
-            }
-            return s
-        }
+        func tekst() throws -> String { try Fil.laesTekst(fil) }
 
         func rapport(_ r: Importresultat) {
             var linjer = ["\(r.proevekoersel ? "Prøvekørsel – intet er gemt. " : "")\(r.fil): \(r.raekker) rækker (\(r.slags)): \(r.oprettet) nye, \(r.aendret) ændrede, \(r.uaendret) uændrede."]

@@ -11,6 +11,7 @@ public struct Takstfil: AsyncParsableCommand {
         subcommands: [ServeKommando.self, DemoKommando.self, MigrerKommando.self, BeregnKommando.self,
                       TilbudKommando.self, TakstKommando.self, OffentliggoerKommando.self, ImportKommando.self,
                       RapportKommando.self, RegnskabKommando.self, ParameterKommando.self, EksportKommando.self,
+                      FordelKommando.self, SocialtilsynKommando.self, ModelKommando.self, BefolkningKommando.self,
                       HaendelserKommando.self]
     )
     public init() {}

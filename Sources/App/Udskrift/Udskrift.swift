@@ -135,3 +135,44 @@ public indirect enum JSONVaerdi: Sendable, Equatable {
         return ud + "\""
     }
 }
+
+extension JSONVaerdi: Decodable {
+    /// Reads JSON with numbers as exact Decimals (JSONDecoder keeps the digits), so a model's
+    /// result can be printed as a table without going through floating point.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let d = try? c.decode(Decimal.self) { self = .tal(d) }
+        else if let s = try? c.decode(String.self) { self = .tekst(s) }
+        else if let a = try? c.decode([JSONVaerdi].self) { self = .array(a) }
+        else {
+            let o = try c.decode([String: JSONVaerdi].self)
+            self = .objekt(o.keys.sorted().map { ($0, o[$0]!) })
+        }
+    }
+
+    /// Flattens to `sti;vaerdi` rows (e.g. `raekker[3].beloeb;1224137`) for table and CSV output.
+    public func flad(_ sti: String = "") -> [(String, Celle)] {
+        switch self {
+        case .tekst(let s): return [(sti, .tekst(s))]
+        // Exact and ungrouped (a year stays 2024), with a decimal comma.
+        case .tal(let d): return [(sti, .tekst("\(d)".replacingOccurrences(of: ".", with: ",")))]
+        case .bool(let b): return [(sti, .sandhed(b))]
+        case .null: return [(sti, .tom)]
+        case .array(let a): return a.enumerated().flatMap { $0.element.flad("\(sti)[\($0.offset + 1)]") }
+        case .objekt(let o): return o.flatMap { $0.1.flad(sti.isEmpty ? $0.0 : "\(sti).\($0.0)") }
+        }
+    }
+}
+
+/// Prints a JSON result in the chosen format: as it is for json, flattened for table and CSV.
+func udskrivJSON(_ data: Data, _ format: Udformat) throws {
+    switch format {
+    case .json:
+        udskriv(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines) + "\n")
+    case .table, .csv:
+        let v = try JSONDecoder().decode(JSONVaerdi.self, from: data)
+        udskriv(Tabel(kolonner: ["felt", "vaerdi"], raekker: v.flad().map { [.tekst($0.0), $0.1] }).tekst(format))
+    }
+}

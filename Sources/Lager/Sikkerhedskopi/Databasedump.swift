@@ -28,16 +28,18 @@ public enum Databasedump {
         var plIndeks: [PLIndeksmodel]
         var parametre: [Parametermodel]
         var kommentarer: [Kommentarmodel]
+        var befolkning: [Befolkningsmodel]
         var haendelser: [Haendelsesmodel]
 
         enum CodingKeys: String, CodingKey {
             case organisationer, tilbud, beslutninger, takstniveauer, regnskaber, belaegninger, pladser
-            case plIndeks = "pl_indeks", parametre, kommentarer, haendelser
+            case plIndeks = "pl_indeks", parametre, kommentarer, befolkning, haendelser
         }
 
         var antalRaekker: Int {
             organisationer.count + tilbud.count + beslutninger.count + takstniveauer.count + regnskaber.count
-                + belaegninger.count + pladser.count + plIndeks.count + parametre.count + kommentarer.count + haendelser.count
+                + belaegninger.count + pladser.count + plIndeks.count + parametre.count + kommentarer.count + befolkning.count
+                + haendelser.count
         }
     }
 
@@ -83,7 +85,7 @@ extension Lager {
             regnskaber: try await sorteret(Regnskabsmodel.self), belaegninger: try await sorteret(Belaegningsmodel.self),
             pladser: try await sorteret(Pladsmodel.self), plIndeks: try await sorteret(PLIndeksmodel.self),
             parametre: try await sorteret(Parametermodel.self), kommentarer: try await sorteret(Kommentarmodel.self),
-            haendelser: try await sorteret(Haendelsesmodel.self))
+            befolkning: try await sorteret(Befolkningsmodel.self), haendelser: try await sorteret(Haendelsesmodel.self))
         var data = try Databasedump.encoder.encode(Databasedump.Fil(format: Databasedump.formatnavn, version: Databasedump.version, tabeller: t))
         data.append(0x0A)
         return data
@@ -130,6 +132,7 @@ extension Lager {
             for m in t.plIndeks { try await m.create(on: tx) }
             for m in t.parametre { try await m.create(on: tx) }
             for m in t.kommentarer { try await m.create(on: tx) }
+            for m in t.befolkning { try await m.create(on: tx) }
             for m in t.haendelser { try await m.create(on: tx) }
         }
         return t.antalRaekker

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The financing models by name, so a front end can dispatch `takstfil model NAVN --input FILE.json`
+/// without knowing each model: JSON in, JSON out, Danish validation errors naming the field.
+public enum Finansieringsmodel: String, CaseIterable, Codable, Sendable {
+    case boernehus
+    case saerligePladser = "saerlige-pladser"
+    case kofoedsminde
+    case ungementor
+    case underskudsdeling
+    case refusion = "refusion-sel176"
+    case ferieledsagelseModel1 = "ferieledsagelse-model1"
+    case ferieledsagelseModel2 = "ferieledsagelse-model2"
+
+    public var beskrivelse: String {
+        switch self {
+        case .boernehus: return "Børnehus: 60 % objektiv finansiering efter andel af 0-17-årige, 40 % takst pr. sag (001:841–861)"
+        case .saerligePladser: return "Særlige pladser: benyttede pladser til døgntakst, ubenyttede efter befolkningsandel; evt. tomgangstakst (001:8041–8101, 003:95–100)"
+        case .kofoedsminde: return "Kofoedsminde: takst pr. indbygger × kommunens befolkning"
+        case .ungementor: return "Ungementor: 50 % efter andel af 15-29-årige, 50 % efter forløb året før (001:10103–10175)"
+        case .underskudsdeling: return "Underskudsdeling mellem region og kommuner i scenarier, kommunernes andel fordelt efter nøgler (002:1725–1731, 003:2395–2403)"
+        case .refusion: return "Refusion efter SEL § 176 med årlige grænser (003:1763–1779)"
+        case .ferieledsagelseModel1: return "Ferieledsagelse model 1: timetakst = timeløn × (1 + 5,4 % administration) plus rejseudgifter"
+        case .ferieledsagelseModel2: return "Ferieledsagelse model 2 (koloniaftale): løn, kolonitillæg, dagpenge og 6,1 % overhead minus besparelse = egenbetaling"
+        }
+    }
+
+    /// Computes the model on its JSON input and returns the JSON result.
+    public func beregn(json: Data) throws -> Data {
+        func kør<I: Decodable, O: Encodable>(_: I.Type, _ f: (I) throws -> O) throws -> Data {
+            try JSONKodning.kod(f(JSONKodning.dekod(I.self, fra: json)))
+        }
+        switch self {
+        case .boernehus: return try kør(BoernehusInput.self, Boernehus.beregn)
+        case .saerligePladser: return try kør(SaerligePladserInput.self, SaerligePladser.beregn)
+        case .kofoedsminde: return try kør(KofoedsmindeInput.self, Kofoedsminde.beregn)
+        case .ungementor: return try kør(UngementorInput.self, Ungementor.beregn)
+        case .underskudsdeling: return try kør(UnderskudsdelingInput.self, Underskudsdelingsmodel.beregn)
+        case .refusion: return try kør(RefusionInput.self, Refusion.beregn)
+        case .ferieledsagelseModel1: return try kør(FerieledsagelseModel1Input.self, Ferieledsagelse.model1)
+        case .ferieledsagelseModel2: return try kør(FerieledsagelseModel2Input.self, Ferieledsagelse.model2)
+        }
+    }
+
+    /// The model called `navn`, or a Danish error listing the names there are.
+    public static func model(_ navn: String) throws -> Finansieringsmodel {
+        guard let m = Finansieringsmodel(rawValue: navn.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            throw Valideringsfejl(felt: "model", besked: "ukendt model '\(navn)' — vælg en af: \(allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return m
+    }
+
+    public static func beregn(navn: String, json: Data) throws -> Data { try model(navn).beregn(json: json) }
+}
