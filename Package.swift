@@ -3,6 +3,7 @@ import PackageDescription
 
 // Modules, from the inside out (docs/ARCHITECTURE.md):
 //   Takstregler  – every rule of DOMAIN.md as pure functions and value types (Foundation only)
+//   Regneark     – XLSX read/write for imports and exports (ZIPFoundation)
 //   Lager        – storage: Fluent models, numbered migrations, transactional writes + audit
 //   App          – Vapor: configure, routes, controllers, Plot views, CLI commands
 //   takstfil     – the executable; only parses the command line
@@ -23,9 +24,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "Takstregler"),
+        // XLSX read and write (ZIPFoundation + the XML parser); no server dependency.
+        .target(name: "Regneark", dependencies: ["Takstregler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Lager",
             dependencies: [
@@ -44,6 +48,7 @@ let package = Package(
             dependencies: [
                 "Takstregler",
                 "Lager",
+                "Regneark",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),

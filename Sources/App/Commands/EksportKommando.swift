@@ -7,7 +7,7 @@ import Takstregler
 struct EksportKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eksport", abstract: "Eksportér data.",
-        subcommands: [Dump.self], defaultSubcommand: Dump.self)
+        subcommands: [Dump.self, TakstfilEksport.self, LedelsesinformationEksport.self], defaultSubcommand: Dump.self)
 
     struct Dump: TakstfilKommando {
         static let configuration = CommandConfiguration(

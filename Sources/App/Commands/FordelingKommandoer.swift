@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lager
+import Regneark
 import Takstregler
 
 /// `takstfil fordel`: split an amount over kommuner by a key file (DOMAIN.md 6.8).
@@ -103,7 +104,13 @@ extension ImportKommando {
 
 /// Reading the user's files, with Danish messages that name the file.
 enum Fil {
-    static func laesData(_ sti: String) throws -> Data {
+    /// The whole file, refused before it is read when it is larger than the limit
+    /// (`TAKSTFIL_MAKS_FIL_MB`, default 50 MB).
+    static func laesData(_ sti: String, graenser: Regnearksgraenser = .fraMiljoe()) throws -> Data {
+        if let stoerrelse = (try? FileManager.default.attributesOfItem(atPath: sti))?[.size] as? NSNumber,
+           stoerrelse.intValue > graenser.maksFilbytes {
+            throw Importfejl(fil: sti, besked: "filen fylder \(Regnearksgraenser.mb(stoerrelse.intValue)); grænsen er \(Regnearksgraenser.mb(graenser.maksFilbytes)) (TAKSTFIL_MAKS_FIL_MB)")
+        }
         guard let data = FileManager.default.contents(atPath: sti) else {
             throw Importfejl(fil: sti, besked: "filen findes ikke eller kan ikke læses")
         }

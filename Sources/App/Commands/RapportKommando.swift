@@ -97,27 +97,12 @@ struct RapportKommando: AsyncParsableCommand {
         @OptionGroup var format: FormatValg
 
         func udfoer() async throws {
-            let fra = aar - 1
-            let tabeller: [(String, String, Tabel)] = try await database.medLager { l in
-                let k = try await l.kommentarer(aar: aar)
-                return [
-                    ("takstudvikling", "Tabel 1. Takstudvikling på regnskab \(fra)–\(aar)",
-                     Ledelsesinformationstabeller.takstudvikling(try await l.takstudviklingTabel(fra: fra, til: aar, region: region), k["takstudvikling"] ?? [:])),
-                    ("over_underskud", "Tabel 2. Over-/underskud \(fra)–\(aar)",
-                     Ledelsesinformationstabeller.toAar(try await l.toAarsTabel(fra: fra, til: aar, region: region) { $0.resultat }, k["over_underskud"] ?? [:])),
-                    ("tillaegsydelser", "Tabel 3. Tillægsydelser \(fra)–\(aar)",
-                     Ledelsesinformationstabeller.toAar(try await l.toAarsTabel(fra: fra, til: aar, region: region) { $0.tillaegsydelser }, k["tillaegsydelser"] ?? [:])),
-                    ("belaegning", "Tabel 4. Belægning pr. målgruppe \(aar)",
-                     Ledelsesinformationstabeller.belaegning(try await l.belaegningsTabel(aar: aar, region: region))),
-                    ("pladser", "Tabel 5. Pladsoversigt \(fra)–\(aar)",
-                     Ledelsesinformationstabeller.pladser(try await l.pladsTabel(fra: fra, til: aar, region: region), k["pladser"] ?? [:])),
-                ]
-            }
+            let tabeller = try await database.medLager { try await Ledelsesinformationstabeller.alle($0, aar: aar, region: region) }
             switch format.format {
             case .json:
-                udskriv(JSONVaerdi.objekt(tabeller.map { ($0.0, $0.2.json) }).tekst + "\n")
+                udskriv(JSONVaerdi.objekt(tabeller.map { ($0.noegle, $0.tabel.json) }).tekst + "\n")
             case .table, .csv:
-                udskriv(tabeller.map { "\($0.1)\n" + $0.2.tekst(format.format) }.joined(separator: format.format == .csv ? "\r\n" : "\n"))
+                udskriv(tabeller.map { "\($0.overskrift)\n" + $0.tabel.tekst(format.format) }.joined(separator: format.format == .csv ? "\r\n" : "\n"))
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Lager
 import Takstregler
 
 /// The ledelsesinformation tables as printable `Tabel`s: one definition used by every report
@@ -49,6 +50,24 @@ enum Ledelsesinformationstabeller {
         Tabel(kolonner: ["driftsherre", "antal_niveauer", "takstudvikling_pct"], raekker: r.map {
             [.tekst($0.driftsherre), .heltal($0.antalNiveauer), .tal($0.udviklingPct, decimaler: 2)]
         } + gennemsnit.map { [.tekst($0.0), .tom, .tal($0.1, decimaler: 2)] })
+    }
+
+    /// All five tables for `aar − 1` and `aar`: key, heading, sheet title and table.
+    static func alle(_ l: Lager, aar: Int, region: String?) async throws -> [(noegle: String, overskrift: String, titel: String, tabel: Tabel)] {
+        let fra = aar - 1
+        let k = try await l.kommentarer(aar: aar)
+        return [
+            ("takstudvikling", "Tabel 1. Takstudvikling på regnskab \(fra)–\(aar)", "1 Takstudvikling",
+             takstudvikling(try await l.takstudviklingTabel(fra: fra, til: aar, region: region), k["takstudvikling"] ?? [:])),
+            ("over_underskud", "Tabel 2. Over-/underskud \(fra)–\(aar)", "2 Over-underskud",
+             toAar(try await l.toAarsTabel(fra: fra, til: aar, region: region) { $0.resultat }, k["over_underskud"] ?? [:])),
+            ("tillaegsydelser", "Tabel 3. Tillægsydelser \(fra)–\(aar)", "3 Tillægsydelser",
+             toAar(try await l.toAarsTabel(fra: fra, til: aar, region: region) { $0.tillaegsydelser }, k["tillaegsydelser"] ?? [:])),
+            ("belaegning", "Tabel 4. Belægning pr. målgruppe \(aar)", "4 Belægning",
+             belaegning(try await l.belaegningsTabel(aar: aar, region: region))),
+            ("pladser", "Tabel 5. Pladsoversigt \(fra)–\(aar)", "5 Pladser",
+             pladser(try await l.pladsTabel(fra: fra, til: aar, region: region), k["pladser"] ?? [:])),
+        ]
     }
 
     private static func tal(_ v: Decimal?, _ decimaler: Int) -> Celle { v.map { .tal($0, decimaler: decimaler) } ?? .tom }

@@ -13,6 +13,8 @@ public struct Importresultat: Sendable, Equatable {
     public var nyeDriftsherrer: [String] = []
     public var nyeTilbud: [String] = []
     public var proevekoersel = false
+    /// Per sheet, for a workbook.
+    public var dele: [Importresultat] = []
 }
 
 /// Thrown at the end of a dry run to roll the transaction back while keeping the report.
@@ -42,7 +44,7 @@ extension Lager {
 
     /// Finds or creates the driftsherre and the tilbud of an imported row; new ones are reported.
     func tilbudTilImport(driftsherre: String, region: String?, tilbud: String, maalgruppe: Maalgruppe?,
-                         type: Tilbud.Type_?, standardRegion: String?, fil: String, raekke: Int,
+                         type: Tilbud.Type_?, paragraf: String? = nil, standardRegion: String?, fil: String, raekke: Int,
                          af bruger: String, resultat r: inout Importresultat) async throws -> UUID {
         if try await organisation(navn: driftsherre) == nil {
             let region = region ?? standardRegion
@@ -60,7 +62,7 @@ extension Lager {
             .filter(\.$navn == tilbud).first() {
             return try t.requireID()
         }
-        let id = try await opretTilbud(Tilbud(navn: tilbud, driftsherre: driftsherre, maalgruppe: maalgruppe, type: type ?? .doegn,
+        let id = try await opretTilbud(Tilbud(navn: tilbud, driftsherre: driftsherre, paragraf: paragraf, maalgruppe: maalgruppe, type: type ?? .doegn,
                                               ejerform: drift.art == Organisation.Art.region.rawValue ? .regional : .kommunal),
                                        af: bruger, kilde: "Import \(fil)")
         r.nyeTilbud.append("\(tilbud) (\(driftsherre))")
@@ -75,6 +77,13 @@ extension Lager {
     public func importerRegnskab(_ raekker: [Indberetningsformat.Regnskabsraekke], fil: String, region: String?,
                                  proeve: Bool = false, af bruger: String) async throws -> Importresultat {
         try await importer(fil: fil, slags: "regnskab", proeve: proeve, af: bruger) { l, r in
+            try await l.skrivRegnskab(raekker, fil: fil, region: region, af: bruger, resultat: &r)
+        }
+    }
+
+    func skrivRegnskab(_ raekker: [Indberetningsformat.Regnskabsraekke], fil: String, region: String?, af bruger: String,
+                       resultat r: inout Importresultat) async throws {
+            let l = self
             let standard = try await l.standardRegion(region)
             for raekke in raekker {
                 r.raekker += 1
@@ -91,13 +100,19 @@ extension Lager {
                 }
                 if eksisterende == nil { r.oprettet += 1 } else { r.aendret += 1 }
             }
-        }
     }
 
     /// Quarterly belægning: a changed quarter becomes a new version, so earlier reports stay readable.
     public func importerBelaegning(_ raekker: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?,
                                    proeve: Bool = false, af bruger: String) async throws -> Importresultat {
         try await importer(fil: fil, slags: "belaegning", proeve: proeve, af: bruger) { l, r in
+            try await l.skrivBelaegning(raekker, fil: fil, region: region, af: bruger, resultat: &r)
+        }
+    }
+
+    func skrivBelaegning(_ raekker: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?, af bruger: String,
+                         resultat r: inout Importresultat) async throws {
+            let l = self
             let standard = try await l.standardRegion(region)
             for raekke in raekker {
                 r.raekker += 1
@@ -110,7 +125,6 @@ extension Lager {
                 try await l.gemBelaegning(tilbudID: id, raekke.belaegning, af: bruger)
                 if seneste == nil { r.oprettet += 1 } else { r.aendret += 1 }
             }
-        }
     }
 
     public func importerPladser(_ raekker: [Indberetningsformat.Pladsraekke], fil: String, region: String?,
@@ -136,5 +150,60 @@ extension Lager {
         if let angivet { return angivet }
         let kendte = try await regioner()
         return kendte.count == 1 ? kendte[0] : nil
+    }
+}
+
+extension Lager {
+    /// The takstfil workbook: takster, regnskab and belægning in one transaction (all sheets or
+    /// nothing). Returns one result per sheet.
+    public func importerTakstfil(takster: [Takstfilskabelon.Raekke], regnskab: [Indberetningsformat.Regnskabsraekke],
+                                 belaegning: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?,
+                                 proeve: Bool = false, af bruger: String) async throws -> [Importresultat] {
+        let samlet = try await importer(fil: fil, slags: "takstfil", proeve: proeve, af: bruger) { l, r in
+            var t = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkTakster)'", slags: "takster", proevekoersel: proeve)
+            try await l.skrivTakster(takster, fil: t.fil, region: region, af: bruger, resultat: &t)
+            var rg = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkRegnskab)'", slags: "regnskab", proevekoersel: proeve)
+            try await l.skrivRegnskab(regnskab, fil: rg.fil, region: region, af: bruger, resultat: &rg)
+            var b = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkBelaegning)'", slags: "belaegning", proevekoersel: proeve)
+            try await l.skrivBelaegning(belaegning, fil: b.fil, region: region, af: bruger, resultat: &b)
+            r.raekker = t.raekker + rg.raekker + b.raekker
+            r.oprettet = t.oprettet + rg.oprettet + b.oprettet
+            r.aendret = t.aendret + rg.aendret + b.aendret
+            r.uaendret = t.uaendret + rg.uaendret + b.uaendret
+            r.nyeDriftsherrer = t.nyeDriftsherrer + rg.nyeDriftsherrer + b.nyeDriftsherrer
+            r.nyeTilbud = t.nyeTilbud + rg.nyeTilbud + b.nyeTilbud
+            r.dele = [t, rg, b]
+        }
+        return samlet.dele
+    }
+
+    /// Takstniveauer from the workbook: new levels are drafts; a changed draft is saved with the
+    /// row's revision (a level changed since the export is a conflict); a published level is
+    /// never changed by an import.
+    func skrivTakster(_ raekker: [Takstfilskabelon.Raekke], fil: String, region: String?, af bruger: String,
+                      resultat r: inout Importresultat) async throws {
+        let standard = try await standardRegion(region)
+        for raekke in raekker {
+            r.raekker += 1
+            let id = try await tilbudTilImport(driftsherre: raekke.driftsherre, region: nil, tilbud: raekke.tilbud,
+                                               maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
+                                               standardRegion: standard, fil: fil, raekke: raekke.raekke, af: bruger, resultat: &r)
+            let seneste = try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == id).filter(\.$navn == raekke.niveau.navn)
+                .filter(\.$aar == raekke.niveau.aar).sort(\.$version, .descending).first()
+            if let seneste {
+                let nu = try seneste.domaene
+                if Takstfilskabelon.iSkabelonensForm(nu.grundlag) == raekke.niveau.grundlag && nu.basisYdelse == raekke.niveau.basisYdelse {
+                    r.uaendret += 1
+                    continue
+                }
+            }
+            do {
+                try await gemTakstniveau(tilbudID: id, niveau: raekke.niveau, af: bruger, begrundelse: "Import \(fil)",
+                                         forventetRevision: seneste == nil ? nil : raekke.revision)
+            } catch let f as Lagerfejl {
+                throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
+            }
+            if seneste == nil { r.oprettet += 1 } else { r.aendret += 1 }
+        }
     }
 }

@@ -169,3 +169,31 @@ extension Lager {
                                               valg: valg, graensePct: graensePct)
     }
 }
+
+extension Lager {
+    /// A year's regnskab rows in the import format (newest version per tilbud), for exports.
+    public func regnskabsraekker(aar: Int) async throws -> [Indberetningsformat.Regnskabsraekke] {
+        try await regnskaber(aar: aar, region: nil)
+            .sorted { ($0.driftsherre, $0.tilbud) < ($1.driftsherre, $1.tilbud) }
+            .map { .init(raekke: 0, driftsherre: $0.driftsherre, region: nil, tilbud: $0.tilbud, maalgruppe: nil, type: nil, regnskab: $0.regnskab) }
+    }
+
+    /// A year's quarterly belægning in the import format (newest version per quarter and art).
+    public func belaegningsraekker(aar: Int) async throws -> [Indberetningsformat.Belaegningsraekke] {
+        let tilbud = try await tilbudMedDriftsherre(region: nil)
+        var seneste: [String: (Int, Belaegning, Tilbudsmodel)] = [:]
+        for m in try await Belaegningsmodel.query(on: db).filter(\.$aar == aar).all() {
+            guard let t = tilbud[m.$tilbud.id] else { continue }
+            let b = try m.domaene
+            let noegle = "\(m.$tilbud.id)\(m.kvartal)\(b.art.rawValue)"
+            if let nu = seneste[noegle], nu.0 > m.version { continue }
+            seneste[noegle] = (m.version, b, t)
+        }
+        return seneste.values
+            .map { (_, b, t) in Indberetningsformat.Belaegningsraekke(
+                raekke: 0, driftsherre: t.driftsherre.navn, region: nil, tilbud: t.navn,
+                maalgruppe: t.maalgruppe.flatMap(Maalgruppe.init(rawValue:)), belaegning: b) }
+            .sorted { ($0.driftsherre, $0.tilbud, $0.belaegning.kvartal, $0.belaegning.art.rawValue)
+                < ($1.driftsherre, $1.tilbud, $1.belaegning.kvartal, $1.belaegning.art.rawValue) }
+    }
+}

@@ -69,19 +69,37 @@ public struct CSVTabel: Sendable {
     }
 
     public init(fil: String, tekst: String, format: Format) throws {
-        self.fil = fil
         var t = tekst
         if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
         let linjer = CSVTabel.linjer(t)
         guard let hoved = linjer.first(where: { !$0.tekst.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             throw Importfejl(fil: fil, besked: "filen er tom")
         }
-        separator = hoved.tekst.filter { $0 == ";" }.count >= hoved.tekst.filter { $0 == "," }.count ? ";" : ","
-        overskrifter = try CSVTabel.celler(hoved.tekst, separator, fil: fil, raekke: hoved.nummer)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let sep: Character = hoved.tekst.filter { $0 == ";" }.count >= hoved.tekst.filter { $0 == "," }.count ? ";" : ","
         var fejl: [Importfejl] = []
+        var raekker: [(nummer: Int, celler: [String])] = []
+        for linje in linjer where linje.nummer >= hoved.nummer {
+            do {
+                raekker.append((linje.nummer, try CSVTabel.celler(linje.tekst, sep, fil: fil, raekke: linje.nummer)))
+            } catch let f as Importfejl { fejl.append(f) }
+        }
+        try self.init(fil: fil, raekker: raekker, format: format, separator: sep, tidligereFejl: fejl)
+    }
+
+    /// From rows already split into cells (an XLSX sheet); the first non-empty row is the header.
+    public init(fil: String, raekker alle: [(nummer: Int, celler: [String])], format: Format,
+                separator: Character = ";", tidligereFejl: [Importfejl] = []) throws {
+        self.fil = fil
+        self.separator = separator
+        let tom = { (c: [String]) in c.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        guard let hoved = alle.first(where: { !tom($0.celler) }) else {
+            throw Importfejl(fil: fil, besked: "filen er tom")
+        }
+        overskrifter = hoved.celler.map { $0.trimmingCharacters(in: .whitespaces) }
+        var fejl = tidligereFejl
         var kanoniske: [String] = []
         for o in overskrifter {
+            if o.isEmpty { kanoniske.append(""); continue }
             guard let k = format.kanonisk(o) else {
                 fejl.append(Importfejl(fil: fil, raekke: hoved.nummer, kolonne: o,
                                        besked: "ukendt kolonne i en \(format.navn)-fil; kendte kolonner: \((format.paakraevet + format.valgfri).joined(separator: ", "))"))
@@ -98,19 +116,16 @@ public struct CSVTabel: Sendable {
         }
         kolonner = kanoniske
         var r: [(Int, [String])] = []
-        for linje in linjer where linje.nummer > hoved.nummer {
-            if linje.tekst.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            do {
-                let celler = try CSVTabel.celler(linje.tekst, separator, fil: fil, raekke: linje.nummer)
-                if celler.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-                if celler.count > kanoniske.count {
-                    fejl.append(Importfejl(fil: fil, raekke: linje.nummer, besked: "rækken har \(celler.count) felter, men overskriften har \(kanoniske.count)"))
-                    continue
-                }
-                r.append((linje.nummer, celler + Array(repeating: "", count: kanoniske.count - celler.count)))
-            } catch let f as Importfejl {
-                fejl.append(f)
+        for raekke in alle where raekke.nummer > hoved.nummer {
+            if tom(raekke.celler) { continue }
+            var celler = raekke.celler
+            // Trailing empty cells beyond the header are harmless (Excel writes them).
+            while celler.count > kanoniske.count, celler.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { celler.removeLast() }
+            if celler.count > kanoniske.count {
+                fejl.append(Importfejl(fil: fil, raekke: raekke.nummer, besked: "rækken har \(celler.count) felter, men overskriften har \(kanoniske.count)"))
+                continue
             }
+            r.append((raekke.nummer, celler + Array(repeating: "", count: kanoniske.count - celler.count)))
         }
         if !fejl.isEmpty { throw Importfejlliste(fejl) }
         raekker = r
@@ -129,7 +144,7 @@ public struct CSVTabel: Sendable {
         kolonner.firstIndex(of: kolonne).map { overskrifter[$0] } ?? kolonne
     }
 
-    static func normaliser(_ s: String) -> String {
+    public static func normaliser(_ s: String) -> String {
         var t = s.lowercased().trimmingCharacters(in: .whitespaces)
         for (a, b) in [("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("é", "e")] { t = t.replacingOccurrences(of: a, with: b) }
         var ud = ""
@@ -232,5 +247,36 @@ extension CSVTabel {
         let v = celle(raekke.celler, kolonne)
         guard !v.isEmpty else { throw Importfejl(fil: fil, raekke: raekke.nummer, kolonne: overskrift(kolonne), besked: "feltet er tomt") }
         return v
+    }
+}
+
+extension CSVTabel {
+    /// Refuses a file that writes decimals both ways (1.234,50 and 1,234.50): one of them is then
+    /// read wrongly by whoever opens it next. Names the first cell of each kind.
+    public func kontrollerTalformater(_ talkolonner: [String]) throws {
+        var foerste: (separator: Character, raekke: Int, kolonne: String, tekst: String)?
+        for r in raekker {
+            for k in talkolonner where harKolonne(k) {
+                let v = celle(r.celler, k)
+                guard let sep = CSVTabel.decimalseparator(v) else { continue }
+                if let f = foerste, f.separator != sep {
+                    let navn = { (c: Character) in c == "," ? "decimalkomma" : "decimalpunktum" }
+                    throw Importfejl(fil: fil, raekke: r.nummer, kolonne: overskrift(k),
+                                     besked: "'\(v)' skrevet med \(navn(sep)), men række \(f.raekke) (kolonne '\(f.kolonne)') bruger \(navn(f.separator)) ('\(f.tekst)') — brug samme talformat i hele filen")
+                }
+                if foerste == nil { foerste = (sep, r.nummer, overskrift(k), v) }
+            }
+        }
+    }
+
+    /// The decimal separator a number is written with, when it shows one.
+    static func decimalseparator(_ v: String) -> Character? {
+        let komma = v.lastIndex(of: ","), punktum = v.lastIndex(of: ".")
+        switch (komma, punktum) {
+        case let (k?, p?): return k > p ? "," : "."
+        case (.some, nil): return v.filter { $0 == "," }.count == 1 ? "," : "."
+        case (nil, .some): return v.filter { $0 == "." }.count == 1 ? "." : ","
+        default: return nil
+        }
     }
 }

@@ -41,6 +41,16 @@ public enum Indberetningsformat {
         public var maalgruppe: Maalgruppe?
         public var type: Tilbud.Type_?
         public var regnskab: Regnskab
+        public init(raekke: Int, driftsherre: String, region: String?, tilbud: String, maalgruppe: Maalgruppe?,
+                    type: Tilbud.Type_?, regnskab: Regnskab) {
+            self.raekke = raekke
+            self.driftsherre = driftsherre
+            self.region = region
+            self.tilbud = tilbud
+            self.maalgruppe = maalgruppe
+            self.type = type
+            self.regnskab = regnskab
+        }
     }
 
     public struct Belaegningsraekke: Equatable, Sendable {
@@ -50,6 +60,14 @@ public enum Indberetningsformat {
         public var tilbud: String
         public var maalgruppe: Maalgruppe?
         public var belaegning: Belaegning
+        public init(raekke: Int, driftsherre: String, region: String?, tilbud: String, maalgruppe: Maalgruppe?, belaegning: Belaegning) {
+            self.raekke = raekke
+            self.driftsherre = driftsherre
+            self.region = region
+            self.tilbud = tilbud
+            self.maalgruppe = maalgruppe
+            self.belaegning = belaegning
+        }
     }
 
     public struct Pladsraekke: Equatable, Sendable {
@@ -66,7 +84,12 @@ public enum Indberetningsformat {
     static let aarsinterval = 1990...2100
 
     public static func laesRegnskab(fil: String, tekst: String) throws -> [Regnskabsraekke] {
-        let t = try CSVTabel(fil: fil, tekst: tekst, format: regnskab)
+        try laesRegnskab(try CSVTabel(fil: fil, tekst: tekst, format: regnskab))
+    }
+
+    public static func laesRegnskab(_ t: CSVTabel) throws -> [Regnskabsraekke] {
+        let fil = t.fil
+        try t.kontrollerTalformater(["belaegning", "regnskab_kr", "over_underskud_kr", "tillaegsydelser_kr", "takstindtaegter_kr", "pladser"])
         var fejl: [Importfejl] = []
         var ud: [Regnskabsraekke] = []
         var set: [String: Int] = [:]
@@ -99,7 +122,12 @@ public enum Indberetningsformat {
     }
 
     public static func laesBelaegning(fil: String, tekst: String) throws -> [Belaegningsraekke] {
-        let t = try CSVTabel(fil: fil, tekst: tekst, format: belaegning)
+        try laesBelaegning(try CSVTabel(fil: fil, tekst: tekst, format: belaegning))
+    }
+
+    public static func laesBelaegning(_ t: CSVTabel) throws -> [Belaegningsraekke] {
+        let fil = t.fil
+        try t.kontrollerTalformater(["normering", "forbrug"])
         var fejl: [Importfejl] = []
         var ud: [Belaegningsraekke] = []
         var set: [String: Int] = [:]
@@ -135,6 +163,7 @@ public enum Indberetningsformat {
 
     public static func laesPladser(fil: String, tekst: String) throws -> [Pladsraekke] {
         let t = try CSVTabel(fil: fil, tekst: tekst, format: pladser)
+        try t.kontrollerTalformater(["pladser"])
         var fejl: [Importfejl] = []
         var ud: [Pladsraekke] = []
         var set: [String: Int] = [:]

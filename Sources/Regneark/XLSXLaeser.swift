@@ -1,0 +1,254 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Takstregler
+import ZIPFoundation
+
+/// One sheet of a workbook: rows with their spreadsheet number and dense cells (column A first).
+/// Numeric cells are given as exact decimal text with a decimal comma, so the same number readers
+/// as for CSV apply and nothing passes through floating point.
+public struct Regnearksark: Sendable, Equatable {
+    public var navn: String
+    public var raekker: [Raekke]
+    public struct Raekke: Sendable, Equatable {
+        public var nummer: Int
+        public var celler: [String]
+    }
+}
+
+/// Reads the cell values of an XLSX workbook (Office Open XML) with ZIPFoundation and the XML
+/// parser: shared strings, inline strings, numbers, booleans. Formulas, error cells and anything
+/// beyond the limits are refused with the sheet and cell named.
+public enum XLSXLaeser {
+    public static func laes(_ data: Data, fil: String, graenser: Regnearksgraenser = .fraMiljoe()) throws -> [Regnearksark] {
+        guard data.count <= graenser.maksFilbytes else {
+            throw Importfejl(fil: fil, besked: "filen fylder \(Regnearksgraenser.mb(data.count)); grænsen er \(Regnearksgraenser.mb(graenser.maksFilbytes)) (TAKSTFIL_MAKS_FIL_MB)")
+        }
+        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            throw Importfejl(fil: fil, besked: "filen er ikke et Excel-regneark (.xlsx) — gem den som 'Excel-projektmappe (*.xlsx)'")
+        }
+        let arkiv: Archive
+        do { arkiv = try Archive(data: data, accessMode: .read) } catch {
+            throw Importfejl(fil: fil, besked: "filen er ikke et gyldigt .xlsx-regneark (afkortet eller beskadiget)")
+        }
+        // Refuse a zip bomb from the declared sizes first, then count while unpacking.
+        var deklareret: Int64 = 0
+        var indhold: [String: Entry] = [:]
+        for e in arkiv {
+            deklareret += Int64(e.uncompressedSize)
+            indhold[e.path] = e
+        }
+        guard deklareret <= Int64(graenser.maksUdpakketBytes) else {
+            throw Importfejl(fil: fil, besked: "regnearket fylder \(Regnearksgraenser.mb(Int(min(deklareret, Int64(Int.max))))) udpakket; grænsen er \(Regnearksgraenser.mb(graenser.maksUdpakketBytes)) (TAKSTFIL_MAKS_UDPAKKET_MB)")
+        }
+        var brugt = 0
+        func udpak(_ sti: String) throws -> Data? {
+            guard let e = indhold[sti] else { return nil }
+            var ud = Data()
+            do {
+                _ = try arkiv.extract(e, skipCRC32: false) { del in
+                    brugt += del.count
+                    guard brugt <= graenser.maksUdpakketBytes else { throw Udpakningsfejl.forStor }
+                    ud.append(del)
+                }
+            } catch Udpakningsfejl.forStor {
+                throw Importfejl(fil: fil, besked: "regnearket fylder mere end \(Regnearksgraenser.mb(graenser.maksUdpakketBytes)) udpakket (TAKSTFIL_MAKS_UDPAKKET_MB)")
+            } catch {
+                throw Importfejl(fil: fil, besked: "delen '\(sti)' kan ikke pakkes ud (beskadiget fil)")
+            }
+            return ud
+        }
+
+        guard let workbook = try udpak("xl/workbook.xml"), let rels = try udpak("xl/_rels/workbook.xml.rels") else {
+            throw Importfejl(fil: fil, besked: "filen er en zip-fil, men ikke et Excel-regneark (xl/workbook.xml mangler)")
+        }
+        let arkListe = try XMLElementer(workbook, fil: fil).alle("sheet")
+        let relationer = Dictionary(try XMLElementer(rels, fil: fil).alle("Relationship").compactMap { r -> (String, String)? in
+            guard let id = r["Id"], let maal = r["Target"] else { return nil }
+            return (id, maal)
+        }, uniquingKeysWith: { a, _ in a })
+        let delte = try udpak("xl/sharedStrings.xml").map { try DelteStrenge.laes($0, fil: fil) } ?? []
+
+        var ark: [Regnearksark] = []
+        var celler = 0
+        for a in arkListe {
+            guard let navn = a["name"], let rid = a["r:id"] ?? a["id"], let maal = relationer[rid] else { continue }
+            let sti = maal.hasPrefix("/") ? String(maal.dropFirst()) : (maal.hasPrefix("xl/") ? maal : "xl/" + maal)
+            guard let xml = try udpak(sti) else {
+                throw Importfejl(fil: fil, besked: "arket '\(navn)' mangler i filen (beskadiget)")
+            }
+            let laest = try Arklaeser.laes(xml, ark: navn, fil: fil, delte: delte, maksCeller: graenser.maksCeller - celler)
+            celler += laest.raekker.reduce(0) { $0 + $1.celler.count }
+            ark.append(laest)
+        }
+        guard !ark.isEmpty else { throw Importfejl(fil: fil, besked: "regnearket har ingen ark") }
+        return ark
+    }
+
+    enum Udpakningsfejl: Error { case forStor }
+
+    /// "B12" → (kolonne 1, række 12).
+    static func cellereference(_ r: String) -> (kolonne: Int, raekke: Int)? {
+        var kolonne = 0
+        var cifre = ""
+        for c in r.uppercased() {
+            if c.isLetter, cifre.isEmpty, let v = c.asciiValue { kolonne = kolonne * 26 + Int(v - 64) }
+            else if c.isNumber { cifre.append(c) } else { return nil }
+        }
+        guard kolonne > 0, let raekke = Int(cifre) else { return nil }
+        return (kolonne - 1, raekke)
+    }
+
+    /// Column index (0-based) → "A", "B", … "AA".
+    public static func kolonnebogstav(_ i: Int) -> String {
+        var n = i + 1, s = ""
+        while n > 0 {
+            s = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + s
+            n = (n - 1) / 26
+        }
+        return s
+    }
+}
+
+/// Collects elements with their attributes (workbook, relationships).
+final class XMLElementer: NSObject, XMLParserDelegate {
+    private var fundne: [(String, [String: String])] = []
+    init(_ data: Data, fil: String) throws {
+        super.init()
+        let p = XMLParser(data: data)
+        p.delegate = self
+        guard p.parse() else { throw Importfejl(fil: fil, besked: "filens XML kan ikke læses (beskadiget)") }
+    }
+    func parser(_ parser: XMLParser, didStartElement navn: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        fundne.append((navn, attributes))
+    }
+    func alle(_ navn: String) -> [[String: String]] { fundne.filter { $0.0 == navn }.map(\.1) }
+}
+
+/// xl/sharedStrings.xml: one string per <si>, the concatenation of its <t> texts.
+final class DelteStrenge: NSObject, XMLParserDelegate {
+    private var strenge: [String] = []
+    private var nu: String?
+    private var iTekst = false
+    static func laes(_ data: Data, fil: String) throws -> [String] {
+        let d = DelteStrenge()
+        let p = XMLParser(data: data)
+        p.delegate = d
+        guard p.parse() else { throw Importfejl(fil: fil, besked: "regnearkets tekster kan ikke læses (beskadiget)") }
+        return d.strenge
+    }
+    func parser(_ parser: XMLParser, didStartElement navn: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if navn == "si" { nu = "" }
+        if navn == "t" { iTekst = true }
+        // Phonetic runs (<rPh>) are not part of the value.
+        if navn == "rPh" { iTekst = false }
+    }
+    func parser(_ parser: XMLParser, foundCharacters s: String) { if iTekst { nu? += s } }
+    func parser(_ parser: XMLParser, didEndElement navn: String, namespaceURI: String?, qualifiedName: String?) {
+        if navn == "t" { iTekst = false }
+        if navn == "si" { strenge.append(nu ?? ""); nu = nil }
+    }
+}
+
+/// One worksheet's cells.
+final class Arklaeser: NSObject, XMLParserDelegate {
+    let ark: String, fil: String, delte: [String], maksCeller: Int
+    var raekker: [Int: [Int: String]] = [:]
+    var fejl: Importfejl?
+    var antal = 0
+    // The cell being read.
+    var ref: (kolonne: Int, raekke: Int)?
+    var refTekst = ""
+    var type = ""
+    var vaerdi = ""
+    var iVaerdi = false
+    var harFormel = false
+    var naesteRaekke = 1
+    var naesteKolonne = 0
+
+    init(ark: String, fil: String, delte: [String], maksCeller: Int) {
+        self.ark = ark
+        self.fil = fil
+        self.delte = delte
+        self.maksCeller = maksCeller
+    }
+
+    static func laes(_ data: Data, ark: String, fil: String, delte: [String], maksCeller: Int) throws -> Regnearksark {
+        let l = Arklaeser(ark: ark, fil: fil, delte: delte, maksCeller: maksCeller)
+        let p = XMLParser(data: data)
+        p.delegate = l
+        let ok = p.parse()
+        if let f = l.fejl { throw f }
+        guard ok else { throw Importfejl(fil: fil, besked: "arket '\(ark)' kan ikke læses (beskadiget XML)") }
+        let raekker = l.raekker.keys.sorted().map { nr -> Regnearksark.Raekke in
+            let c = l.raekker[nr]!
+            let bredde = (c.keys.max() ?? -1) + 1
+            return .init(nummer: nr, celler: (0..<bredde).map { c[$0] ?? "" })
+        }
+        return Regnearksark(navn: ark, raekker: raekker)
+    }
+
+    func stop(_ besked: String, _ parser: XMLParser) {
+        if fejl == nil {
+            fejl = Importfejl(fil: "\(fil), ark '\(ark)'", raekke: ref?.raekke, kolonne: ref.map { "\(XLSXLaeser.kolonnebogstav($0.kolonne))" },
+                              besked: besked)
+        }
+        parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement navn: String, namespaceURI: String?, qualifiedName: String?,
+                attributes a: [String: String] = [:]) {
+        switch navn {
+        case "row":
+            naesteRaekke = a["r"].flatMap(Int.init) ?? naesteRaekke
+            naesteKolonne = 0
+        case "c":
+            refTekst = a["r"] ?? ""
+            ref = a["r"].flatMap(XLSXLaeser.cellereference) ?? (naesteKolonne, naesteRaekke)
+            type = a["t"] ?? "n"
+            vaerdi = ""
+            harFormel = false
+        case "v", "t": iVaerdi = true
+        case "f": harFormel = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters s: String) { if iVaerdi { vaerdi += s } }
+
+    func parser(_ parser: XMLParser, didEndElement navn: String, namespaceURI: String?, qualifiedName: String?) {
+        switch navn {
+        case "v", "t": iVaerdi = false
+        case "row": naesteRaekke += 1
+        case "c":
+            guard let ref else { return }
+            naesteKolonne = ref.kolonne + 1
+            let tekst: String
+            switch type {
+            case "s":
+                guard let i = Int(vaerdi), delte.indices.contains(i) else { return stop("cellen henviser til en tekst, der ikke findes", parser) }
+                tekst = delte[i]
+            case "inlineStr", "str": tekst = vaerdi
+            case "b": tekst = vaerdi == "1" ? "SAND" : "FALSK"
+            case "e": return stop("cellen indeholder en fejl (\(vaerdi)) — ret den i regnearket", parser)
+            default:
+                if vaerdi.isEmpty { tekst = "" } else {
+                    guard let d = Decimal(string: vaerdi, locale: Locale(identifier: "en_US_POSIX")) else {
+                        return stop("'\(vaerdi)' er ikke et tal", parser)
+                    }
+                    tekst = "\(d)".replacingOccurrences(of: ".", with: ",")
+                }
+            }
+            // A formula's cached result may be stale or absent; the import needs the values.
+            if harFormel { return stop("cellen indeholder en formel — kopiér og indsæt den som værdi, før filen indlæses", parser) }
+            guard !tekst.isEmpty else { return }
+            antal += 1
+            guard antal <= maksCeller else { return stop("regnearket har flere end \(maksCeller) udfyldte celler (TAKSTFIL_MAKS_CELLER)", parser) }
+            raekker[ref.raekke, default: [:]][ref.kolonne] = tekst
+        default: break
+        }
+    }
+}
