@@ -8,7 +8,8 @@ import Takstregler
 struct ImportKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Indlæs indberetninger fra CSV (; eller , — decimalkomma eller -punktum).",
-        subcommands: [Regnskaber.self, Belaegninger.self, Pladser.self, BefolkningImport.self, TakstfilImport.self, DumpImport.self])
+        subcommands: [Regnskaber.self, Belaegninger.self, Pladser.self, BefolkningImport.self, TaksterImport.self, TakstfilImport.self,
+                      DumpImport.self])
 
     struct Faelles: ParsableArguments {
         @Argument(help: "CSV-filen") var fil: String

@@ -11,6 +11,8 @@ extension ImportKommando {
             commandName: "takstfil",
             abstract: "Indlæs en takstfil-projektmappe (.xlsx) med arkene Takster, Regnskab og Belægning (skabelon: takstfil eksport takstfil).")
         @OptionGroup var f: Faelles
+        @Flag(help: "Nye takstniveauer er historiske, allerede offentliggjorte takster (fx fra det gamle regneark)")
+        var offentliggjort = false
 
         func udfoer() async throws {
             let ark = try XLSXLaeser.laes(try Fil.laesData(f.fil), fil: f.fil)
@@ -38,10 +40,28 @@ extension ImportKommando {
             if !fejl.isEmpty { throw Importfejlliste(fejl) }
             let dele = try await f.database.medLager {
                 try await $0.importerTakstfil(takster: takster, regnskab: regnskab, belaegning: belaegning, fil: f.fil,
-                                              region: f.region, proeve: f.proeve, af: CLIBruger.navn)
+                                              region: f.region, offentliggjort: offentliggjort, proeve: f.proeve, af: CLIBruger.navn)
             }
             for del in dele where del.raekker > 0 { f.rapport(del) }
             if dele.allSatisfy({ $0.raekker == 0 }) { udskriv("\(f.fil): ingen rækker at indlæse.\n") }
+        }
+    }
+}
+
+extension ImportKommando {
+    /// `takstfil import takster FILE.csv`: the "Takster" sheet of the template as CSV.
+    struct TaksterImport: TakstfilKommando {
+        static let configuration = CommandConfiguration(
+            commandName: "takster", abstract: "Takstniveauer med beregningsgrundlag (takstfil-skabelonens kolonner) fra CSV.")
+        @OptionGroup var f: Faelles
+        @Flag(help: "Nye takstniveauer er historiske, allerede offentliggjorte takster") var offentliggjort = false
+
+        func udfoer() async throws {
+            let raekker = try Takstfilskabelon.laesTakster(try CSVTabel(fil: f.fil, tekst: try f.tekst(), format: Takstfilskabelon.format))
+            f.rapport(try await f.database.medLager {
+                try await $0.importerTakster(raekker, fil: f.fil, region: f.region, offentliggjort: offentliggjort, proeve: f.proeve,
+                                             af: CLIBruger.navn)
+            })
         }
     }
 }

@@ -29,19 +29,6 @@ struct ServeKommando: TakstfilKommando {
     }
 }
 
-struct DemoKommando: TakstfilKommando {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Indlæs demodata i en tom database.")
-    @OptionGroup var database: DatabaseValg
-
-    func udfoer() async throws {
-        let antal = try await database.medLager { try await Demodata.indlaesHvisTom($0, af: CLIBruger.navn) }
-        if antal == 0 {
-            throw Valideringsfejl(felt: "db", besked: "databasen indeholder allerede tilbud — demodata indlæses kun i en tom database")
-        }
-        udskriv("Demodata indlæst i \(database.valg): \(antal) tilbud.\n")
-    }
-}
-
 struct MigrerKommando: TakstfilKommando {
     static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Opret eller opdatér databasens tabeller.")
     @OptionGroup var database: DatabaseValg

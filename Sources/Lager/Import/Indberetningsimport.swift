@@ -20,53 +20,105 @@ public struct Importresultat: Sendable, Equatable {
 /// Thrown at the end of a dry run to roll the transaction back while keeping the report.
 struct Proevekoersel: Error { let resultat: Importresultat }
 
+/// One import run inside its transaction. Files carry tens of thousands of rows, so what exists
+/// is read once into dictionaries, new rows are inserted in batches, and their audit events are
+/// written in batches at the end — the same rows and events as one write at a time, without a
+/// query per row (issue "Ydeevne" 3).
+final class Importkontekst: @unchecked Sendable {
+    let lager: Lager
+    let bruger: String
+    let standardRegion: String?
+    var db: any Database { lager.db }
+    private(set) var organisationer: [String: Organisationsmodel] = [:]
+    private var tilbud: [UUID: [String: UUID]] = [:]
+    private var regioner: [String] = []
+    var haendelser: [Haendelsesmodel] = []
+
+    init(_ lager: Lager, bruger: String, region: String?) async throws {
+        self.lager = lager
+        self.bruger = bruger
+        for o in try await Organisationsmodel.query(on: lager.db).all() { organisationer[o.navn] = o }
+        regioner = Array(Set(organisationer.values.compactMap(\.region))).sorted()
+        standardRegion = region ?? (regioner.count == 1 ? regioner[0] : nil)
+        for t in try await Tilbudsmodel.query(on: lager.db).all() { tilbud[t.$driftsherre.id, default: [:]][t.navn] = try t.requireID() }
+    }
+
+    func log(_ handling: String, _ entitet: String, _ id: UUID?, foer: (any Encodable)? = nil, efter: (any Encodable)?,
+             begrundelse: String? = nil) throws {
+        haendelser.append(Haendelsesmodel(try Lager.haendelse(bruger, handling, entitet, id, foer: foer, efter: efter, begrundelse: begrundelse)))
+    }
+
+    /// Finds or creates the driftsherre and the tilbud of an imported row; new ones are reported.
+    func tilbudID(driftsherre: String, region: String?, tilbud navn: String, maalgruppe: Maalgruppe?, type: Tilbud.Type_?,
+                  paragraf: String? = nil, fil: String, raekke: Int, resultat r: inout Importresultat) async throws -> UUID {
+        let drift: Organisationsmodel
+        if let o = organisationer[driftsherre] {
+            drift = o
+        } else {
+            let region = region ?? standardRegion
+            if region == nil && regioner.count > 1 {
+                throw Importfejl(fil: fil, raekke: raekke, kolonne: "region",
+                                 besked: "driftsherren '\(driftsherre)' er ny, og databasen har flere regioner (\(regioner.joined(separator: ", "))) — angiv region i filen eller med --region")
+            }
+            let art: Organisation.Art = driftsherre.lowercased().hasPrefix("region") ? .region : .kommune
+            let o = Organisation(navn: driftsherre, art: art, region: region ?? regioner.first)
+            drift = Organisationsmodel(o)
+            try await drift.create(on: db)
+            try log("opret", "organisation", drift.id, efter: o)
+            organisationer[driftsherre] = drift
+            r.nyeDriftsherrer.append(driftsherre)
+        }
+        let driftID = try drift.requireID()
+        if let id = tilbud[driftID]?[navn] { return id }
+        let t = Tilbud(navn: navn, driftsherre: driftsherre, paragraf: paragraf, maalgruppe: maalgruppe, type: type ?? .doegn,
+                       ejerform: drift.art == Organisation.Art.region.rawValue ? .regional : .kommunal)
+        let m = Tilbudsmodel(t, driftsherreID: driftID, demo: false, kilde: "Import \(fil)")
+        try await m.create(on: db)
+        try log("opret", "tilbud", m.id, efter: t)
+        let id = try m.requireID()
+        tilbud[driftID, default: [:]][navn] = id
+        r.nyeTilbud.append("\(navn) (\(driftsherre))")
+        return id
+    }
+
+    /// Inserts new rows in batches (one statement per batch, within the database's parameter limits).
+    func masseopret<M: Model>(_ modeller: [M], felter: Int) async throws {
+        let stoerrelse = max(1, 30_000 / max(felter, 1) / 2)
+        var i = 0
+        while i < modeller.count {
+            let del = Array(modeller[i..<min(i + stoerrelse, modeller.count)])
+            try await del.create(on: db)
+            i += stoerrelse
+        }
+    }
+
+    func skrivHaendelser() async throws {
+        try await masseopret(haendelser, felter: 9)
+        haendelser = []
+    }
+}
+
 extension Lager {
     /// Runs an import in one transaction: all rows or none. `proeve` rolls back at the end and
     /// returns what would have happened.
-    func importer(fil: String, slags: String, proeve: Bool, af bruger: String,
-                  _ blok: @escaping @Sendable (Lager, inout Importresultat) async throws -> Void) async throws -> Importresultat {
+    func importer(fil: String, slags: String, proeve: Bool, region: String?, af bruger: String,
+                  _ blok: @escaping @Sendable (Importkontekst, inout Importresultat) async throws -> Void) async throws -> Importresultat {
         do {
             return try await db.transaction { tx in
                 var r = Importresultat(fil: fil, slags: slags, proevekoersel: proeve)
-                let l = Lager(tx)
-                try await blok(l, &r)
-                try await Haendelsesmodel(try Lager.haendelse(bruger, "import", slags, nil, efter: [
+                let k = try await Importkontekst(Lager(tx), bruger: bruger, region: region)
+                try await blok(k, &r)
+                try k.log("import", slags, nil, efter: [
                     "fil": fil, "raekker": "\(r.raekker)", "oprettet": "\(r.oprettet)", "aendret": "\(r.aendret)",
                     "nye_driftsherrer": r.nyeDriftsherrer.joined(separator: ", "), "nye_tilbud": r.nyeTilbud.joined(separator: ", "),
-                ])).create(on: tx)
+                ])
+                try await k.skrivHaendelser()
                 if proeve { throw Proevekoersel(resultat: r) }
                 return r
             }
         } catch let p as Proevekoersel {
             return p.resultat
         }
-    }
-
-    /// Finds or creates the driftsherre and the tilbud of an imported row; new ones are reported.
-    func tilbudTilImport(driftsherre: String, region: String?, tilbud: String, maalgruppe: Maalgruppe?,
-                         type: Tilbud.Type_?, paragraf: String? = nil, standardRegion: String?, fil: String, raekke: Int,
-                         af bruger: String, resultat r: inout Importresultat) async throws -> UUID {
-        if try await organisation(navn: driftsherre) == nil {
-            let region = region ?? standardRegion
-            let kendte = try await regioner()
-            if region == nil && kendte.count > 1 {
-                throw Importfejl(fil: fil, raekke: raekke, kolonne: "region",
-                                 besked: "driftsherren '\(driftsherre)' er ny, og databasen har flere regioner (\(kendte.joined(separator: ", "))) — angiv region i filen eller med --region")
-            }
-            let art: Organisation.Art = driftsherre.lowercased().hasPrefix("region") ? .region : .kommune
-            try await opretOrganisation(Organisation(navn: driftsherre, art: art, region: region ?? kendte.first), af: bruger)
-            r.nyeDriftsherrer.append(driftsherre)
-        }
-        let drift = try await organisation(navn: driftsherre)!
-        if let t = try await Tilbudsmodel.query(on: db).filter(\.$driftsherre.$id == drift.requireID())
-            .filter(\.$navn == tilbud).first() {
-            return try t.requireID()
-        }
-        let id = try await opretTilbud(Tilbud(navn: tilbud, driftsherre: driftsherre, paragraf: paragraf, maalgruppe: maalgruppe, type: type ?? .doegn,
-                                              ejerform: drift.art == Organisation.Art.region.rawValue ? .regional : .kommunal),
-                                       af: bruger, kilde: "Import \(fil)")
-        r.nyeTilbud.append("\(tilbud) (\(driftsherre))")
-        return id
     }
 
     public func regioner() async throws -> [String] {
@@ -76,134 +128,187 @@ extension Lager {
     /// Regnskab rows: one per tilbud-year; an unchanged row is left as it is.
     public func importerRegnskab(_ raekker: [Indberetningsformat.Regnskabsraekke], fil: String, region: String?,
                                  proeve: Bool = false, af bruger: String) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "regnskab", proeve: proeve, af: bruger) { l, r in
-            try await l.skrivRegnskab(raekker, fil: fil, region: region, af: bruger, resultat: &r)
+        try await importer(fil: fil, slags: "regnskab", proeve: proeve, region: region, af: bruger) { k, r in
+            try await k.skrivRegnskab(raekker, fil: fil, resultat: &r)
         }
-    }
-
-    func skrivRegnskab(_ raekker: [Indberetningsformat.Regnskabsraekke], fil: String, region: String?, af bruger: String,
-                       resultat r: inout Importresultat) async throws {
-            let l = self
-            let standard = try await l.standardRegion(region)
-            for raekke in raekker {
-                r.raekker += 1
-                let id = try await l.tilbudTilImport(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
-                                                     maalgruppe: raekke.maalgruppe, type: raekke.type, standardRegion: standard,
-                                                     fil: fil, raekke: raekke.raekke, af: bruger, resultat: &r)
-                let eksisterende = try await Regnskabsmodel.query(on: l.db).filter(\.$tilbud.$id == id)
-                    .filter(\.$aar == raekke.regnskab.aar).sort(\.$version, .descending).first()
-                if let eksisterende, try eksisterende.domaene == raekke.regnskab { r.uaendret += 1; continue }
-                do {
-                    try await l.gemRegnskab(tilbudID: id, raekke.regnskab, status: .indsendt, af: bruger, begrundelse: "Import \(fil)")
-                } catch let f as Lagerfejl {
-                    throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
-                }
-                if eksisterende == nil { r.oprettet += 1 } else { r.aendret += 1 }
-            }
     }
 
     /// Quarterly belægning: a changed quarter becomes a new version, so earlier reports stay readable.
     public func importerBelaegning(_ raekker: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?,
                                    proeve: Bool = false, af bruger: String) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "belaegning", proeve: proeve, af: bruger) { l, r in
-            try await l.skrivBelaegning(raekker, fil: fil, region: region, af: bruger, resultat: &r)
+        try await importer(fil: fil, slags: "belaegning", proeve: proeve, region: region, af: bruger) { k, r in
+            try await k.skrivBelaegning(raekker, fil: fil, resultat: &r)
         }
-    }
-
-    func skrivBelaegning(_ raekker: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?, af bruger: String,
-                         resultat r: inout Importresultat) async throws {
-            let l = self
-            let standard = try await l.standardRegion(region)
-            for raekke in raekker {
-                r.raekker += 1
-                let id = try await l.tilbudTilImport(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
-                                                     maalgruppe: raekke.maalgruppe, type: nil, standardRegion: standard,
-                                                     fil: fil, raekke: raekke.raekke, af: bruger, resultat: &r)
-                let seneste = try await l.senesteBelaegning(tilbudID: id, aar: raekke.belaegning.aar,
-                                                            kvartal: raekke.belaegning.kvartal, art: raekke.belaegning.art)
-                if seneste == raekke.belaegning { r.uaendret += 1; continue }
-                try await l.gemBelaegning(tilbudID: id, raekke.belaegning, af: bruger)
-                if seneste == nil { r.oprettet += 1 } else { r.aendret += 1 }
-            }
     }
 
     public func importerPladser(_ raekker: [Indberetningsformat.Pladsraekke], fil: String, region: String?,
                                 proeve: Bool = false, af bruger: String) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "pladser", proeve: proeve, af: bruger) { l, r in
-            let standard = try await l.standardRegion(region)
-            for raekke in raekker {
-                r.raekker += 1
-                let id = try await l.tilbudTilImport(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
-                                                     maalgruppe: raekke.maalgruppe, type: raekke.type, standardRegion: standard,
-                                                     fil: fil, raekke: raekke.raekke, af: bruger, resultat: &r)
-                switch try await l.gemPladser(tilbudID: id, aar: raekke.aar, type: raekke.type, pladser: raekke.pladser, af: bruger) {
-                case .oprettet: r.oprettet += 1
-                case .aendret: r.aendret += 1
-                case .uaendret: r.uaendret += 1
-                }
-            }
+        try await importer(fil: fil, slags: "pladser", proeve: proeve, region: region, af: bruger) { k, r in
+            try await k.skrivPladser(raekker, fil: fil, resultat: &r)
         }
     }
 
-    /// `--region` for the whole file; with exactly one region in the database, that one.
-    func standardRegion(_ angivet: String?) async throws -> String? {
-        if let angivet { return angivet }
-        let kendte = try await regioner()
-        return kendte.count == 1 ? kendte[0] : nil
+    /// Takstniveauer from a CSV in the takstfil template's columns (the "Takster" sheet).
+    /// `offentliggjort`: historical takster that were published in the old spreadsheet are
+    /// imported as published (audited with the file as reason) instead of as drafts.
+    public func importerTakster(_ raekker: [Takstfilskabelon.Raekke], fil: String, region: String?, offentliggjort: Bool = false,
+                                proeve: Bool = false, af bruger: String) async throws -> Importresultat {
+        try await importer(fil: fil, slags: "takster", proeve: proeve, region: region, af: bruger) { k, r in
+            try await k.skrivTakster(raekker, fil: fil, status: offentliggjort ? .offentliggjort : .kladde, resultat: &r)
+        }
     }
-}
 
-extension Lager {
     /// The takstfil workbook: takster, regnskab and belægning in one transaction (all sheets or
     /// nothing). Returns one result per sheet.
     public func importerTakstfil(takster: [Takstfilskabelon.Raekke], regnskab: [Indberetningsformat.Regnskabsraekke],
                                  belaegning: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?,
-                                 proeve: Bool = false, af bruger: String) async throws -> [Importresultat] {
-        let samlet = try await importer(fil: fil, slags: "takstfil", proeve: proeve, af: bruger) { l, r in
+                                 offentliggjort: Bool = false, proeve: Bool = false, af bruger: String) async throws -> [Importresultat] {
+        let samlet = try await importer(fil: fil, slags: "takstfil", proeve: proeve, region: region, af: bruger) { k, r in
             var t = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkTakster)'", slags: "takster", proevekoersel: proeve)
-            try await l.skrivTakster(takster, fil: t.fil, region: region, af: bruger, resultat: &t)
+            try await k.skrivTakster(takster, fil: t.fil, status: offentliggjort ? .offentliggjort : .kladde, resultat: &t)
             var rg = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkRegnskab)'", slags: "regnskab", proevekoersel: proeve)
-            try await l.skrivRegnskab(regnskab, fil: rg.fil, region: region, af: bruger, resultat: &rg)
+            try await k.skrivRegnskab(regnskab, fil: rg.fil, resultat: &rg)
             var b = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkBelaegning)'", slags: "belaegning", proevekoersel: proeve)
-            try await l.skrivBelaegning(belaegning, fil: b.fil, region: region, af: bruger, resultat: &b)
-            r.raekker = t.raekker + rg.raekker + b.raekker
-            r.oprettet = t.oprettet + rg.oprettet + b.oprettet
-            r.aendret = t.aendret + rg.aendret + b.aendret
-            r.uaendret = t.uaendret + rg.uaendret + b.uaendret
-            r.nyeDriftsherrer = t.nyeDriftsherrer + rg.nyeDriftsherrer + b.nyeDriftsherrer
-            r.nyeTilbud = t.nyeTilbud + rg.nyeTilbud + b.nyeTilbud
+            try await k.skrivBelaegning(belaegning, fil: b.fil, resultat: &b)
+            for del in [t, rg, b] {
+                r.raekker += del.raekker; r.oprettet += del.oprettet; r.aendret += del.aendret; r.uaendret += del.uaendret
+                r.nyeDriftsherrer += del.nyeDriftsherrer; r.nyeTilbud += del.nyeTilbud
+            }
             r.dele = [t, rg, b]
         }
         return samlet.dele
     }
+}
 
-    /// Takstniveauer from the workbook: new levels are drafts; a changed draft is saved with the
-    /// row's revision (a level changed since the export is a conflict); a published level is
-    /// never changed by an import.
-    func skrivTakster(_ raekker: [Takstfilskabelon.Raekke], fil: String, region: String?, af bruger: String,
-                      resultat r: inout Importresultat) async throws {
-        let standard = try await standardRegion(region)
+extension Importkontekst {
+    func skrivRegnskab(_ raekker: [Indberetningsformat.Regnskabsraekke], fil: String, resultat r: inout Importresultat) async throws {
+        let aar = Set(raekker.map(\.regnskab.aar))
+        var seneste: [String: Regnskabsmodel] = [:]
+        for m in try await Regnskabsmodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version).all() {
+            seneste["\(m.$tilbud.id)|\(m.aar)"] = m
+        }
+        var nye: [Regnskabsmodel] = []
         for raekke in raekker {
             r.raekker += 1
-            let id = try await tilbudTilImport(driftsherre: raekke.driftsherre, region: nil, tilbud: raekke.tilbud,
-                                               maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
-                                               standardRegion: standard, fil: fil, raekke: raekke.raekke, af: bruger, resultat: &r)
-            let seneste = try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == id).filter(\.$navn == raekke.niveau.navn)
-                .filter(\.$aar == raekke.niveau.aar).sort(\.$version, .descending).first()
-            if let seneste {
-                let nu = try seneste.domaene
+            let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
+                                        maalgruppe: raekke.maalgruppe, type: raekke.type, fil: fil, raekke: raekke.raekke, resultat: &r)
+            if let eksisterende = seneste["\(id)|\(raekke.regnskab.aar)"] {
+                if try eksisterende.domaene == raekke.regnskab { r.uaendret += 1; continue }
+                do {
+                    try await lager.gemRegnskab(tilbudID: id, raekke.regnskab, status: .indsendt, af: bruger, begrundelse: "Import \(fil)")
+                } catch let f as Lagerfejl {
+                    throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
+                }
+                r.aendret += 1
+                continue
+            }
+            let m = try Regnskabsmodel(tilbudID: id, regnskab: raekke.regnskab, status: .indsendt)
+            m.id = UUID()
+            nye.append(m)
+            try log("opret", "regnskab", m.id, efter: raekke.regnskab, begrundelse: "Import \(fil)")
+            r.oprettet += 1
+        }
+        try await masseopret(nye, felter: 7)
+    }
+
+    func skrivBelaegning(_ raekker: [Indberetningsformat.Belaegningsraekke], fil: String, resultat r: inout Importresultat) async throws {
+        let aar = Set(raekker.map(\.belaegning.aar))
+        var seneste: [String: (Int, Belaegning)] = [:]
+        var hoejesteVersion: [String: Int] = [:]
+        for m in try await Belaegningsmodel.query(on: db).filter(\.$aar ~~ aar).all() {
+            let b = try m.domaene
+            let kvartal = "\(m.$tilbud.id)|\(m.aar)|\(m.kvartal)"
+            hoejesteVersion[kvartal] = max(hoejesteVersion[kvartal] ?? 0, m.version)
+            let noegle = "\(kvartal)|\(b.art.rawValue)"
+            if let nu = seneste[noegle], nu.0 > m.version { continue }
+            seneste[noegle] = (m.version, b)
+        }
+        var nye: [Belaegningsmodel] = []
+        for raekke in raekker {
+            r.raekker += 1
+            let b = raekke.belaegning
+            let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
+                                        maalgruppe: raekke.maalgruppe, type: nil, fil: fil, raekke: raekke.raekke, resultat: &r)
+            let kvartal = "\(id)|\(b.aar)|\(b.kvartal)"
+            let foer = seneste["\(kvartal)|\(b.art.rawValue)"]?.1
+            if foer == b { r.uaendret += 1; continue }
+            // Quarterly figures are corrected as new versions, so earlier reports stay readable.
+            let version = (hoejesteVersion[kvartal] ?? 0) + 1
+            hoejesteVersion[kvartal] = version
+            let m = try Belaegningsmodel(tilbudID: id, belaegning: b, version: version)
+            m.id = UUID()
+            nye.append(m)
+            try log(foer == nil ? "opret" : "ret", "belaegning", m.id, foer: foer, efter: b)
+            if foer == nil { r.oprettet += 1 } else { r.aendret += 1 }
+        }
+        try await masseopret(nye, felter: 6)
+    }
+
+    func skrivPladser(_ raekker: [Indberetningsformat.Pladsraekke], fil: String, resultat r: inout Importresultat) async throws {
+        let aar = Set(raekker.map(\.aar))
+        var seneste: [String: Pladsmodel] = [:]
+        for m in try await Pladsmodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version).all() {
+            seneste["\(m.$tilbud.id)|\(m.aar)|\(m.type)"] = m
+        }
+        var nye: [Pladsmodel] = []
+        for raekke in raekker {
+            r.raekker += 1
+            let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
+                                        maalgruppe: raekke.maalgruppe, type: raekke.type, fil: fil, raekke: raekke.raekke, resultat: &r)
+            let foer = seneste["\(id)|\(raekke.aar)|\(raekke.type.rawValue)"]
+            if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
+            let m = Pladsmodel(tilbudID: id, aar: raekke.aar, type: raekke.type.rawValue, pladser: raekke.pladser,
+                               version: (foer?.version ?? 0) + 1)
+            m.id = UUID()
+            nye.append(m)
+            try log(foer == nil ? "opret" : "ret", "pladser", m.id, foer: foer.map { ["pladser": $0.pladser] },
+                    efter: ["aar": "\(raekke.aar)", "type": raekke.type.rawValue, "pladser": "\(raekke.pladser)"])
+            if foer == nil { r.oprettet += 1 } else { r.aendret += 1 }
+        }
+        try await masseopret(nye, felter: 6)
+    }
+
+    /// Takstniveauer: new levels are inserted (drafts, or published for a historical import); a
+    /// changed draft is saved with the row's revision (a level changed since the export is a
+    /// conflict); a published level is never changed by an import.
+    func skrivTakster(_ raekker: [Takstfilskabelon.Raekke], fil: String, status: Status, resultat r: inout Importresultat) async throws {
+        let aar = Set(raekker.map(\.niveau.aar))
+        var seneste: [String: Takstniveaumodel] = [:]
+        for m in try await Takstniveaumodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version).all() {
+            seneste["\(m.$tilbud.id)|\(m.navn)|\(m.aar)"] = m
+        }
+        var nye: [Takstniveaumodel] = []
+        for raekke in raekker {
+            r.raekker += 1
+            let id = try await tilbudID(driftsherre: raekke.driftsherre, region: nil, tilbud: raekke.tilbud,
+                                        maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
+                                        fil: fil, raekke: raekke.raekke, resultat: &r)
+            if let eksisterende = seneste["\(id)|\(raekke.niveau.navn)|\(raekke.niveau.aar)"] {
+                let nu = try eksisterende.domaene
                 if Takstfilskabelon.iSkabelonensForm(nu.grundlag) == raekke.niveau.grundlag && nu.basisYdelse == raekke.niveau.basisYdelse {
                     r.uaendret += 1
                     continue
                 }
+                do {
+                    try await lager.gemTakstniveau(tilbudID: id, niveau: raekke.niveau, af: bruger, begrundelse: "Import \(fil)",
+                                                   forventetRevision: raekke.revision)
+                } catch let f as Lagerfejl {
+                    throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
+                }
+                r.aendret += 1
+                continue
             }
-            do {
-                try await gemTakstniveau(tilbudID: id, niveau: raekke.niveau, af: bruger, begrundelse: "Import \(fil)",
-                                         forventetRevision: seneste == nil ? nil : raekke.revision)
-            } catch let f as Lagerfejl {
-                throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
-            }
-            if seneste == nil { r.oprettet += 1 } else { r.aendret += 1 }
+            var niveau = raekke.niveau
+            niveau.status = status
+            niveau.version = 1
+            let m = try Takstniveaumodel(tilbudID: id, niveau: niveau, takst: raekke.takst)
+            m.id = UUID()
+            m.begrundelse = status == .offentliggjort ? "Historisk import: \(fil)" : nil
+            nye.append(m)
+            try log("opret", "takstniveau", m.id, efter: TakstniveauLog(niveau: niveau, takst: raekke.takst),
+                    begrundelse: m.begrundelse ?? "Import \(fil)")
+            r.oprettet += 1
         }
+        try await masseopret(nye, felter: 14)
     }
 }

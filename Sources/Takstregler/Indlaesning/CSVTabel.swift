@@ -69,21 +69,81 @@ public struct CSVTabel: Sendable {
     }
 
     public init(fil: String, tekst: String, format: Format) throws {
-        var t = tekst
-        if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
-        let linjer = CSVTabel.linjer(t)
-        guard let hoved = linjer.first(where: { !$0.tekst.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-            throw Importfejl(fil: fil, besked: "filen er tom")
-        }
-        let sep: Character = hoved.tekst.filter { $0 == ";" }.count >= hoved.tekst.filter { $0 == "," }.count ? ";" : ","
-        var fejl: [Importfejl] = []
-        var raekker: [(nummer: Int, celler: [String])] = []
-        for linje in linjer where linje.nummer >= hoved.nummer {
-            do {
-                raekker.append((linje.nummer, try CSVTabel.celler(linje.tekst, sep, fil: fil, raekke: linje.nummer)))
-            } catch let f as Importfejl { fejl.append(f) }
-        }
+        let (raekker, sep, fejl) = CSVTabel.del(tekst, fil: fil)
+        guard !raekker.isEmpty || !fejl.isEmpty else { throw Importfejl(fil: fil, besked: "filen er tom") }
         try self.init(fil: fil, raekker: raekker, format: format, separator: sep, tidligereFejl: fejl)
+    }
+
+    /// Splits delimited text into rows of cells in one pass over its UTF-8 bytes (files run to
+    /// hundreds of thousands of rows). The separator is `;` unless the header has more `,`.
+    /// Quotes as Excel writes them; a quoted field may span lines; \n, \r\n and \r end a row.
+    static func del(_ tekst: String, fil: String) -> (raekker: [(nummer: Int, celler: [String])], separator: Character, fejl: [Importfejl]) {
+        var bytes = Array(tekst.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let semikolon: UInt8 = 0x3B, komma: UInt8 = 0x2C, citat: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        // The header: the first line with anything but blanks.
+        var sep = semikolon
+        var i = 0
+        var linje = 1
+        while i < bytes.count {
+            var j = i
+            var s = 0, k = 0, indhold = false, iCitat = false
+            while j < bytes.count, iCitat || (bytes[j] != lf && bytes[j] != cr) {
+                let b = bytes[j]
+                if b == citat { iCitat.toggle() } else if !iCitat && b == semikolon { s += 1 } else if !iCitat && b == komma { k += 1 }
+                if b != 0x20 && b != 0x09 { indhold = true }
+                j += 1
+            }
+            if indhold { sep = k > s ? komma : semikolon; break }
+            if j < bytes.count && bytes[j] == cr && j + 1 < bytes.count && bytes[j + 1] == lf { j += 1 }
+            i = j + 1
+            linje += 1
+        }
+        var raekker: [(nummer: Int, celler: [String])] = []
+        var fejl: [Importfejl] = []
+        var celler: [String] = []
+        var felt: [UInt8] = []
+        var iCitat = false, varCiteret = false
+        var start = linje, nu = linje
+        func slutFelt() {
+            celler.append(String(decoding: felt, as: UTF8.self))
+            felt.removeAll(keepingCapacity: true)
+            varCiteret = false
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if iCitat {
+                if b == citat {
+                    if i + 1 < bytes.count && bytes[i + 1] == citat { felt.append(citat); i += 1 } else { iCitat = false }
+                } else {
+                    if b == lf || (b == cr && !(i + 1 < bytes.count && bytes[i + 1] == lf)) { nu += 1 }
+                    felt.append(b)
+                }
+            } else if b == citat && !varCiteret && felt.allSatisfy({ $0 == 0x20 }) {
+                iCitat = true
+                varCiteret = true
+                felt.removeAll(keepingCapacity: true)
+            } else if b == sep {
+                slutFelt()
+            } else if b == lf || b == cr {
+                if b == cr && i + 1 < bytes.count && bytes[i + 1] == lf { i += 1 }
+                slutFelt()
+                raekker.append((start, celler))
+                celler = []
+                nu += 1
+                start = nu
+            } else {
+                felt.append(b)
+            }
+            i += 1
+        }
+        if iCitat {
+            fejl.append(Importfejl(fil: fil, raekke: start, besked: "et citationstegn (\") er ikke lukket"))
+        } else if !felt.isEmpty || !celler.isEmpty {
+            slutFelt()
+            raekker.append((start, celler))
+        }
+        return (raekker, sep == komma ? "," : ";", fejl)
     }
 
     /// From rows already split into cells (an XLSX sheet); the first non-empty row is the header.
@@ -162,63 +222,6 @@ public struct CSVTabel: Sendable {
         return ud
     }
 
-    /// Physical lines with their row numbers; a quoted field may span lines.
-    static func linjer(_ tekst: String) -> [(nummer: Int, tekst: String)] {
-        var ud: [(Int, String)] = []
-        var nu = ""
-        var iCitat = false
-        var nummer = 1
-        var start = 1
-        var forrigeCR = false
-        for c in tekst {
-            if c == "\"" { iCitat.toggle() }
-            if (c == "\n" || c == "\r\n" || c == "\r") && !iCitat {
-                if c == "\n" && forrigeCR { forrigeCR = false; continue }
-                ud.append((start, nu))
-                nu = ""
-                nummer += 1
-                start = nummer
-                forrigeCR = c == "\r"
-                continue
-            }
-            forrigeCR = false
-            if c == "\n" || c == "\r\n" { nummer += 1 }
-            nu.append(c)
-        }
-        if !nu.isEmpty { ud.append((start, nu)) }
-        return ud
-    }
-
-    static func celler(_ linje: String, _ sep: Character, fil: String, raekke: Int) throws -> [String] {
-        var celler: [String] = []
-        var nu = ""
-        var iCitat = false
-        var var_citeret = false
-        var i = linje.startIndex
-        while i < linje.endIndex {
-            let c = linje[i]
-            if iCitat {
-                if c == "\"" {
-                    let naeste = linje.index(after: i)
-                    if naeste < linje.endIndex && linje[naeste] == "\"" { nu.append("\""); i = naeste } else { iCitat = false }
-                } else { nu.append(c) }
-            } else if c == "\"" && nu.trimmingCharacters(in: .whitespaces).isEmpty && !var_citeret {
-                iCitat = true
-                var_citeret = true
-                nu = ""
-            } else if c == sep {
-                celler.append(nu)
-                nu = ""
-                var_citeret = false
-            } else {
-                nu.append(c)
-            }
-            i = linje.index(after: i)
-        }
-        if iCitat { throw Importfejl(fil: fil, raekke: raekke, besked: "et citationstegn (\") er ikke lukket") }
-        celler.append(nu)
-        return celler
-    }
 }
 
 extension CSVTabel {

@@ -38,6 +38,7 @@ public enum DanskTal {
     /// A lone `.` followed by exactly three digits (`618.526`) is refused as ambiguous: it is a
     /// thousands separator to a Dane and a decimal point to a program, and money must not guess.
     public static func fortolk(_ raa: String) throws -> Decimal {
+        if let hurtig = hurtigt(raa) { return hurtig }
         var s = raa.trimmingCharacters(in: .whitespaces)
             .replacingOccurrences(of: "\u{00A0}", with: "")
             .replacingOccurrences(of: " ", with: "")
@@ -82,6 +83,26 @@ public enum DanskTal {
               let tal = Decimal(string: normal, locale: Locale(identifier: "en_US_POSIX"))
         else { throw TalFejl.ugyldigt(raa) }
         return tal
+    }
+
+    /// The common case without separators to interpret — digits, an optional sign and at most one
+    /// decimal comma — read without the general path's string work (imports read millions).
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    private static func hurtigt(_ raa: String) -> Decimal? {
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(raa.utf8.count)
+        var cifre = 0, komma = 0
+        for (i, b) in raa.utf8.enumerated() {
+            switch b {
+            case 0x30...0x39: cifre += 1; ascii.append(b)
+            case 0x2C: komma += 1; ascii.append(0x2E)
+            case 0x2D where i == 0: ascii.append(b)
+            default: return nil
+            }
+        }
+        guard cifre > 0, komma <= 1, ascii.last != 0x2E, ascii.first != 0x2E else { return nil }
+        return Decimal(string: String(decoding: ascii, as: UTF8.self), locale: posix)
     }
 
     private static func kontrollerTusindtalsgrupper(_ s: String, raa: String) throws {
