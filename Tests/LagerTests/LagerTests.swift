@@ -1,6 +1,6 @@
 import Fluent
 import Foundation
-import Lager
+@testable import Lager
 import Takstregler
 import XCTest
 import Testhjaelp
@@ -283,5 +283,21 @@ extension LagerTests {
 extension Result where Failure == any Error {
     init(catching blok: () async throws -> Success) async {
         do { self = .success(try await blok()) } catch { self = .failure(error) }
+    }
+}
+
+extension LagerTests {
+    /// The bulk import's hand-assembled audit JSON is byte-identical to the encoder's.
+    func testTakstniveauLogSammeJSONSomKoderen() throws {
+        for basis in [nil, BasisYdelseGrundlag(basisbudget: Decimal(string: "12489292.58")!, pladser: 12, belaegningsprocent: 85, effektivTimeloen: 390)] {
+            var n = toftehoej("Takst \"1\" / døgn", omk: Decimal(string: "618526.5")!)
+            n.basisYdelse = basis
+            n.status = .offentliggjort
+            let takst = try n.beregn().takst
+            let forventet = try Lagerkodning.json(TakstniveauLog(niveau: n, takst: takst))
+            let samlet = try TakstniveauLog.json(n, grundlagJSON: try Lagerkodning.json(n.grundlag),
+                                                 basisYdelseJSON: try n.basisYdelse.map(Lagerkodning.json), takst: takst)
+            XCTAssertEqual(samlet, forventet)
+        }
     }
 }

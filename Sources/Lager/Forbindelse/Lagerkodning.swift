@@ -3,14 +3,28 @@ import Foundation
 /// JSON for values stored in text columns and audit events: sorted keys, so equal values give
 /// equal text (diffs and dumps stay stable); Decimal is written exactly.
 enum Lagerkodning {
+    // One encoder and decoder per thread: creating them per value showed in import profiles.
     static func json<T: Encodable>(_ v: T) throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return String(decoding: try e.encode(v), as: UTF8.self)
+        String(decoding: try koder.encode(v), as: UTF8.self)
     }
 
     static func fraJSON<T: Decodable>(_ s: String) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(s.utf8))
+        try dekoder.decode(T.self, from: Data(s.utf8))
+    }
+
+    static var koder: JSONEncoder {
+        if let e = Thread.current.threadDictionary["takstfil.koder"] as? JSONEncoder { return e }
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        Thread.current.threadDictionary["takstfil.koder"] = e
+        return e
+    }
+
+    static var dekoder: JSONDecoder {
+        if let d = Thread.current.threadDictionary["takstfil.dekoder"] as? JSONDecoder { return d }
+        let d = JSONDecoder()
+        Thread.current.threadDictionary["takstfil.dekoder"] = d
+        return d
     }
 }
 

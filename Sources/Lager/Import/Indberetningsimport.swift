@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Takstregler
 
 /// What an import did (or, with a dry run, would do).
@@ -32,7 +33,9 @@ final class Importkontekst: @unchecked Sendable {
     private(set) var organisationer: [String: Organisationsmodel] = [:]
     private var tilbud: [UUID: [String: UUID]] = [:]
     private var regioner: [String] = []
-    var haendelser: [Haendelsesmodel] = []
+    var haendelser: [Haendelse] = []
+    /// Rows waiting for a batch insert, per table.
+    private var ventende: [String: (kolonner: [String], raekker: [[any Encodable & Sendable]])] = [:]
 
     init(_ lager: Lager, bruger: String, region: String?) async throws {
         self.lager = lager
@@ -45,7 +48,7 @@ final class Importkontekst: @unchecked Sendable {
 
     func log(_ handling: String, _ entitet: String, _ id: UUID?, foer: (any Encodable)? = nil, efter: (any Encodable)?,
              begrundelse: String? = nil) throws {
-        haendelser.append(Haendelsesmodel(try Lager.haendelse(bruger, handling, entitet, id, foer: foer, efter: efter, begrundelse: begrundelse)))
+        haendelser.append(try Lager.haendelse(bruger, handling, entitet, id, foer: foer, efter: efter, begrundelse: begrundelse))
     }
 
     /// Finds or creates the driftsherre and the tilbud of an imported row; new ones are reported.
@@ -81,20 +84,40 @@ final class Importkontekst: @unchecked Sendable {
         return id
     }
 
-    /// Inserts new rows in batches (one statement per batch, within the database's parameter limits).
-    func masseopret<M: Model>(_ modeller: [M], felter: Int) async throws {
-        let stoerrelse = max(1, 30_000 / max(felter, 1) / 2)
-        var i = 0
-        while i < modeller.count {
-            let del = Array(modeller[i..<min(i + stoerrelse, modeller.count)])
-            try await del.create(on: db)
-            i += stoerrelse
+    /// Queues a new row; rows are inserted in batches of one statement each (within the
+    /// databases' parameter limits) with SQLKit, the same encoding Fluent uses for its models —
+    /// building a Fluent model per row spent most of an import's time in reflection.
+    func indsaet(_ tabel: String, _ kolonner: [String], _ vaerdier: [any Encodable & Sendable]) async throws {
+        ventende[tabel, default: (kolonner, [])].raekker.append(vaerdier)
+        if ventende[tabel]!.raekker.count * kolonner.count >= 15_000 { try await toem(tabel) }
+        // Audit events go out as their rows do, so a large file is never held twice in memory.
+        if haendelser.count >= 1_000 && tabel != Haendelsesmodel.schema { try await koeHaendelser() }
+    }
+
+    private func koeHaendelser() async throws {
+        let nu = haendelser
+        haendelser = []
+        for h in nu {
+            try await indsaet(Haendelsesmodel.schema,
+                              ["id", "tidspunkt", "bruger", "handling", "entitet", "entitet_id", "foer", "efter", "begrundelse"],
+                              [UUID(), h.tidspunkt, h.bruger, h.handling, h.entitet, h.entitetID, h.foer, h.efter, h.begrundelse])
         }
     }
 
-    func skrivHaendelser() async throws {
-        try await masseopret(haendelser, felter: 9)
-        haendelser = []
+    private func toem(_ tabel: String) async throws {
+        guard let (kolonner, raekker) = ventende[tabel], !raekker.isEmpty else { return }
+        ventende[tabel] = (kolonner, [])
+        guard let sql = db as? any SQLDatabase else { throw Lagerfejl.ugyldigDatabase("databasen understøtter ikke SQL") }
+        var q = sql.insert(into: tabel).columns(kolonner)
+        for r in raekker { q = q.values(r.map { SQLBind($0) }) }
+        try await q.run()
+    }
+
+    /// Writes every queued row and audit event (the events last, after their rows).
+    func skrivAlt() async throws {
+        try await koeHaendelser()
+        for tabel in ventende.keys.sorted() where tabel != Haendelsesmodel.schema { try await toem(tabel) }
+        try await toem(Haendelsesmodel.schema)
     }
 }
 
@@ -112,7 +135,7 @@ extension Lager {
                     "fil": fil, "raekker": "\(r.raekker)", "oprettet": "\(r.oprettet)", "aendret": "\(r.aendret)",
                     "nye_driftsherrer": r.nyeDriftsherrer.joined(separator: ", "), "nye_tilbud": r.nyeTilbud.joined(separator: ", "),
                 ])
-                try await k.skrivHaendelser()
+                try await k.skrivAlt()
                 if proeve { throw Proevekoersel(resultat: r) }
                 return r
             }
@@ -187,7 +210,6 @@ extension Importkontekst {
         for m in try await Regnskabsmodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version).all() {
             seneste["\(m.$tilbud.id)|\(m.aar)"] = m
         }
-        var nye: [Regnskabsmodel] = []
         for raekke in raekker {
             r.raekker += 1
             let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
@@ -202,13 +224,12 @@ extension Importkontekst {
                 r.aendret += 1
                 continue
             }
-            let m = try Regnskabsmodel(tilbudID: id, regnskab: raekke.regnskab, status: .indsendt)
-            m.id = UUID()
-            nye.append(m)
-            try log("opret", "regnskab", m.id, efter: raekke.regnskab, begrundelse: "Import \(fil)")
+            let nyID = UUID()
+            try await indsaet(Regnskabsmodel.schema, ["id", "tilbud_id", "aar", "version", "status", "data", "revision"],
+                              [nyID, id, raekke.regnskab.aar, 1, Status.indsendt.rawValue, try Lagerkodning.json(raekke.regnskab), 1])
+            try log("opret", "regnskab", nyID, efter: raekke.regnskab, begrundelse: "Import \(fil)")
             r.oprettet += 1
         }
-        try await masseopret(nye, felter: 7)
     }
 
     func skrivBelaegning(_ raekker: [Indberetningsformat.Belaegningsraekke], fil: String, resultat r: inout Importresultat) async throws {
@@ -223,7 +244,6 @@ extension Importkontekst {
             if let nu = seneste[noegle], nu.0 > m.version { continue }
             seneste[noegle] = (m.version, b)
         }
-        var nye: [Belaegningsmodel] = []
         for raekke in raekker {
             r.raekker += 1
             let b = raekke.belaegning
@@ -235,13 +255,12 @@ extension Importkontekst {
             // Quarterly figures are corrected as new versions, so earlier reports stay readable.
             let version = (hoejesteVersion[kvartal] ?? 0) + 1
             hoejesteVersion[kvartal] = version
-            let m = try Belaegningsmodel(tilbudID: id, belaegning: b, version: version)
-            m.id = UUID()
-            nye.append(m)
-            try log(foer == nil ? "opret" : "ret", "belaegning", m.id, foer: foer, efter: b)
+            let nyID = UUID()
+            try await indsaet(Belaegningsmodel.schema, ["id", "tilbud_id", "aar", "kvartal", "version", "data"],
+                              [nyID, id, b.aar, b.kvartal, version, try Lagerkodning.json(b)])
+            try log(foer == nil ? "opret" : "ret", "belaegning", nyID, foer: foer, efter: b)
             if foer == nil { r.oprettet += 1 } else { r.aendret += 1 }
         }
-        try await masseopret(nye, felter: 6)
     }
 
     func skrivPladser(_ raekker: [Indberetningsformat.Pladsraekke], fil: String, resultat r: inout Importresultat) async throws {
@@ -250,22 +269,19 @@ extension Importkontekst {
         for m in try await Pladsmodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version).all() {
             seneste["\(m.$tilbud.id)|\(m.aar)|\(m.type)"] = m
         }
-        var nye: [Pladsmodel] = []
         for raekke in raekker {
             r.raekker += 1
             let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
                                         maalgruppe: raekke.maalgruppe, type: raekke.type, fil: fil, raekke: raekke.raekke, resultat: &r)
             let foer = seneste["\(id)|\(raekke.aar)|\(raekke.type.rawValue)"]
             if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
-            let m = Pladsmodel(tilbudID: id, aar: raekke.aar, type: raekke.type.rawValue, pladser: raekke.pladser,
-                               version: (foer?.version ?? 0) + 1)
-            m.id = UUID()
-            nye.append(m)
-            try log(foer == nil ? "opret" : "ret", "pladser", m.id, foer: foer.map { ["pladser": $0.pladser] },
+            let nyID = UUID()
+            try await indsaet(Pladsmodel.schema, ["id", "tilbud_id", "aar", "type", "pladser", "version"],
+                              [nyID, id, raekke.aar, raekke.type.rawValue, "\(raekke.pladser)", (foer?.version ?? 0) + 1])
+            try log(foer == nil ? "opret" : "ret", "pladser", nyID, foer: foer.map { ["pladser": $0.pladser] },
                     efter: ["aar": "\(raekke.aar)", "type": raekke.type.rawValue, "pladser": "\(raekke.pladser)"])
             if foer == nil { r.oprettet += 1 } else { r.aendret += 1 }
         }
-        try await masseopret(nye, felter: 6)
     }
 
     /// Takstniveauer: new levels are inserted (drafts, or published for a historical import); a
@@ -277,7 +293,6 @@ extension Importkontekst {
         for m in try await Takstniveaumodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version).all() {
             seneste["\(m.$tilbud.id)|\(m.navn)|\(m.aar)"] = m
         }
-        var nye: [Takstniveaumodel] = []
         for raekke in raekker {
             r.raekker += 1
             let id = try await tilbudID(driftsherre: raekke.driftsherre, region: nil, tilbud: raekke.tilbud,
@@ -301,14 +316,19 @@ extension Importkontekst {
             var niveau = raekke.niveau
             niveau.status = status
             niveau.version = 1
-            let m = try Takstniveaumodel(tilbudID: id, niveau: niveau, takst: raekke.takst)
-            m.id = UUID()
-            m.begrundelse = status == .offentliggjort ? "Historisk import: \(fil)" : nil
-            nye.append(m)
-            try log("opret", "takstniveau", m.id, efter: TakstniveauLog(niveau: niveau, takst: raekke.takst),
-                    begrundelse: m.begrundelse ?? "Import \(fil)")
+            let nyID = UUID()
+            let begrundelse: String? = status == .offentliggjort ? "Historisk import: \(fil)" : nil
+            let grundlag = try Lagerkodning.json(niveau.grundlag)
+            let basisYdelse = try niveau.basisYdelse.map(Lagerkodning.json)
+            try await indsaet(Takstniveaumodel.schema,
+                              ["id", "tilbud_id", "navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst", "enhed", "revision", "begrundelse"],
+                              [nyID, id, niveau.navn, niveau.aar, 1, status.rawValue, grundlag, basisYdelse,
+                               "\(raekke.takst)", niveau.grundlag.enhed.rawValue, 1, begrundelse])
+            haendelser.append(Haendelse(bruger: bruger, tidspunkt: Tidspunkt.nu(), handling: "opret", entitet: "takstniveau",
+                                        entitetID: nyID.uuidString, foer: nil,
+                                        efter: try TakstniveauLog.json(niveau, grundlagJSON: grundlag, basisYdelseJSON: basisYdelse, takst: raekke.takst),
+                                        begrundelse: begrundelse ?? "Import \(fil)"))
             r.oprettet += 1
         }
-        try await masseopret(nye, felter: 14)
     }
 }

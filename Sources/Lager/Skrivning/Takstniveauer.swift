@@ -6,6 +6,16 @@ import Takstregler
 struct TakstniveauLog: Encodable {
     let niveau: Takstniveau
     let takst: Kroner
+
+    /// The same JSON as `Lagerkodning.json(self)`, assembled around a basis that is already
+    /// encoded (bulk imports encode it once for the row and reuse it here; a test holds the two
+    /// byte-identical).
+    static func json(_ niveau: Takstniveau, grundlagJSON: String, basisYdelseJSON: String?, takst: Kroner) throws -> String {
+        let navn = try Lagerkodning.json(niveau.navn)
+        let basis = basisYdelseJSON.map { "\"basisYdelse\":\($0)," } ?? ""
+        return "{\"niveau\":{\"aar\":\(niveau.aar),\(basis)\"grundlag\":\(grundlagJSON),\"navn\":\(navn),"
+            + "\"status\":\"\(niveau.status.rawValue)\",\"version\":\(niveau.version)},\"takst\":\(try Lagerkodning.json(takst))}"
+    }
 }
 
 extension Lager {

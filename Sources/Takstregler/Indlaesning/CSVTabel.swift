@@ -44,6 +44,8 @@ public struct CSVTabel: Sendable {
     public let kolonner: [String]
     /// The header as written, for messages.
     public let overskrifter: [String]
+    /// Canonical column → position, so a cell lookup is one dictionary access.
+    private let indeks: [String: Int]
     /// Data rows with their spreadsheet row number (header = 1).
     public let raekker: [(nummer: Int, celler: [String])]
 
@@ -175,6 +177,9 @@ public struct CSVTabel: Sendable {
             fejl.append(Importfejl(fil: fil, raekke: hoved.nummer, kolonne: p, besked: "kolonnen mangler (påkrævet i en \(format.navn)-fil)"))
         }
         kolonner = kanoniske
+        var idx: [String: Int] = [:]
+        for (i, k) in kanoniske.enumerated() where !k.isEmpty && idx[k] == nil { idx[k] = i }
+        indeks = idx
         var r: [(Int, [String])] = []
         for raekke in alle where raekke.nummer > hoved.nummer {
             if tom(raekke.celler) { continue }
@@ -193,25 +198,38 @@ public struct CSVTabel: Sendable {
 
     /// The cell of a canonical column in a row ("" when the column is absent).
     public func celle(_ raekke: [String], _ kolonne: String) -> String {
-        guard let i = kolonner.firstIndex(of: kolonne) else { return "" }
-        return raekke[i].trimmingCharacters(in: .whitespaces)
+        guard let i = indeks[kolonne] else { return "" }
+        let v = raekke[i]
+        // Most cells have no surrounding blanks; skip the trimming work for them.
+        if let f = v.utf8.first, let l = v.utf8.last, f != 0x20, f != 0x09, l != 0x20, l != 0x09 { return v }
+        return v.trimmingCharacters(in: .whitespaces)
     }
 
-    public func harKolonne(_ k: String) -> Bool { kolonner.contains(k) }
+    public func harKolonne(_ k: String) -> Bool { indeks[k] != nil }
 
     /// The header as the user wrote it, for messages.
     public func overskrift(_ kolonne: String) -> String {
-        kolonner.firstIndex(of: kolonne).map { overskrifter[$0] } ?? kolonne
+        indeks[kolonne].map { overskrifter[$0] } ?? kolonne
     }
 
     public static func normaliser(_ s: String) -> String {
-        var t = s.lowercased().trimmingCharacters(in: .whitespaces)
-        for (a, b) in [("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("é", "e")] { t = t.replacingOccurrences(of: a, with: b) }
+        // Fast path: already a canonical key (lower-case ASCII letters, digits, single underscores).
+        var kanonisk = !s.isEmpty
+        for b in s.utf8 where !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F) { kanonisk = false; break }
+        if kanonisk && s.utf8.first != 0x5F && s.utf8.last != 0x5F { return s }
         var ud = ""
         var sidsteUnderstreg = false
-        for c in t.unicodeScalars {
-            if CharacterSet.alphanumerics.contains(c) && c.isASCII {
-                ud.unicodeScalars.append(c)
+        for c in s.lowercased().unicodeScalars {
+            let erstatning: String?
+            switch c {
+            case "æ": erstatning = "ae"
+            case "ø": erstatning = "oe"
+            case "å": erstatning = "aa"
+            case "é": erstatning = "e"
+            default: erstatning = c.isASCII && CharacterSet.alphanumerics.contains(c) ? String(c) : nil
+            }
+            if let e = erstatning {
+                ud += e
                 sidsteUnderstreg = false
             } else if !sidsteUnderstreg && !ud.isEmpty {
                 ud += "_"
@@ -221,7 +239,6 @@ public struct CSVTabel: Sendable {
         while ud.hasSuffix("_") { ud.removeLast() }
         return ud
     }
-
 }
 
 extension CSVTabel {
