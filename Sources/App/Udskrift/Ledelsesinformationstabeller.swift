@@ -56,17 +56,16 @@ enum Ledelsesinformationstabeller {
     static func alle(_ l: Lager, aar: Int, region: String?) async throws -> [(noegle: String, overskrift: String, titel: String, tabel: Tabel)] {
         let fra = aar - 1
         let k = try await l.kommentarer(aar: aar)
+        let g = try await l.ledelsesinformation(fra: fra, til: aar, region: region)
         return [
             ("takstudvikling", "Tabel 1. Takstudvikling på regnskab \(fra)–\(aar)", "1 Takstudvikling",
-             takstudvikling(try await l.takstudviklingTabel(fra: fra, til: aar, region: region), k["takstudvikling"] ?? [:])),
+             takstudvikling(g.takstudvikling, k["takstudvikling"] ?? [:])),
             ("over_underskud", "Tabel 2. Over-/underskud \(fra)–\(aar)", "2 Over-underskud",
-             toAar(try await l.toAarsTabel(fra: fra, til: aar, region: region) { $0.resultat }, k["over_underskud"] ?? [:])),
+             toAar(g.toAar { $0.resultat }, k["over_underskud"] ?? [:])),
             ("tillaegsydelser", "Tabel 3. Tillægsydelser \(fra)–\(aar)", "3 Tillægsydelser",
-             toAar(try await l.toAarsTabel(fra: fra, til: aar, region: region) { $0.tillaegsydelser }, k["tillaegsydelser"] ?? [:])),
-            ("belaegning", "Tabel 4. Belægning pr. målgruppe \(aar)", "4 Belægning",
-             belaegning(try await l.belaegningsTabel(aar: aar, region: region))),
-            ("pladser", "Tabel 5. Pladsoversigt \(fra)–\(aar)", "5 Pladser",
-             pladser(try await l.pladsTabel(fra: fra, til: aar, region: region), k["pladser"] ?? [:])),
+             toAar(g.toAar { $0.tillaegsydelser }, k["tillaegsydelser"] ?? [:])),
+            ("belaegning", "Tabel 4. Belægning pr. målgruppe \(aar)", "4 Belægning", belaegning(g.belaegningstabel)),
+            ("pladser", "Tabel 5. Pladsoversigt \(fra)–\(aar)", "5 Pladser", pladser(g.pladstabel, k["pladser"] ?? [:])),
         ]
     }
 

@@ -225,8 +225,8 @@ extension Importkontekst {
                 continue
             }
             let nyID = UUID()
-            try await indsaet(Regnskabsmodel.schema, ["id", "tilbud_id", "aar", "version", "status", "data", "revision"],
-                              [nyID, id, raekke.regnskab.aar, 1, Status.indsendt.rawValue, try Lagerkodning.json(raekke.regnskab), 1])
+            try await indsaet(Regnskabsmodel.schema, ["id", "tilbud_id", "aar", "version", "status", "revision"] + Regnskabsmodel.vaerdikolonner,
+                              [nyID, id, raekke.regnskab.aar, 1, Status.indsendt.rawValue, 1] + Regnskabsmodel.vaerdier(raekke.regnskab))
             try log("opret", "regnskab", nyID, efter: raekke.regnskab, begrundelse: "Import \(fil)")
             r.oprettet += 1
         }
@@ -256,8 +256,8 @@ extension Importkontekst {
             let version = (hoejesteVersion[kvartal] ?? 0) + 1
             hoejesteVersion[kvartal] = version
             let nyID = UUID()
-            try await indsaet(Belaegningsmodel.schema, ["id", "tilbud_id", "aar", "kvartal", "version", "data"],
-                              [nyID, id, b.aar, b.kvartal, version, try Lagerkodning.json(b)])
+            try await indsaet(Belaegningsmodel.schema, ["id", "tilbud_id", "aar", "kvartal", "version", "normering", "forbrug", "art"],
+                              [nyID, id, b.aar, b.kvartal, version, b.normering.map { "\($0)" }, b.forbrug.map { "\($0)" }, b.art.rawValue])
             try log(foer == nil ? "opret" : "ret", "belaegning", nyID, foer: foer, efter: b)
             if foer == nil { r.oprettet += 1 } else { r.aendret += 1 }
         }

@@ -1,106 +1,179 @@
 import Fluent
 import Foundation
+import SQLKit
 import Takstregler
 
 /// The five tables of the ledelsesinformation from stored reports (DOMAIN.md 6.5). Every table
 /// is computed by the rules in Takstregler; this file only gathers the rows (a few queries per
 /// table, grouped in memory).
-extension Lager {
-    struct RegnskabPrTilbud {
+/// A tilbud as the reports need it, read with one join.
+struct TilbudInfo {
+    let navn: String
+    let driftsherre: String
+    let region: String?
+    let maalgruppe: Maalgruppe?
+}
+
+/// Everything the five tables of one pair of years are computed from, read once with a few
+/// plain SQL queries (no model reflection, no document decoding per row); the tables are then
+/// computed in one pass in memory with exact Decimals — SQL sums would round through floating
+/// point on SQLite (issue "Ydeevne" 3).
+public struct Ledelsesinformationsgrundlag: Sendable {
+    struct RegnskabPrTilbud: Sendable {
         let tilbud: String
         let driftsherre: String
         let regnskab: Regnskab
     }
+    let fra: [RegnskabPrTilbud]
+    let til: [RegnskabPrTilbud]
+    let plFaktor: Decimal
+    let belaegning: [Belaegningsoversigt.Maaling]
+    let pladser: [Pladsoversigt.Plads]
+    let fraAar: Int
+    let tilAar: Int
 
-    /// The newest version of each tilbud's regnskab for a year, within a region (nil = all).
-    func regnskaber(aar: Int, region: String?) async throws -> [RegnskabPrTilbud] {
-        let tilbud = try await tilbudMedDriftsherre(region: region)
-        let rows = try await Regnskabsmodel.query(on: db).filter(\.$aar == aar).sort(\.$version).all()
-        var seneste: [UUID: Regnskabsmodel] = [:]
-        for r in rows { seneste[r.$tilbud.id] = r }
-        return try seneste.compactMap { id, m in
-            guard let t = tilbud[id] else { return nil }
-            return RegnskabPrTilbud(tilbud: t.navn, driftsherre: t.driftsherre.navn, regnskab: try m.domaene)
+    /// Driftsherrer with a regnskab in either year, in Danish alphabetical order.
+    var driftsherrer: [String] { Array(Set((fra + til).map(\.driftsherre))).sorted(by: DanskSortering.foer) }
+
+    func summer<T>(_ r: [RegnskabPrTilbud], _ nul: T, _ plus: (T, Regnskab) -> T) -> [String: T] {
+        var ud: [String: T] = [:]
+        for x in r { ud[x.driftsherre] = plus(ud[x.driftsherre] ?? nul, x.regnskab) }
+        return ud
+    }
+
+    public var takstudvikling: [Takstudvikling.Raekke] {
+        let plus = { (t: Regnskabstal, r: Regnskab) in t + Regnskabstal(belaegning: r.belaegning, regnskab: r.omkostninger) }
+        let a = summer(fra, Regnskabstal.nul, plus), b = summer(til, Regnskabstal.nul, plus)
+        return Takstudvikling.tabel(driftsherrer.map { (driftsherre: $0, fra: a[$0] ?? .nul, til: b[$0] ?? .nul) }, plFaktor: plFaktor)
+    }
+
+    public func toAar(_ beloeb: (Regnskab) -> Kroner?) -> [ToAarsoversigt.Raekke] {
+        let plus = { (t: Kroner, r: Regnskab) in t + (beloeb(r) ?? 0) }
+        let a = summer(fra, Decimal(0), plus), b = summer(til, Decimal(0), plus)
+        return ToAarsoversigt.tabel(driftsherrer.map { (driftsherre: $0, fra: a[$0] ?? 0, til: b[$0] ?? 0) }, plFaktor: plFaktor)
+    }
+
+    public var belaegningstabel: [Belaegningsoversigt.Raekke] { Belaegningsoversigt.tabel(belaegning) }
+    public var pladstabel: [Pladsoversigt.Raekke] { Pladsoversigt.tabel(pladser, fra: fraAar, til: tilAar) }
+}
+
+extension Lager {
+    var sql: any SQLDatabase {
+        get throws {
+            guard let s = db as? any SQLDatabase else { throw Lagerfejl.ugyldigDatabase("databasen understøtter ikke SQL") }
+            return s
         }
     }
 
-    func tilbudMedDriftsherre(region: String?) async throws -> [UUID: Tilbudsmodel] {
-        var ud: [UUID: Tilbudsmodel] = [:]
-        for t in try await Tilbudsmodel.query(on: db).with(\.$driftsherre).all()
-        where region == nil || t.driftsherre.region == region {
-            ud[try t.requireID()] = t
+    func tilbudMedDriftsherre(region: String?) async throws -> [UUID: TilbudInfo] {
+        var ud: [UUID: TilbudInfo] = [:]
+        for r in try await sql.raw("""
+            SELECT t.id, t.navn, t.maalgruppe, o.navn AS driftsherre, o.region FROM tilbud t
+            JOIN organisationer o ON o.id = t.driftsherre_id
+            """).all() {
+            let omraade = try r.decodeNil(column: "region") ? nil : try r.decode(column: "region", as: String.self)
+            guard region == nil || omraade == region else { continue }
+            let mg = try r.decodeNil(column: "maalgruppe") ? nil : try r.decode(column: "maalgruppe", as: String.self)
+            ud[try r.decode(column: "id", as: UUID.self)] = TilbudInfo(
+                navn: try r.decode(column: "navn", as: String.self), driftsherre: try r.decode(column: "driftsherre", as: String.self),
+                region: omraade, maalgruppe: mg.flatMap(Maalgruppe.init(rawValue:)))
         }
         return ud
     }
 
-    /// Driftsherrer with a regnskab in either year, in Danish alphabetical order.
-    private func driftsherrer(_ a: [RegnskabPrTilbud], _ b: [RegnskabPrTilbud]) -> [String] {
-        Array(Set((a + b).map(\.driftsherre))).sorted(by: DanskSortering.foer)
+    /// The newest version of each tilbud's regnskab per year.
+    func regnskaber(aar: [Int], tilbud: [UUID: TilbudInfo]) async throws -> [Int: [Ledelsesinformationsgrundlag.RegnskabPrTilbud]] {
+        var seneste: [Int: [UUID: (Int, Regnskab)]] = [:]
+        for r in try await sql.select().columns("tilbud_id", "aar", "version", "omkostninger", "takstindtaegter", "belaegning",
+                                                 "over_underskud", "tillaegsydelser")
+            .from(Regnskabsmodel.schema).where("aar", .in, aar).all() {
+            let id = try r.decode(column: "tilbud_id", as: UUID.self)
+            guard tilbud[id] != nil else { continue }
+            let a = try r.decode(column: "aar", as: Int.self), v = try r.decode(column: "version", as: Int.self)
+            if let nu = seneste[a]?[id], nu.0 > v { continue }
+            func tal(_ k: String) throws -> Decimal? { try r.decodeNil(column: k) ? nil : try Lagertal.decimal(try r.decode(column: k, as: String.self)) }
+            seneste[a, default: [:]][id] = (v, Regnskab(aar: a, omkostninger: try tal("omkostninger") ?? 0, takstindtaegter: try tal("takstindtaegter"),
+                                                       belaegning: try tal("belaegning") ?? 0, overUnderskud: try tal("over_underskud"),
+                                                       tillaegsydelser: try tal("tillaegsydelser")))
+        }
+        return seneste.mapValues { m in m.map { id, v in .init(tilbud: tilbud[id]!.navn, driftsherre: tilbud[id]!.driftsherre, regnskab: v.1) } }
+    }
+
+    /// The newest version of each quarter's belægning (per art) in a year.
+    func belaegninger(aar: Int, tilbud: [UUID: TilbudInfo]) async throws -> [(UUID, Belaegning)] {
+        var seneste: [String: (Int, UUID, Belaegning)] = [:]
+        for r in try await sql.select().columns("tilbud_id", "kvartal", "version", "normering", "forbrug", "art")
+            .from(Belaegningsmodel.schema).where("aar", .equal, aar).all() {
+            let id = try r.decode(column: "tilbud_id", as: UUID.self)
+            guard tilbud[id] != nil else { continue }
+            let kvartal = try r.decode(column: "kvartal", as: Int.self), v = try r.decode(column: "version", as: Int.self)
+            let art = try r.decode(column: "art", as: String.self)
+            let noegle = "\(id)|\(kvartal)|\(art)"
+            if let nu = seneste[noegle], nu.0 > v { continue }
+            func tal(_ k: String) throws -> Decimal? { try r.decodeNil(column: k) ? nil : try Lagertal.decimal(try r.decode(column: k, as: String.self)) }
+            seneste[noegle] = (v, id, Belaegning(aar: aar, kvartal: kvartal, normering: try tal("normering"), forbrug: try tal("forbrug"),
+                                                 art: Belaegningsart(rawValue: art) ?? .doegn))
+        }
+        return seneste.values.map { ($0.1, $0.2) }
+    }
+
+    /// Reads what the five tables of `fra`–`til` need (see `Ledelsesinformationsgrundlag`).
+    public func ledelsesinformation(fra: Int, til: Int, region: String? = nil, medBelaegningOgPladser: Bool = true) async throws -> Ledelsesinformationsgrundlag {
+        let tilbud = try await tilbudMedDriftsherre(region: region)
+        let r = try await regnskaber(aar: [fra, til], tilbud: tilbud)
+        var maalinger: [Belaegningsoversigt.Maaling] = []
+        var pladser: [Pladsoversigt.Plads] = []
+        if medBelaegningOgPladser {
+            for (id, b) in try await belaegninger(aar: til, tilbud: tilbud) {
+                guard let mg = tilbud[id]!.maalgruppe else { continue }
+                maalinger.append(.init(tilbud: tilbud[id]!.navn, maalgruppe: mg, art: b.art, kvartal: b.kvartal, normering: b.normering, forbrug: b.forbrug))
+            }
+            var seneste: [String: (Int, Pladsoversigt.Plads)] = [:]
+            for row in try await sql.select().columns("tilbud_id", "aar", "type", "pladser", "version").from(Pladsmodel.schema)
+                .where("aar", .in, [fra, til]).all() {
+                let id = try row.decode(column: "tilbud_id", as: UUID.self)
+                guard let t = tilbud[id], let mg = t.maalgruppe,
+                      let type = Tilbud.Type_(rawValue: try row.decode(column: "type", as: String.self)) else { continue }
+                let a = try row.decode(column: "aar", as: Int.self), v = try row.decode(column: "version", as: Int.self)
+                let noegle = "\(id)|\(a)|\(type.rawValue)"
+                if let nu = seneste[noegle], nu.0 > v { continue }
+                seneste[noegle] = (v, .init(driftsherre: t.driftsherre, maalgruppe: mg, type: type, aar: a,
+                                            pladser: try Lagertal.decimal(try row.decode(column: "pladser", as: String.self))))
+            }
+            pladser = seneste.values.map(\.1)
+        }
+        return Ledelsesinformationsgrundlag(fra: r[fra] ?? [], til: r[til] ?? [], plFaktor: try await plIndeks().faktor(fra: fra, til: til),
+                                           belaegning: maalinger, pladser: pladser, fraAar: fra, tilAar: til)
     }
 
     /// Tabel 1: takstudvikling på regnskab, the earlier year in the later year's prices.
     public func takstudviklingTabel(fra: Int, til: Int, region: String? = nil) async throws -> [Takstudvikling.Raekke] {
-        let a = try await regnskaber(aar: fra, region: region), b = try await regnskaber(aar: til, region: region)
-        func sum(_ r: [RegnskabPrTilbud], _ d: String) -> Regnskabstal {
-            r.filter { $0.driftsherre == d }.reduce(.nul) { $0 + Regnskabstal(belaegning: $1.regnskab.belaegning, regnskab: $1.regnskab.omkostninger) }
-        }
-        let input = driftsherrer(a, b).map { (driftsherre: $0, fra: sum(a, $0), til: sum(b, $0)) }
-        return Takstudvikling.tabel(input, plFaktor: try await plIndeks().faktor(fra: fra, til: til))
+        try await ledelsesinformation(fra: fra, til: til, region: region, medBelaegningOgPladser: false).takstudvikling
     }
 
     /// Tabel 2 (`\.resultat`, over/underskud) or 3 (`\.tillaegsydelser`).
     public func toAarsTabel(fra: Int, til: Int, region: String? = nil, _ beloeb: @escaping (Regnskab) -> Kroner?) async throws -> [ToAarsoversigt.Raekke] {
-        let a = try await regnskaber(aar: fra, region: region), b = try await regnskaber(aar: til, region: region)
-        func sum(_ r: [RegnskabPrTilbud], _ d: String) -> Kroner {
-            r.filter { $0.driftsherre == d }.reduce(Decimal(0)) { $0 + (beloeb($1.regnskab) ?? 0) }
-        }
-        let input = driftsherrer(a, b).map { (driftsherre: $0, fra: sum(a, $0), til: sum(b, $0)) }
-        return ToAarsoversigt.tabel(input, plFaktor: try await plIndeks().faktor(fra: fra, til: til))
+        try await ledelsesinformation(fra: fra, til: til, region: region, medBelaegningOgPladser: false).toAar(beloeb)
     }
 
     /// Tabel 4: belægning per målgruppe for a year (newest version of each quarter).
     public func belaegningsTabel(aar: Int, region: String? = nil) async throws -> [Belaegningsoversigt.Raekke] {
-        let tilbud = try await tilbudMedDriftsherre(region: region)
-        var seneste: [String: (Int, Belaegning, Tilbudsmodel)] = [:]
-        for m in try await Belaegningsmodel.query(on: db).filter(\.$aar == aar).all() {
-            guard let t = tilbud[m.$tilbud.id] else { continue }
-            let b = try m.domaene
-            let noegle = "\(m.$tilbud.id)\(m.kvartal)\(b.art.rawValue)"
-            if let nu = seneste[noegle], nu.0 > m.version { continue }
-            seneste[noegle] = (m.version, b, t)
-        }
-        let maalinger = seneste.values.compactMap { (_, b, t) -> Belaegningsoversigt.Maaling? in
-            guard let mg = t.maalgruppe.flatMap(Maalgruppe.init(rawValue:)) else { return nil }
-            return .init(tilbud: t.navn, maalgruppe: mg, art: b.art, kvartal: b.kvartal, normering: b.normering, forbrug: b.forbrug)
-        }
-        return Belaegningsoversigt.tabel(maalinger)
+        try await ledelsesinformation(fra: aar - 1, til: aar, region: region).belaegningstabel
     }
 
     /// Tabel 5: places per driftsherre and målgruppe in two years.
     public func pladsTabel(fra: Int, til: Int, region: String? = nil) async throws -> [Pladsoversigt.Raekke] {
-        let tilbud = try await tilbudMedDriftsherre(region: region)
-        var seneste: [String: (Int, Pladsmodel)] = [:]
-        for m in try await Pladsmodel.query(on: db).filter(\.$aar ~~ [fra, til]).all() {
-            let noegle = "\(m.$tilbud.id)\(m.aar)\(m.type)"
-            if let nu = seneste[noegle], nu.0 > m.version { continue }
-            seneste[noegle] = (m.version, m)
-        }
-        let pladser = seneste.values.compactMap { (_, m) -> Pladsoversigt.Plads? in
-            guard let t = tilbud[m.$tilbud.id], let mg = t.maalgruppe.flatMap(Maalgruppe.init(rawValue:)),
-                  let type = Tilbud.Type_(rawValue: m.type), let antal = Decimal(string: m.pladser) else { return nil }
-            return .init(driftsherre: t.driftsherre.navn, maalgruppe: mg, type: type, aar: m.aar, pladser: antal)
-        }
-        return Pladsoversigt.tabel(pladser, fra: fra, til: til)
+        try await ledelsesinformation(fra: fra, til: til, region: region).pladstabel
     }
 
     /// Takstaftale per driftsherre, like-for-like over tilbud with regnskab in both years.
     public func takstaftaleTabel(fra: Int, til: Int, region: String? = nil, tidligereReduktion: [String: Decimal] = [:],
                                  parametre: Takstaftale.Parametre = .midt2019_2022) async throws -> [Takstaftale.Vurdering] {
-        let a = try await regnskaber(aar: fra, region: region), b = try await regnskaber(aar: til, region: region)
-        let pl = try await plIndeks().faktor(fra: fra, til: til)
-        return try driftsherrer(a, b).compactMap { d in
+        let g = try await ledelsesinformation(fra: fra, til: til, region: region, medBelaegningOgPladser: false)
+        let a = g.fra, b = g.til, pl = g.plFaktor
+        return try g.driftsherrer.compactMap { d in
             let navne = Set((a + b).filter { $0.driftsherre == d }.map(\.tilbud))
-            let tal = { (r: [RegnskabPrTilbud], t: String) in
+            let tal = { (r: [Ledelsesinformationsgrundlag.RegnskabPrTilbud], t: String) in
                 r.first { $0.driftsherre == d && $0.tilbud == t }.map { Regnskabstal(belaegning: $0.regnskab.belaegning, regnskab: $0.regnskab.omkostninger) }
             }
             let s = Takstaftale.sammenlignelige(navne.sorted().map { (tilbud: $0, fra: tal(a, $0), til: tal(b, $0)) })
@@ -173,7 +246,7 @@ extension Lager {
 extension Lager {
     /// A year's regnskab rows in the import format (newest version per tilbud), for exports.
     public func regnskabsraekker(aar: Int) async throws -> [Indberetningsformat.Regnskabsraekke] {
-        try await regnskaber(aar: aar, region: nil)
+        try await (regnskaber(aar: [aar], tilbud: try await tilbudMedDriftsherre(region: nil))[aar] ?? [])
             .sorted { ($0.driftsherre, $0.tilbud) < ($1.driftsherre, $1.tilbud) }
             .map { .init(raekke: 0, driftsherre: $0.driftsherre, region: nil, tilbud: $0.tilbud, maalgruppe: nil, type: nil, regnskab: $0.regnskab) }
     }
@@ -181,18 +254,10 @@ extension Lager {
     /// A year's quarterly belægning in the import format (newest version per quarter and art).
     public func belaegningsraekker(aar: Int) async throws -> [Indberetningsformat.Belaegningsraekke] {
         let tilbud = try await tilbudMedDriftsherre(region: nil)
-        var seneste: [String: (Int, Belaegning, Tilbudsmodel)] = [:]
-        for m in try await Belaegningsmodel.query(on: db).filter(\.$aar == aar).all() {
-            guard let t = tilbud[m.$tilbud.id] else { continue }
-            let b = try m.domaene
-            let noegle = "\(m.$tilbud.id)\(m.kvartal)\(b.art.rawValue)"
-            if let nu = seneste[noegle], nu.0 > m.version { continue }
-            seneste[noegle] = (m.version, b, t)
-        }
-        return seneste.values
-            .map { (_, b, t) in Indberetningsformat.Belaegningsraekke(
-                raekke: 0, driftsherre: t.driftsherre.navn, region: nil, tilbud: t.navn,
-                maalgruppe: t.maalgruppe.flatMap(Maalgruppe.init(rawValue:)), belaegning: b) }
+        return try await belaegninger(aar: aar, tilbud: tilbud)
+            .map { id, b in Indberetningsformat.Belaegningsraekke(
+                raekke: 0, driftsherre: tilbud[id]!.driftsherre, region: nil, tilbud: tilbud[id]!.navn,
+                maalgruppe: tilbud[id]!.maalgruppe, belaegning: b) }
             .sorted { ($0.driftsherre, $0.tilbud, $0.belaegning.kvartal, $0.belaegning.art.rawValue)
                 < ($1.driftsherre, $1.tilbud, $1.belaegning.kvartal, $1.belaegning.art.rawValue) }
     }

@@ -8,7 +8,9 @@ struct M006_Belaegninger: AsyncMigration {
             .field("aar", .int, .required)
             .field("kvartal", .int, .required)
             .field("version", .int, .required)
-            .field("data", .string, .required)
+            .field("normering", .string)
+            .field("forbrug", .string)
+            .field("art", .string, .required)
             .unique(on: "tilbud_id", "aar", "kvartal", "version")
             .create()
     }

@@ -2,7 +2,8 @@ import Fluent
 import Foundation
 import Takstregler
 
-/// Regnskab per tilbud-year; versions as for takstniveauer.
+/// Regnskab per tilbud-year; versions as for takstniveauer. Amounts are exact decimal text in
+/// their own columns, so reports read them without decoding a document per row.
 public final class Regnskabsmodel: Model, @unchecked Sendable {
     public static let schema = "regnskaber"
     @ID(key: .id) public var id: UUID?
@@ -10,8 +11,11 @@ public final class Regnskabsmodel: Model, @unchecked Sendable {
     @Field(key: "aar") public var aar: Int
     @Field(key: "version") public var version: Int
     @Field(key: "status") public var status: String
-    /// `Regnskab` as JSON: money stays exact decimal text.
-    @Field(key: "data") public var data: String
+    @Field(key: "omkostninger") public var omkostninger: String
+    @OptionalField(key: "takstindtaegter") public var takstindtaegter: String?
+    @Field(key: "belaegning") public var belaegning: String
+    @OptionalField(key: "over_underskud") public var overUnderskud: String?
+    @OptionalField(key: "tillaegsydelser") public var tillaegsydelser: String?
     @Field(key: "revision") public var revision: Int
 
     public init() {}
@@ -21,11 +25,32 @@ public final class Regnskabsmodel: Model, @unchecked Sendable {
         aar = regnskab.aar
         self.version = version
         self.status = status.rawValue
-        data = try Lagerkodning.json(regnskab)
         revision = 1
+        saet(regnskab)
     }
 
-    public var domaene: Regnskab { get throws { try Lagerkodning.fraJSON(data) } }
+    func saet(_ r: Regnskab) {
+        omkostninger = "\(r.omkostninger)"
+        takstindtaegter = r.takstindtaegter.map { "\($0)" }
+        belaegning = "\(r.belaegning)"
+        overUnderskud = r.overUnderskud.map { "\($0)" }
+        tillaegsydelser = r.tillaegsydelser.map { "\($0)" }
+    }
+
+    /// The value columns and their values, for batch inserts.
+    static let vaerdikolonner = ["omkostninger", "takstindtaegter", "belaegning", "over_underskud", "tillaegsydelser"]
+    static func vaerdier(_ r: Regnskab) -> [any Encodable & Sendable] {
+        ["\(r.omkostninger)", r.takstindtaegter.map { "\($0)" }, "\(r.belaegning)", r.overUnderskud.map { "\($0)" },
+         r.tillaegsydelser.map { "\($0)" }]
+    }
+
+    public var domaene: Regnskab {
+        get throws {
+            Regnskab(aar: aar, omkostninger: try Lagertal.decimal(omkostninger), takstindtaegter: try takstindtaegter.map(Lagertal.decimal),
+                     belaegning: try Lagertal.decimal(belaegning), overUnderskud: try overUnderskud.map(Lagertal.decimal),
+                     tillaegsydelser: try tillaegsydelser.map(Lagertal.decimal))
+        }
+    }
 }
 
 /// Belægning per tilbud-quarter.
@@ -36,7 +61,9 @@ public final class Belaegningsmodel: Model, @unchecked Sendable {
     @Field(key: "aar") public var aar: Int
     @Field(key: "kvartal") public var kvartal: Int
     @Field(key: "version") public var version: Int
-    @Field(key: "data") public var data: String
+    @OptionalField(key: "normering") public var normering: String?
+    @OptionalField(key: "forbrug") public var forbrug: String?
+    @Field(key: "art") public var art: String
 
     public init() {}
 
@@ -45,8 +72,24 @@ public final class Belaegningsmodel: Model, @unchecked Sendable {
         aar = belaegning.aar
         kvartal = belaegning.kvartal
         self.version = version
-        data = try Lagerkodning.json(belaegning)
+        normering = belaegning.normering.map { "\($0)" }
+        forbrug = belaegning.forbrug.map { "\($0)" }
+        art = belaegning.art.rawValue
     }
 
-    public var domaene: Belaegning { get throws { try Lagerkodning.fraJSON(data) } }
+    public var domaene: Belaegning {
+        get throws {
+            Belaegning(aar: aar, kvartal: kvartal, normering: try normering.map(Lagertal.decimal), forbrug: try forbrug.map(Lagertal.decimal),
+                       art: Belaegningsart(rawValue: art) ?? .doegn)
+        }
+    }
+}
+
+/// Decimal text as stored (written by `"\(decimal)"`), read back exactly.
+enum Lagertal {
+    static let posix = Locale(identifier: "en_US_POSIX")
+    static func decimal(_ s: String) throws -> Decimal {
+        guard let d = Decimal(string: s, locale: posix) else { throw Lagerfejl.ugyldigDatabase("'\(s)' i databasen er ikke et tal") }
+        return d
+    }
 }

@@ -18,7 +18,7 @@ extension Lager {
                     throw Lagerfejl.laast("Regnskabet \(r.aar) version \(seneste.version)")
                 }
                 let foer = try seneste.domaene
-                seneste.data = try Lagerkodning.json(r)
+                seneste.saet(r)
                 seneste.status = status.rawValue
                 seneste.revision += 1
                 try await seneste.save(on: tx)
