@@ -51,13 +51,9 @@ struct BenchKommando: TakstfilKommando {
             return n
         case "genberegn":
             // Every stored level: decode its basis and recompute the takst with its breakdown.
-            var n = 0
-            for m in try await Takstniveaumodel.query(on: l.db).all() {
-                let r = try m.domaene.beregn()
-                guard r.takst == m.takstDecimal else { throw Valideringsfejl(felt: "takst", besked: "\(m.navn) \(m.aar): gemt \(m.takst), beregnet \(r.takst)") }
-                n += 1
-            }
-            return n
+            let (antal, afvigelser) = try await l.genberegnAlleTakster()
+            guard afvigelser.isEmpty else { throw Valideringsfejl(felt: "takst", besked: afvigelser.prefix(5).joined(separator: "; ")) }
+            return antal
         case "fordeling":
             let kommuner = Kommuner.alle
             let noegle = Fordelingsnoegle(navn: "bench", raekker: kommuner.enumerated().map { .init(kommune: $0.element, grundlag: Decimal(1000 + $0.offset * 37)) })

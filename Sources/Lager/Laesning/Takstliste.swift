@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Takstregler
 
 /// A tilbud with the takstniveauer shown for a year — the rows of the public takstfil.
@@ -81,5 +82,43 @@ extension Lager {
         let rows = try await Takstniveaumodel.query(on: db).filter(\.$status == Status.offentliggjort.rawValue)
             .field(\.$aar).unique().all()
         return Array(Set(rows.map(\.aar))).sorted(by: >)
+    }
+}
+
+extension Lager {
+    /// Recomputes every stored takst from its stored basis (with the breakdown) and returns how
+    /// many there are and which ones differ from the stored figure — a consistency check and the
+    /// "recompute every takst" benchmark. Rows are read with plain SQL and computed in parallel.
+    public func genberegnAlleTakster() async throws -> (antal: Int, afvigelser: [String]) {
+        let raekker = try await sql.select().columns("navn", "aar", "grundlag", "basis_ydelse", "takst")
+            .from(Takstniveaumodel.schema).all()
+        struct Post: Sendable { let navn: String; let aar: Int; let grundlag: String; let basis: String?; let takst: String }
+        let poster = try raekker.map { r in
+            Post(navn: try r.decode(column: "navn", as: String.self), aar: try r.decode(column: "aar", as: Int.self),
+                 grundlag: try r.decode(column: "grundlag", as: String.self),
+                 basis: try r.decodeNil(column: "basis_ydelse") ? nil : try r.decode(column: "basis_ydelse", as: String.self),
+                 takst: try r.decode(column: "takst", as: String.self))
+        }
+        let dele = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let stoerrelse = (poster.count + dele - 1) / max(dele, 1)
+        return try await withThrowingTaskGroup(of: [String].self) { gruppe in
+            for start in stride(from: 0, to: poster.count, by: max(stoerrelse, 1)) {
+                let del = poster[start..<min(start + stoerrelse, poster.count)]
+                gruppe.addTask {
+                    let d = JSONDecoder()
+                    var afvigelser: [String] = []
+                    for p in del {
+                        let niveau = Takstniveau(navn: p.navn, aar: p.aar, grundlag: try d.decode(Takstgrundlag.self, from: Data(p.grundlag.utf8)),
+                                                 basisYdelse: try p.basis.map { try d.decode(BasisYdelseGrundlag.self, from: Data($0.utf8)) })
+                        let r = try niveau.beregn()
+                        if r.takst != (try Lagertal.decimal(p.takst)) { afvigelser.append("\(p.navn) \(p.aar): gemt \(p.takst), beregnet \(r.takst)") }
+                    }
+                    return afvigelser
+                }
+            }
+            var alle: [String] = []
+            for try await a in gruppe { alle += a }
+            return (poster.count, alle)
+        }
     }
 }
