@@ -271,6 +271,21 @@ extension CSVTabel {
 }
 
 extension CSVTabel {
+    /// Applies `f` to every row, in parallel over the cores for large files; results in row order.
+    public func hverRaekke<T>(_ f: ((nummer: Int, celler: [String])) throws -> T) -> [Result<T, any Error>] {
+        let n = raekker.count
+        guard n > 2_000 else { return raekker.map { r in Result { try f(r) } } }
+        let dele = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let stoerrelse = (n + dele - 1) / dele
+        var ud = [[Result<T, any Error>]](repeating: [], count: dele)
+        let laas = NSLock()
+        DispatchQueue.concurrentPerform(iterations: dele) { d in
+            let del = raekker[min(d * stoerrelse, n)..<min((d + 1) * stoerrelse, n)].map { r in Result { try f(r) } }
+            laas.lock(); ud[d] = del; laas.unlock()
+        }
+        return ud.flatMap { $0 }
+    }
+
     /// Refuses a file that writes decimals both ways (1.234,50 and 1,234.50): one of them is then
     /// read wrongly by whoever opens it next. Names the first cell of each kind.
     public func kontrollerTalformater(_ talkolonner: [String]) throws {

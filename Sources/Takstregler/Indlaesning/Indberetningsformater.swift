@@ -131,31 +131,36 @@ public enum Indberetningsformat {
         var fejl: [Importfejl] = []
         var ud: [Belaegningsraekke] = []
         var set: [String: Int] = [:]
-        for r in t.raekker {
+        let laest = t.hverRaekke { r -> Belaegningsraekke in
+            let aar = try t.heltal(r, "aar", gyldige: aarsinterval)
+            let kvartal = try t.heltal(r, "kvartal", gyldige: 1...4)
+            let artTekst = CSVTabel.normaliser(try t.tekst(r, "art"))
+            guard let art = Belaegningsart(rawValue: artTekst) ?? ["doegn": .doegn, "dagtilbud": .dag, "aabent": .aaben, "lukkede": .lukket][artTekst] else {
+                throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift("art"), besked: "skal være dag, døgn, åben eller lukket")
+            }
+            let normering = try t.tal(r, "normering", paakraevet: false)
+            let forbrug = try t.tal(r, "forbrug", paakraevet: false)
+            for (k, v) in [("normering", normering), ("forbrug", forbrug)] where (v ?? 0) < 0 {
+                throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift(k), besked: "må ikke være negativ")
+            }
+            return Belaegningsraekke(
+                raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
+                tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: false),
+                belaegning: Belaegning(aar: aar, kvartal: kvartal, normering: normering, forbrug: forbrug, art: art))
+        }
+        for (r, resultat) in zip(t.raekker, laest) {
             do {
-                let aar = try t.heltal(r, "aar", gyldige: aarsinterval)
-                let kvartal = try t.heltal(r, "kvartal", gyldige: 1...4)
-                let artTekst = CSVTabel.normaliser(try t.tekst(r, "art"))
-                guard let art = Belaegningsart(rawValue: artTekst) ?? ["doegn": .doegn, "dagtilbud": .dag, "aabent": .aaben, "lukkede": .lukket][artTekst] else {
-                    throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift("art"), besked: "skal være dag, døgn, åben eller lukket")
-                }
-                let normering = try t.tal(r, "normering", paakraevet: false)
-                let forbrug = try t.tal(r, "forbrug", paakraevet: false)
-                for (k, v) in [("normering", normering), ("forbrug", forbrug)] where (v ?? 0) < 0 {
-                    throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift(k), besked: "må ikke være negativ")
-                }
-                let raekke = Belaegningsraekke(
-                    raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
-                    tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: false),
-                    belaegning: Belaegning(aar: aar, kvartal: kvartal, normering: normering, forbrug: forbrug, art: art))
-                let noegle = "\(raekke.driftsherre.lowercased())\u{1}\(raekke.tilbud.lowercased())\u{1}\(aar)\u{1}\(kvartal)\u{1}\(art)"
+                let raekke = try resultat.get()
+                let b = raekke.belaegning
+                let noegle = "\(raekke.driftsherre.lowercased())\u{1}\(raekke.tilbud.lowercased())\u{1}\(b.aar)\u{1}\(b.kvartal)\u{1}\(b.art)"
                 if let foerste = set[noegle] {
                     throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift("kvartal"),
-                                     besked: "'\(raekke.tilbud)' \(aar) \(kvartal). kvartal står også i række \(foerste)")
+                                     besked: "'\(raekke.tilbud)' \(b.aar) \(b.kvartal). kvartal står også i række \(foerste)")
                 }
                 set[noegle] = r.nummer
                 ud.append(raekke)
             } catch let f as Importfejl { fejl.append(f) }
+            catch let l as Importfejlliste { fejl += l.fejl }
         }
         if !fejl.isEmpty { throw Importfejlliste(fejl) }
         return ud

@@ -68,9 +68,12 @@ public enum Takstfilskabelon {
         var fejl: [Importfejl] = []
         var ud: [Raekke] = []
         var set: [String: Int] = [:]
-        for r in t.raekker {
+        // Each row is read and computed on its own, so the rows are spread over the cores; the
+        // duplicate check and the order of messages stay sequential.
+        let laest = t.hverRaekke { try laesRaekke(t, $0) }
+        for (r, resultat) in zip(t.raekker, laest) {
             do {
-                let raekke = try laesRaekke(t, r)
+                let raekke = try resultat.get()
                 let noegle = [raekke.driftsherre, raekke.tilbud, raekke.niveau.navn, "\(raekke.niveau.aar)"].map { $0.lowercased() }.joined(separator: "\u{1}")
                 if let foerste = set[noegle] {
                     throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift("takstniveau"),
