@@ -12,10 +12,13 @@ extension Lager {
         let regnskab: Regnskab
     }
 
-    /// The newest version of each tilbud's regnskab for a year, within a region (nil = all).
-    func regnskaber(aar: Int, region: String?) async throws -> [RegnskabPrTilbud] {
+    /// The newest version of each tilbud's regnskab for a year, within a region (nil = all);
+    /// `kunGodkendte` leaves out drafts and submitted figures (the public pages).
+    func regnskaber(aar: Int, region: String?, kunGodkendte: Bool = false) async throws -> [RegnskabPrTilbud] {
         let tilbud = try await tilbudMedDriftsherre(region: region)
-        let rows = try await Regnskabsmodel.query(on: db).filter(\.$aar == aar).sort(\.$version).all()
+        var q = Regnskabsmodel.query(on: db).filter(\.$aar == aar)
+        if kunGodkendte { q = q.filter(\.$status ~~ [Status.godkendt.rawValue, Status.offentliggjort.rawValue]) }
+        let rows = try await q.sort(\.$version).all()
         var seneste: [UUID: Regnskabsmodel] = [:]
         for r in rows { seneste[r.$tilbud.id] = r }
         return try seneste.compactMap { id, m in
@@ -39,8 +42,9 @@ extension Lager {
     }
 
     /// Tabel 1: takstudvikling på regnskab, the earlier year in the later year's prices.
-    public func takstudviklingTabel(fra: Int, til: Int, region: String? = nil) async throws -> [Takstudvikling.Raekke] {
-        let a = try await regnskaber(aar: fra, region: region), b = try await regnskaber(aar: til, region: region)
+    public func takstudviklingTabel(fra: Int, til: Int, region: String? = nil, kunGodkendte: Bool = false) async throws -> [Takstudvikling.Raekke] {
+        let a = try await regnskaber(aar: fra, region: region, kunGodkendte: kunGodkendte)
+        let b = try await regnskaber(aar: til, region: region, kunGodkendte: kunGodkendte)
         func sum(_ r: [RegnskabPrTilbud], _ d: String) -> Regnskabstal {
             r.filter { $0.driftsherre == d }.reduce(.nul) { $0 + Regnskabstal(belaegning: $1.regnskab.belaegning, regnskab: $1.regnskab.omkostninger) }
         }
@@ -49,8 +53,10 @@ extension Lager {
     }
 
     /// Tabel 2 (`\.resultat`, over/underskud) or 3 (`\.tillaegsydelser`).
-    public func toAarsTabel(fra: Int, til: Int, region: String? = nil, _ beloeb: @escaping (Regnskab) -> Kroner?) async throws -> [ToAarsoversigt.Raekke] {
-        let a = try await regnskaber(aar: fra, region: region), b = try await regnskaber(aar: til, region: region)
+    public func toAarsTabel(fra: Int, til: Int, region: String? = nil, kunGodkendte: Bool = false,
+                            _ beloeb: @escaping (Regnskab) -> Kroner?) async throws -> [ToAarsoversigt.Raekke] {
+        let a = try await regnskaber(aar: fra, region: region, kunGodkendte: kunGodkendte)
+        let b = try await regnskaber(aar: til, region: region, kunGodkendte: kunGodkendte)
         func sum(_ r: [RegnskabPrTilbud], _ d: String) -> Kroner {
             r.filter { $0.driftsherre == d }.reduce(Decimal(0)) { $0 + (beloeb($1.regnskab) ?? 0) }
         }
