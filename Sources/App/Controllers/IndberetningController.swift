@@ -324,9 +324,9 @@ extension Takstformular {
     static func overheadfelter(_ o: Overheadmetode) -> [String: String] {
         switch o {
         case .ingen: return ["overhead_metode": "ingen"]
-        case .procentAfDirekte(let p): return ["overhead_metode": "procent", "overhead_vaerdi": DanskTal.formaterKort(p, maksDecimaler: 4)]
-        case .bruttoandel(let p): return ["overhead_metode": "bruttoandel", "overhead_vaerdi": DanskTal.formaterKort(p, maksDecimaler: 4)]
-        case .beloeb(let b): return ["overhead_metode": "beloeb", "overhead_vaerdi": DanskTal.formaterKort(b, maksDecimaler: 2)]
+        case .procentAfDirekte(let p): return ["overhead_metode": "procent", "overhead_vaerdi": Takstformular.tal(p)]
+        case .bruttoandel(let p): return ["overhead_metode": "bruttoandel", "overhead_vaerdi": Takstformular.tal(p)]
+        case .beloeb(let b): return ["overhead_metode": "beloeb", "overhead_vaerdi": Takstformular.tal(b)]
         }
     }
 }

@@ -162,7 +162,7 @@ struct LoginSide {
             .unwrap(fejl) { .div(.class("advarsel"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
             E.postform("/log-ind", csrf: csrf, [("class", "log-ind")], [
                 E.skjult("naeste", naeste),
-                E.felt("email", "E-mail", vaerdi: email, type: "email", kraevet: true, autocomplete: "username"),
+                E.felt("email", "E-mail", vaerdi: email, kraevet: true, autocomplete: "username", ekstra: [("inputmode", "email"), ("spellcheck", "false")]),
                 E.felt("kodeord", "Kodeord", type: "password", kraevet: true, autocomplete: "current-password"),
                 E.el("div", [("class", "knapper")], [E.knap("Log ind")]),
             ]))

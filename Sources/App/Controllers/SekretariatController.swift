@@ -328,13 +328,13 @@ enum Parameterformular {
     static func felter(_ p: Aarsparametre) -> [String: String] {
         var f: [String: String] = [:]
         if let o = p.overhead { f.merge(Takstformular.overheadfelter(o)) { $1 } } else { f["overhead_metode"] = "" }
-        f["pl_indeks"] = p.plIndeks.map { DanskTal.formaterKort($0, maksDecimaler: 4) } ?? ""
+        f["pl_indeks"] = p.plIndeks.map { Takstformular.tal($0) } ?? ""
         if let t = p.takstaftale {
-            f["takstaftale_minimum"] = DanskTal.formaterKort(t.minimumReduktion * 100, maksDecimaler: 4)
-            f["takstaftale_tidligere"] = DanskTal.formaterKort(t.tidligereKrav * 100, maksDecimaler: 4)
+            f["takstaftale_minimum"] = Takstformular.tal(t.minimumReduktion * 100)
+            f["takstaftale_tidligere"] = Takstformular.tal(t.tidligereKrav * 100)
             f["takstaftale_maa_ikke_stige"] = t.maaIkkeStige ? "ja" : ""
         }
-        for (i, v) in (p.socialtilsynVaegte?.tilsyn ?? []).enumerated() { f["vaegt_\(i + 1)"] = DanskTal.formaterKort(v, maksDecimaler: 4) }
+        for (i, v) in (p.socialtilsynVaegte?.tilsyn ?? []).enumerated() { f["vaegt_\(i + 1)"] = Takstformular.tal(v) }
         f["frist"] = p.fristTakster ?? ""
         return f
     }

@@ -37,28 +37,32 @@ struct Takstformular: Sendable {
         let g = n.grundlag
         f["niveau"] = navn ?? n.navn
         f["enhed"] = g.enhed.rawValue
-        f["dage"] = g.enhederPrAar.map { DanskTal.formaterKort($0, maksDecimaler: 4) } ?? ""
-        f["pladser"] = DanskTal.formaterKort(g.pladser, maksDecimaler: 4)
-        f["belaegningsprocent"] = DanskTal.formaterKort(g.belaegningsprocent, maksDecimaler: 4)
+        f["dage"] = g.enhederPrAar.map { Takstformular.tal($0) } ?? ""
+        f["pladser"] = Takstformular.tal(g.pladser)
+        f["belaegningsprocent"] = Takstformular.tal(g.belaegningsprocent)
         f["afrunding"] = g.afrunding.rawValue
         for k in Omkostningskategori.allCases {
             let linjer = g.omkostninger.filter { $0.kategori == k }
             guard !linjer.isEmpty else { continue }
-            f["omk_\(k.rawValue)"] = DanskTal.formaterKort(linjer.reduce(Decimal(0)) { $0 + $1.beloeb }, maksDecimaler: 2)
+            f["omk_\(k.rawValue)"] = Takstformular.tal(linjer.reduce(Decimal(0)) { $0 + $1.beloeb })
             if linjer.count == 1, linjer[0].tekst != k.tekst { f["omk_tekst_\(k.rawValue)"] = linjer[0].tekst }
         }
         for (i, l) in g.andreIndtaegter.prefix(Takstformular.antalIndtaegter).enumerated() {
             f["indt_tekst_\(i + 1)"] = l.tekst
-            f["indt_beloeb_\(i + 1)"] = DanskTal.formaterKort(l.beloeb, maksDecimaler: 2)
+            f["indt_beloeb_\(i + 1)"] = Takstformular.tal(l.beloeb)
         }
         f.merge(Takstformular.overheadfelter(g.overhead)) { $1 }
         if let r = g.reguleringer.first {
             f["efterregulering"] = "ja"
-            f["hensaettelse"] = r.hensat.map { DanskTal.formaterKort($0, maksDecimaler: 2) } ?? "0"
-            f["andel"] = DanskTal.formaterKort(r.andel, maksDecimaler: 4)
+            f["hensaettelse"] = r.hensat.map { Takstformular.tal($0) } ?? "0"
+            f["andel"] = Takstformular.tal(r.andel)
         }
         felter = f
     }
+
+    /// A stored number as the form shows it: exact, decimal comma, no thousands separator (so it
+    /// reads back as the same number — "640.000" would be refused as ambiguous).
+    static func tal(_ d: Decimal) -> String { "\(d)".replacingOccurrences(of: ".", with: ",") }
 
     var medEfterregulering: Bool { self["efterregulering"] == "ja" }
 

@@ -206,7 +206,7 @@ struct TakstformularSide {
         return Side.dokument(titel: "\(tilbud.tilbud.navn): \(titel)", kontekst: kontekst, [
             E.el("p", [], [E.lenke(tilbage, art == .rettelse ? "← Behandling" : "← \(tilbud.tilbud.navn)")]),
             .h1(.text("\(tilbud.tilbud.navn): \(titel)")),
-            .p(.text("\(tilbud.tilbud.driftsherre) · "), .unwrap(status) { E.status($0) }, .text(version.map { " · version \($0)" } ?? "")),
+            .p(.text(tilbud.tilbud.driftsherre), .unwrap(status) { .group(.text(" · "), E.status($0)) }, .text(version.map { " · version \($0)" } ?? "")),
             .forEach(info) { E.el("p", [("class", "info")], [.text($0)]) },
             E.fejloversigt(fejl, raekkefoelge: Takstformular.feltraekkefoelge, generelle: generelle),
             .if(!kanGemme && art == .indberetning && status != nil,
@@ -217,7 +217,7 @@ struct TakstformularSide {
                 .forEach(Omkostningskategori.allCases.filter { !f["omk_tekst_\($0.rawValue)"].isEmpty }) { k in
                     E.skjult("omk_tekst_\(k.rawValue)", f["omk_tekst_\(k.rawValue)"])
                 },
-                E.el("fieldset", [], [
+                E.el("fieldset", [("disabled", kanGemme ? nil : "")], [
                     E.el("legend", [], [.text("Takstniveau")]),
                     E.el("div", [("class", "kolonner")], [
                         E.felt("niveau", "Navn", vaerdi: navn, fejl: fejl, hjaelp: navnLaast ? "Navnet kan ikke ændres; opret et nyt niveau i stedet." : "Fx \"Takst 1\" eller \"Døgnophold\".",
@@ -230,7 +230,7 @@ struct TakstformularSide {
                                    valgt: f["afrunding"].isEmpty ? "hele_kroner" : f["afrunding"], fejl: fejl),
                     ]),
                 ]),
-                E.el("fieldset", [], [
+                E.el("fieldset", [("disabled", kanGemme ? nil : "")], [
                     E.el("legend", [], [.text("Kapacitet")]),
                     E.el("div", [("class", "kolonner")], [
                         E.felt("pladser", "Pladser", vaerdi: f["pladser"], fejl: fejl, hjaelp: "Større end 0.", tal: true, kraevet: true),
@@ -238,21 +238,21 @@ struct TakstformularSide {
                                hjaelp: "Over 0 og højst 100, fx 95.", tal: true, kraevet: true),
                     ]),
                 ]),
-                E.el("fieldset", [], [
+                E.el("fieldset", [("disabled", kanGemme ? nil : "")], [
                     E.el("legend", [], [.text("Budgetterede omkostninger \(aar) (kr.)")]),
                     E.el("div", [("class", "kolonner")], Omkostningskategori.allCases.map { k in
                         E.felt("omk_\(k.rawValue)", f["omk_tekst_\(k.rawValue)"].isEmpty ? k.tekst : "\(k.tekst) (\(f["omk_tekst_\(k.rawValue)"]))",
                                vaerdi: f["omk_\(k.rawValue)"], fejl: fejl, tal: true)
                     }),
                 ]),
-                E.el("fieldset", [], [
+                E.el("fieldset", [("disabled", kanGemme ? nil : "")], [
                     E.el("legend", [], [.text("Andre indtægter (trækkes fra)")]),
                     E.el("div", [("class", "kolonner")], (1...Takstformular.antalIndtaegter).flatMap { i in
                         [E.felt("indt_tekst_\(i)", "Indtægt \(i): tekst", vaerdi: f["indt_tekst_\(i)"], fejl: fejl),
                          E.felt("indt_beloeb_\(i)", "Indtægt \(i): beløb (kr.)", vaerdi: f["indt_beloeb_\(i)"], fejl: fejl, tal: true)]
                     }),
                 ]),
-                E.el("fieldset", [], [
+                E.el("fieldset", [("disabled", kanGemme ? nil : "")], [
                     E.el("legend", [], [.text("Overhead")]),
                     .unwrap(overheadParameter) { o in E.el("p", [("class", "hjaelp")], [.text("Sekretariatets parameter for \(aar): \(o.tekst).")]) },
                     E.el("div", [("class", "kolonner")], [
@@ -261,7 +261,7 @@ struct TakstformularSide {
                         E.felt("overhead_vaerdi", "Procent eller beløb", vaerdi: f["overhead_vaerdi"], fejl: fejl, tal: true),
                     ]),
                 ]),
-                E.el("fieldset", [], [
+                E.el("fieldset", [("disabled", kanGemme ? nil : "")], [
                     E.el("legend", [], [.text("Efterregulering (DOMAIN 6.2)")]),
                     E.afkrydsning("efterregulering", "Medtag det godkendte over-/underskud fra \(Efterregulering.regnskabsaar(forTakstaar: aar))",
                                   valgt: f.medEfterregulering),
@@ -271,16 +271,16 @@ struct TakstformularSide {
                         E.felt("andel", "Andel der indgår (0–1)", vaerdi: f["andel"], fejl: fejl, hjaelp: "Tom: 1 (det hele).", tal: true),
                     ]),
                 ]),
-                E.tekstfelt("begrundelse", art == .rettelse ? "Begrundelse for rettelsen" : "Bemærkning til sekretariatet",
+                .if(kanGemme, E.tekstfelt("begrundelse", art == .rettelse ? "Begrundelse for rettelsen" : "Bemærkning til sekretariatet",
                             vaerdi: f["begrundelse"], fejl: fejl, hjaelp: art == .rettelse ? "Skal udfyldes; den vises ved den nye version." : "Fx forklaring på en stor ændring.",
-                            kraevet: art == .rettelse),
-                E.el("div", [("class", "knapper")], [
+                            kraevet: art == .rettelse)),
+                .if(kanGemme, E.el("div", [("class", "knapper")], [
                     E.knap("Beregn (gemmer ikke)", klasse: "sekundaer", navn: "handling", vaerdi: "beregn"),
                     .if(kanGemme && art == .indberetning, .group(
                         E.knap("Gem kladde", navn: "handling", vaerdi: "gem"),
                         E.knap("Gem og indsend", navn: "handling", vaerdi: "indsend"))),
                     .if(kanGemme && art == .rettelse, E.knap("Opret rettelse som ny version", navn: "handling", vaerdi: "gem")),
-                ]),
+                ])),
             ]),
             .unwrap(beregning) { (n, r) in
                 E.el("section", [("aria-labelledby", "beregning")], [

@@ -113,7 +113,9 @@ enum Side {
     .hjaelp{font-size:.85rem;color:#444;margin:0}
     .fejlbesked{color:#a4000f;font-weight:600;margin:0;font-size:.9rem}
     .felt.fejl input,.felt.fejl select,.felt.fejl textarea{border:2px solid #a4000f}
-    input,select,button,textarea{font-size:1rem;padding:.3rem;font-family:inherit}
+    input,select,button,textarea{font-size:1rem;padding:.3rem;font-family:inherit;max-width:100%;box-sizing:border-box}
+    .felt{min-width:0}form.soeg .felt{max-width:100%}
+    .skjult{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
     textarea{width:100%;max-width:100%;box-sizing:border-box}
     button{cursor:pointer}button.primaer{background:#0b5394;color:#fff;border:1px solid #0b5394;border-radius:3px;padding:.4rem .9rem}
     button.sekundaer{background:#fff;color:#0b5394;border:1px solid #0b5394;border-radius:3px;padding:.4rem .9rem}
