@@ -19,6 +19,14 @@ final class Webtestmiljoe {
     var offentligtNiveau: UUID!
 
     static let kodeord = "hemmeligt-kodeord"
+
+    /// A year no other test step has used (so steps never see each other's data).
+    private var sidsteAar = 2000
+    func friAar() -> Int {
+        sidsteAar += 1
+        precondition(sidsteAar <= 2100, "ikke flere frie år")
+        return sidsteAar
+    }
     static let roller: [(navn: String, email: String, rolle: Rolle, organisation: String?)] = [
         ("admin", "admin@test.dk", .admin, nil),
         ("sekretariat", "sekretariat@test.dk", .sekretariat, nil),
