@@ -68,6 +68,15 @@ final class KontoTests: XCTestCase {
         XCTAssertTrue(c.contains("HttpOnly"), c)
         XCTAssertTrue(c.contains("Path=/"), c)
         XCTAssertEqual(Webindstillinger.fraMiljoe(["TAKSTFIL_SIKRE_COOKIES": "1"]).sikreCookies, true)
+        // Without the setting, a request that came over https (per the proxy) still gets a Secure cookie.
+        try await m.luk()
+        m = try await Webtestmiljoe()
+        let proxy = try await m.app.sendRequest(.GET, "/log-ind", headers: ["X-Forwarded-Proto": "https"])
+        let pc = try XCTUnwrap(proxy.headers.first(name: .setCookie))
+        XCTAssertTrue(pc.hasPrefix("takstfil-session="), pc)
+        XCTAssertTrue(pc.contains("Secure"), pc)
+        let http = try await m.app.sendRequest(.GET, "/log-ind")
+        XCTAssertFalse(http.headers.first(name: .setCookie)?.contains("Secure") ?? true)
         XCTAssertEqual(Webindstillinger.fraMiljoe([:]).sikreCookies, false)
     }
 

@@ -75,7 +75,7 @@ struct IndberetningController: RouteCollection {
         return Side.html(IndberetningSider.tilbud(
             t, aar: aar, niveauer: niveauer, afvisninger: afvisninger, sidsteAar: sidsteAar, regnskaber: regnskaber,
             belaegningsaar: belaegningsaar, belaegninger: belaegninger, frist: frist, formularer: formularer, kanSkrive: kanSkrive,
-            csrf: req.csrfToken, kontekst: req.sidekontekst), status: status)
+            sekretariat: Adgang.maa(req.rolle, .godkend), csrf: req.csrfToken, kontekst: req.sidekontekst), status: status)
     }
 
     // MARK: Takst

@@ -17,7 +17,7 @@ public func configure(_ app: Application, database: Databasevalg,
     // Outermost first: log, security headers, errors (also those of the session store), sessions,
     // errors again (inside the session, so a refused form keeps its session), the current user.
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RouteLoggingMiddleware(logLevel: app.environment == .testing ? .debug : .info))
     app.middleware.use(Sikkerhedsheadere())
     app.middleware.use(Fejlmiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))

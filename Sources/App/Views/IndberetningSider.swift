@@ -61,7 +61,8 @@ enum IndberetningSider {
 
     static func tilbud(_ t: TilbudMedEjer, aar: Int, niveauer: [Takstniveaumodel], afvisninger: [UUID: String], sidsteAar: [Takstniveaumodel],
                        regnskaber: [Regnskabsmodel], belaegningsaar: Int, belaegninger: [Belaegning], frist: String?,
-                       formularer f: IndberetningController.Formularer, kanSkrive: Bool, csrf: String, kontekst: Sidekontekst) -> HTML {
+                       formularer f: IndberetningController.Formularer, kanSkrive: Bool, sekretariat: Bool = false, csrf: String,
+                       kontekst: Sidekontekst) -> HTML {
         let nyeste = nyesteVersioner(niveauer)
         let mangler = nyesteVersioner(sidsteAar).filter { s in !nyeste.contains { $0.navn == s.navn } }
         let base = "/indberetning/tilbud/\(t.id.uuidString)"
@@ -79,7 +80,9 @@ enum IndberetningSider {
                 .thead(.tr(.th("Takstniveau"), .th("Version"), .th("Status"), .th(.class("tal"), "Takst (kr.)"), .th("Enhed"), .th("Handling"))),
                 .tbody(.forEach(nyeste) { n in
                     let s = Status(rawValue: n.status) ?? .kladde
-                    let link = "\(base)/takst" + E.soegestreng([("aar", "\(aar)"), ("niveau", n.navn)])
+                    // The secretariat goes to its review page; the driftsherre to its form.
+                    let link = sekretariat ? "/sekretariat/niveau/\(n.id?.uuidString ?? "")"
+                        : "\(base)/takst" + E.soegestreng([("aar", "\(aar)"), ("niveau", n.navn)])
                     let afrunding = (try? n.domaene.grundlag.afrunding) ?? .heleKroner
                     return .tr(
                         .td(E.lenke(link, n.navn)),
