@@ -243,6 +243,12 @@ class Takstfil(unittest.TestCase):
         self.assertIn("indsendt til sekretariatet", self.tekst())
         self.assertIn("Indsendt", self.tekst())
         self.skud("11-takst-indsendt")
+        # The regnskab and belægning forms on the tilbud's page.
+        self.klik_lenke("← Toftehøj")
+        self.assertIn("Indberet regnskab", self.tekst())
+        self.axe("regnskab-og-belaegning")
+        self.aabn("/konto")
+        self.axe("konto")
         self.log_ud()
 
     def test_4_sekretariat_godkender_og_offentliggoer(self):
@@ -277,6 +283,20 @@ class Takstfil(unittest.TestCase):
         self.assertIn(f"Takster {NAESTE_AAR}", self.tekst())
         self.assertIn("Godkendt af FU", self.tekst())
         self.skud("15-offentlig-efter-godkendelse")
+
+    def test_5_oevrige_formularer(self):
+        """The remaining forms: parameters, administration, the socialtilsyn's budget."""
+        for email, kodeord, sider in [
+                ("sekretariat@demo.takstfil.dk", "demo-sekretariat", [("/sekretariat/parametre", "16-parametre", "Årlige parametre")]),
+                ("admin@demo.takstfil.dk", "demo-admin-1", [("/admin", "17-admin", "Brugere og organisationer")]),
+                ("socialtilsyn@demo.takstfil.dk", "demo-socialtilsyn", [("/socialtilsyn/indberet?aar=2024", "18-socialtilsyn-budget", "Socialtilsynets budget")])]:
+            self.log_ind(email, kodeord)
+            for sti, navn, overskrift in sider:
+                self.aabn(sti)
+                self.assertIn(overskrift, self.d.find_element(By.TAG_NAME, "h1").text)
+                self.skud(navn)
+                self.axe(navn[3:])
+            self.log_ud()
 
 
 def main():

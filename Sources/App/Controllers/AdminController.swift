@@ -131,7 +131,7 @@ struct AdminSide {
                     E.el("legend", [], [.text("Opret bruger")]),
                     E.fejloversigt(brugerfejl, raekkefoelge: ["email", "rolle", "organisation", "kodeord"]),
                     E.el("div", [("class", "kolonner")], [
-                        E.felt("email", "E-mail", vaerdi: brugerfelter["email"] ?? "", fejl: brugerfejl, type: "email", kraevet: true, autocomplete: "off"),
+                        E.felt("email", "E-mail", vaerdi: brugerfelter["email"] ?? "", fejl: brugerfejl, type: "email", kraevet: true),
                         E.valgfelt("rolle", "Rolle", valg: Rolle.konti.map { ($0.rawValue, $0.tekst) }, valgt: brugerfelter["rolle"] ?? "driftsherre", fejl: brugerfejl),
                         E.valgfelt("organisation", "Organisation", valg: orgValg, valgt: brugerfelter["organisation"] ?? "", fejl: brugerfejl,
                                    hjaelp: "Skal udfyldes for driftsherrer og socialtilsyn."),
