@@ -210,4 +210,32 @@ final class KontoTests: XCTestCase {
         let afvist = try await igen.post("/log-ind", ["email": "ny@test.dk", "kodeord": "et-langt-kodeord"])
         XCTAssertEqual(afvist.status, .unauthorized)
     }
+
+    /// Sessions, the throttle and a report through the pages on PostgreSQL: what several app
+    /// instances sharing one database rely on.
+    func testSessionOgIndberetningPaaPostgreSQL() async throws {
+        guard let pg = ProcessInfo.processInfo.environment["TAKSTFIL_TEST_POSTGRES_URL"], !pg.isEmpty else {
+            return XCTFail("TAKSTFIL_TEST_POSTGRES_URL er ikke sat: kør testene med scripts/test, som starter en PostgreSQL")
+        }
+        try await m.luk()
+        m = try await Webtestmiljoe(database: .postgres(url: pg))
+        let k = try await m.logInd("jammerbugt@test.dk")
+        let sessioner = try await SessionRecord.query(on: m.app.db).all()
+        XCTAssertEqual(sessioner.count, 1)
+        let res = try await k.post("/indberetning/tilbud/\(m.toftehoej!)/takst",
+                                   ["aar": "\(m.naesteAar)", "niveau": "Takst 1", "pladser": "2", "belaegningsprocent": "95",
+                                    "afrunding": "oere", "omk_personale": "640000", "handling": "gem"])
+        XCTAssertEqual(res.status, .seeOther, res.body.string)
+        let gemt = try await m.lager.takstniveauer(tilbudID: m.toftehoej, aar: m.naesteAar).first?.takstDecimal
+        XCTAssertEqual(gemt, Decimal(string: "922.86"))
+        let anden = Webtestmiljoe.Klient(m.app)
+        _ = try await anden.get("/log-ind")
+        for _ in 1...5 { _ = try await anden.post("/log-ind", ["email": "admin@test.dk", "kodeord": "forkert-kodeord"]) }
+        let spaerret = try await anden.post("/log-ind", ["email": "admin@test.dk", "kodeord": Webtestmiljoe.kodeord])
+        XCTAssertEqual(spaerret.status, .tooManyRequests)
+        let ud = try await k.post("/log-ud")
+        XCTAssertEqual(ud.status, .seeOther)
+        let tilbage = try await SessionRecord.query(on: m.app.db).count()
+        XCTAssertEqual(tilbage, 1, "kun den anden klients session er tilbage")
+    }
 }

@@ -35,12 +35,18 @@ final class Webtestmiljoe {
         ("socialtilsyn", "socialtilsyn@test.dk", .socialtilsyn, "Socialtilsyn Nord"),
     ]
 
-    init(indstillinger: Webindstillinger = Webindstillinger()) async throws {
+    /// On a temporary SQLite file, or on the given database (emptied first: PostgreSQL from scripts/test).
+    init(indstillinger: Webindstillinger = Webindstillinger(), database: Databasevalg? = nil) async throws {
         Kodeord.omkostning = 4
         sti = FileManager.default.temporaryDirectory.appendingPathComponent("takstfil-web-\(UUID().uuidString).sqlite").path
+        if let database {
+            let f = try Lagerforbindelse(database)
+            do { try await f.nulstil() } catch { await f.luk(); throw error }
+            await f.luk()
+        }
         app = try await Application.make(.testing)
         do {
-            try await configure(app, database: .sqlite(sti: sti), indstillinger: indstillinger)
+            try await configure(app, database: database ?? .sqlite(sti: sti), indstillinger: indstillinger)
             try await fixture()
         } catch {
             try? await app.asyncShutdown()

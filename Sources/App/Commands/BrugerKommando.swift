@@ -32,7 +32,7 @@ struct BrugerKommando: AsyncParsableCommand {
             let kodeord = try Kodeordslaesning.laes(bekraeft: true)
             try Kontoregler.kodeord(kodeord)
             let hash = try Kodeord.hash(kodeord)
-            try await database.medLager {
+            _ = try await database.medLager {
                 try await $0.opretBruger(email: email, rolle: rolle, organisation: organisation, kodeordHash: hash, af: CLIBruger.navn)
             }
             udskriv("Bruger oprettet: \(email) (\(rolle.rawValue)\(organisation.map { ", \($0)" } ?? "")).\n")
