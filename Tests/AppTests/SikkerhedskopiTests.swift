@@ -17,6 +17,9 @@ final class SikkerhedskopiTests: XCTestCase {
         try await Demodata.indlaesHvisTom(f.lager, af: "test", aar: 2026)
         try await f.lager.tilfoejKommentar(aar: 2019, tabel: "takstudvikling", driftsherre: "Viborg Kommune", tekst: "æøå \"citat\"", af: "test")
         try await f.lager.saetPLIndeks(aar: 2019, indeks: Decimal(string: "101.8")!, af: "test")
+        let bruger = try await f.lager.opretBruger(email: "sekretariat@test.dk", rolle: .sekretariat, organisation: nil,
+                                                   kodeordHash: "$2b$04$hash", af: "test")
+        try await f.lager.opretAPINoegle(brugerID: bruger, navn: "system", noegleHash: "abc123", af: "test")
         let original = try await f.lager.eksporterDump()
         await f.luk()
         let tekst = String(decoding: original, as: UTF8.self)
@@ -32,6 +35,11 @@ final class SikkerhedskopiTests: XCTestCase {
             // The restored data works: the public list and the audit log are there.
             let toftehoej = try await f.lager.offentligTakstliste(aar: 2021).first { $0.tilbud.navn == "Toftehøj" }
             XCTAssertEqual(toftehoej?.niveauer.count, 4, db)
+            // Accounts and API tokens come back (hashes only); sessions are not part of a dump.
+            let konto = try await f.lager.brugerTilLogin(email: "sekretariat@test.dk")
+            XCTAssertEqual(konto?.kodeordHash, "$2b$04$hash", db)
+            let viaNoegle = try await f.lager.brugerForAPINoegle(hash: "abc123")
+            XCTAssertEqual(viaNoegle?.email, "sekretariat@test.dk", db)
             // A second restore into a non-empty database is refused and changes nothing.
             do {
                 try await f.lager.gendanDump(original, fil: "dump.json")

@@ -13,11 +13,14 @@ struct Indlaes: TakstfilKommando {
     @OptionGroup var database: DatabaseValg
 
     func udfoer() async throws {
-        let antal = try await database.medLager { try await Demodata.indlaesHvisTom($0, af: CLIBruger.navn) }
+        let (antal, web) = try await database.medLager { l in
+            let antal = try await Demodata.indlaesHvisTom(l, af: CLIBruger.navn)
+            return (antal, antal == 0 ? [] : try await Webdemo.indlaes(l, af: CLIBruger.navn))
+        }
         if antal == 0 {
             throw Valideringsfejl(felt: "db", besked: "databasen indeholder allerede tilbud — demodata indlæses kun i en tom database")
         }
-        udskriv("Demodata indlæst i \(database.valg): \(antal) tilbud.\n")
+        udskriv("Demodata indlæst i \(database.valg): \(antal) tilbud.\n" + web.map { "  \($0)\n" }.joined())
     }
 }
 

@@ -8,16 +8,21 @@ struct ServeKommando: TakstfilKommando {
     @ArgumentParser.Flag(help: "Indlæs demodata først, hvis databasen er tom") var demo = false
     @ArgumentParser.Option(help: "Port") var port = 8080
     @ArgumentParser.Option(help: "Adresse at lytte på") var hostname = "127.0.0.1"
+    @ArgumentParser.Flag(help: "Sæt Secure på sessionscookien (når sitet serveres over https; også TAKSTFIL_SIKRE_COOKIES=1)")
+    var sikreCookies = false
     @OptionGroup var database: DatabaseValg
 
     func udfoer() async throws {
         let env = Environment(name: "production", arguments: ["takstfil", "serve", "--hostname", hostname, "--port", "\(port)"])
         let app = try await Application.make(env)
         do {
-            try await configure(app, database: database.valg)
+            var indstillinger = Webindstillinger.fraMiljoe()
+            if sikreCookies { indstillinger.sikreCookies = true }
+            try await configure(app, database: database.valg, indstillinger: indstillinger)
             if demo {
                 let antal = try await Demodata.indlaesHvisTom(Lager(app.db), af: CLIBruger.navn)
                 app.logger.notice("\(antal == 0 ? "Databasen har allerede data; demodata ikke indlæst" : "Demodata indlæst: \(antal) tilbud")")
+                for linje in try await Webdemo.indlaes(Lager(app.db), af: CLIBruger.navn) { app.logger.notice("Demo: \(linje)") }
             }
             app.logger.notice("Takstfil på http://\(hostname):\(port) – database: \(database.valg)")
             try await app.execute()

@@ -4,42 +4,72 @@ import Plot
 import Takstregler
 import Vapor
 
-/// The public takstfil (no login): the list of tilbud with takster for a year, and a page per
-/// tilbud with the calculation behind each takst.
+/// The public takstfil (no login): the list of tilbud with takster for a year (search, filters,
+/// sorting, paging, CSV), and a page per tilbud with the calculation behind each takst.
 struct OffentligController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: liste)
         routes.get("tilbud", ":id", use: tilbud)
     }
 
+    static func filter(_ req: Request) -> Tilbudsviften.Filter {
+        func s(_ n: String) -> String { (req.query[String.self, at: n] ?? "").trimmingCharacters(in: .whitespaces) }
+        var f = Tilbudsviften.Filter(aar: req.query[Int.self, at: "aar"] ?? Aarstal.indevaerende)
+        f.q = s("q")
+        f.driftsherre = s("driftsherre")
+        f.maalgruppe = s("maalgruppe")
+        f.paragraf = s("paragraf")
+        f.type = s("type")
+        let sort = s("sort")
+        f.sort = Tilbudsviften.kolonner.contains { $0.noegle == sort } ? sort : "tilbud"
+        f.faldende = s("retning") == "faldende"
+        f.side = max(1, req.query[Int.self, at: "side"] ?? 1)
+        return f
+    }
+
     func liste(req: Request) async throws -> Response {
         let lager = Lager(req.db)
-        let aar = try req.query.get(Int?.self, at: "aar") ?? Aarstal.indevaerende
-        let soeg = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
-        var raekker = try await lager.offentligTakstliste(aar: aar)
-        if !soeg.isEmpty {
-            raekker = raekker.filter {
-                $0.tilbud.navn.localizedCaseInsensitiveContains(soeg) || $0.tilbud.driftsherre.localizedCaseInsensitiveContains(soeg)
-            }
+        let f = OffentligController.filter(req)
+        let alle = try await lager.offentligTakstliste(aar: f.aar)
+        let raekker = Tilbudsviften.raekker(alle, f)
+        if let format = try Download.format(req) {
+            return try Download.svar([("Takster \(f.aar)", Tilbudsviften.tabel(raekker))], filnavn: "takster-\(f.aar)", format: format)
         }
         let aarMedTakster = try await lager.aarMedOffentligeTakster()
-        return Side.html(TakstlisteSide(aar: aar, soeg: soeg, raekker: raekker, aarMedTakster: aarMedTakster).html)
+        return Side.html(TakstlisteSide(filter: f, alle: alle, raekker: raekker, aarMedTakster: aarMedTakster,
+                                        kontekst: req.sidekontekst).html)
     }
 
     func tilbud(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "Ukendt tilbud") }
-        let lager = Lager(req.db)
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "Ukendt tilbud.") }
         guard let model = try await Tilbudsmodel.query(on: req.db).with(\.$driftsherre).filter(\.$id == id).first() else {
-            throw Abort(.notFound, reason: "Tilbuddet findes ikke")
+            throw Abort(.notFound, reason: "Tilbuddet findes ikke.")
         }
-        let versioner = try await lager.versioner(tilbudID: id)
-            .filter { $0.status == Status.offentliggjort.rawValue }
+        let versioner = try await Takstniveaumodel.query(on: req.db).filter(\.$tilbud.$id == id)
+            .filter(\.$status == Status.offentliggjort.rawValue).with(\.$beslutning).all()
         let niveauer = try versioner.map { m -> TilbudSide.Niveauvisning in
             let n = try m.domaene
-            return TilbudSide.Niveauvisning(niveau: n, resultat: try n.beregn(), begrundelse: m.begrundelse)
+            return TilbudSide.Niveauvisning(niveau: n, resultat: try n.beregn(), begrundelse: n.version > 1 ? m.begrundelse : nil,
+                                            beslutning: m.beslutning?.domaene)
         }
-        return Side.html(TilbudSide(tilbud: model.domaene(driftsherre: model.driftsherre.navn), demo: model.demo,
-                                    kilde: model.kilde, niveauer: niveauer).html)
+        let side = TilbudSide(id: id, tilbud: model.domaene(driftsherre: model.driftsherre.navn), demo: model.demo,
+                              kilde: model.kilde, niveauer: niveauer, kontekst: req.sidekontekst)
+        if let format = try Download.format(req) {
+            return try Download.svar([(model.navn, side.historik)], filnavn: "takster-\(Download.filnavn(model.navn))", format: format)
+        }
+        return Side.html(side.html)
+    }
+}
+
+extension Download {
+    /// A file name from a title: letters, digits and dashes.
+    static func filnavn(_ s: String) -> String {
+        let erstat: [Character: String] = ["æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"]
+        var ud = ""
+        for c in s {
+            if let e = erstat[c] { ud += e } else if c.isASCII && (c.isLetter || c.isNumber) { ud.append(c) } else if !ud.hasSuffix("-") { ud += "-" }
+        }
+        return ud.trimmingCharacters(in: CharacterSet(charactersIn: "-")).lowercased()
     }
 }
 

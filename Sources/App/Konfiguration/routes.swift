@@ -3,5 +3,11 @@ import Vapor
 func routes(_ app: Application) throws {
     try app.register(collection: SundhedController())
     try app.register(collection: OffentligController())
+    try app.register(collection: LedelsesinformationController())
+    try app.register(collection: SocialtilsynController())
+    try app.register(collection: KontoController())
+    try app.register(collection: IndberetningController())
+    try app.register(collection: SekretariatController())
+    try app.register(collection: AdminController())
     try app.register(collection: APIController())
 }

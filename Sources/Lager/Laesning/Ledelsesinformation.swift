@@ -82,11 +82,14 @@ extension Lager {
     }
 
     /// The newest version of each tilbud's regnskab per year.
-    func regnskaber(aar: [Int], tilbud: [UUID: TilbudInfo]) async throws -> [Int: [Ledelsesinformationsgrundlag.RegnskabPrTilbud]] {
+    /// `kunGodkendte` leaves out drafts and submitted figures (the public pages).
+    func regnskaber(aar: [Int], tilbud: [UUID: TilbudInfo], kunGodkendte: Bool = false) async throws -> [Int: [Ledelsesinformationsgrundlag.RegnskabPrTilbud]] {
         var seneste: [Int: [UUID: (Int, Regnskab)]] = [:]
-        for r in try await sql.select().columns("tilbud_id", "aar", "version", "omkostninger", "takstindtaegter", "belaegning",
-                                                 "over_underskud", "tillaegsydelser")
-            .from(Regnskabsmodel.schema).where("aar", .in, aar).all() {
+        var q = try sql.select().columns("tilbud_id", "aar", "version", "omkostninger", "takstindtaegter", "belaegning",
+                                         "over_underskud", "tillaegsydelser")
+            .from(Regnskabsmodel.schema).where("aar", .in, aar)
+        if kunGodkendte { q = q.where("status", .in, [Status.godkendt.rawValue, Status.offentliggjort.rawValue]) }
+        for r in try await q.all() {
             let id = try r.decode(column: "tilbud_id", as: UUID.self)
             guard tilbud[id] != nil else { continue }
             let a = try r.decode(column: "aar", as: Int.self), v = try r.decode(column: "version", as: Int.self)
@@ -118,9 +121,10 @@ extension Lager {
     }
 
     /// Reads what the five tables of `fra`–`til` need (see `Ledelsesinformationsgrundlag`).
-    public func ledelsesinformation(fra: Int, til: Int, region: String? = nil, medBelaegningOgPladser: Bool = true) async throws -> Ledelsesinformationsgrundlag {
+    public func ledelsesinformation(fra: Int, til: Int, region: String? = nil, medBelaegningOgPladser: Bool = true,
+                                    kunGodkendte: Bool = false) async throws -> Ledelsesinformationsgrundlag {
         let tilbud = try await tilbudMedDriftsherre(region: region)
-        let r = try await regnskaber(aar: [fra, til], tilbud: tilbud)
+        let r = try await regnskaber(aar: [fra, til], tilbud: tilbud, kunGodkendte: kunGodkendte)
         var maalinger: [Belaegningsoversigt.Maaling] = []
         var pladser: [Pladsoversigt.Plads] = []
         if medBelaegningOgPladser {
@@ -147,13 +151,14 @@ extension Lager {
     }
 
     /// Tabel 1: takstudvikling på regnskab, the earlier year in the later year's prices.
-    public func takstudviklingTabel(fra: Int, til: Int, region: String? = nil) async throws -> [Takstudvikling.Raekke] {
-        try await ledelsesinformation(fra: fra, til: til, region: region, medBelaegningOgPladser: false).takstudvikling
+    public func takstudviklingTabel(fra: Int, til: Int, region: String? = nil, kunGodkendte: Bool = false) async throws -> [Takstudvikling.Raekke] {
+        try await ledelsesinformation(fra: fra, til: til, region: region, medBelaegningOgPladser: false, kunGodkendte: kunGodkendte).takstudvikling
     }
 
     /// Tabel 2 (`\.resultat`, over/underskud) or 3 (`\.tillaegsydelser`).
-    public func toAarsTabel(fra: Int, til: Int, region: String? = nil, _ beloeb: @escaping (Regnskab) -> Kroner?) async throws -> [ToAarsoversigt.Raekke] {
-        try await ledelsesinformation(fra: fra, til: til, region: region, medBelaegningOgPladser: false).toAar(beloeb)
+    public func toAarsTabel(fra: Int, til: Int, region: String? = nil, kunGodkendte: Bool = false,
+                            _ beloeb: @escaping (Regnskab) -> Kroner?) async throws -> [ToAarsoversigt.Raekke] {
+        try await ledelsesinformation(fra: fra, til: til, region: region, medBelaegningOgPladser: false, kunGodkendte: kunGodkendte).toAar(beloeb)
     }
 
     /// Tabel 4: belægning per målgruppe for a year (newest version of each quarter).

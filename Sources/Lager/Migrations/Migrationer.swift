@@ -5,6 +5,8 @@ public enum Migrationer {
     public static var alle: [any Migration] {
         [M001_Organisationer(), M002_Tilbud(), M003_Beslutninger(), M004_Takstniveauer(),
          M005_Regnskaber(), M006_Belaegninger(), M007_Parametre(), M008_Haendelser(), M009_Pladser(),
-         M010_Kommentarer(), M011_Befolkning()]
+         M010_Kommentarer(), M011_Befolkning(),
+         // Webapplikationen: accounts, API tokens, sign-in attempts; Fluent's session table.
+         M012_Brugere(), SessionRecord.migration]
     }
 }

@@ -30,16 +30,22 @@ public enum Databasedump {
         var kommentarer: [Kommentarmodel]
         var befolkning: [Befolkningsmodel]
         var haendelser: [Haendelsesmodel]
+        /// Accounts (with their bcrypt hashes) and API tokens (SHA-256 only). Optional so dumps
+        /// made before accounts existed still restore. Sessions and sign-in attempts are not
+        /// dumped: they are short-lived, and a restored system starts with everyone signed out.
+        var brugere: [Brugermodel]?
+        var apiNoegler: [APINoeglemodel]?
 
         enum CodingKeys: String, CodingKey {
             case organisationer, tilbud, beslutninger, takstniveauer, regnskaber, belaegninger, pladser
             case plIndeks = "pl_indeks", parametre, kommentarer, befolkning, haendelser
+            case brugere, apiNoegler = "api_noegler"
         }
 
         var antalRaekker: Int {
             organisationer.count + tilbud.count + beslutninger.count + takstniveauer.count + regnskaber.count
                 + belaegninger.count + pladser.count + plIndeks.count + parametre.count + kommentarer.count + befolkning.count
-                + haendelser.count
+                + haendelser.count + (brugere?.count ?? 0) + (apiNoegler?.count ?? 0)
         }
     }
 
@@ -85,7 +91,8 @@ extension Lager {
             regnskaber: try await sorteret(Regnskabsmodel.self), belaegninger: try await sorteret(Belaegningsmodel.self),
             pladser: try await sorteret(Pladsmodel.self), plIndeks: try await sorteret(PLIndeksmodel.self),
             parametre: try await sorteret(Parametermodel.self), kommentarer: try await sorteret(Kommentarmodel.self),
-            befolkning: try await sorteret(Befolkningsmodel.self), haendelser: try await sorteret(Haendelsesmodel.self))
+            befolkning: try await sorteret(Befolkningsmodel.self), haendelser: try await sorteret(Haendelsesmodel.self),
+            brugere: try await sorteret(Brugermodel.self), apiNoegler: try await sorteret(APINoeglemodel.self))
         var data = try Databasedump.encoder.encode(Databasedump.Fil(format: Databasedump.formatnavn, version: Databasedump.version, tabeller: t))
         data.append(0x0A)
         return data
@@ -134,6 +141,8 @@ extension Lager {
             for m in t.kommentarer { try await m.create(on: tx) }
             for m in t.befolkning { try await m.create(on: tx) }
             for m in t.haendelser { try await m.create(on: tx) }
+            for m in t.brugere ?? [] { try await m.create(on: tx) }
+            for m in t.apiNoegler ?? [] { try await m.create(on: tx) }
         }
         return t.antalRaekker
     }

@@ -87,8 +87,15 @@ extension Lager {
             m.status = ny.rawValue
             m.revision += 1
             try await m.save(on: tx)
+            var efter = ["status": ny.rawValue]
+            if let beslutning {
+                // The decision reference (body, date, item) is part of what the approval changed.
+                efter["organ"] = beslutning.organ
+                efter["dato"] = beslutning.dato
+                efter["punkt"] = beslutning.punkt
+            }
             log.append(try Lager.haendelse(bruger, ny.rawValue, "takstniveau", m.id, foer: ["status": fra.rawValue],
-                                           efter: ["status": ny.rawValue], begrundelse: begrundelse ?? beslutning?.tekst))
+                                           efter: efter, begrundelse: begrundelse ?? beslutning?.tekst))
             return m
         }
     }
@@ -99,12 +106,18 @@ extension Lager {
         try await skriv { tx, log in
             let godkendte = try await Takstniveaumodel.query(on: tx).filter(\.$aar == aar)
                 .filter(\.$status == Status.godkendt.rawValue).all()
+            // One event per level (its status before and after) and one for the year.
             for m in godkendte {
                 m.status = Status.offentliggjort.rawValue
                 m.revision += 1
                 try await m.save(on: tx)
+                log.append(try Lager.haendelse(bruger, Status.offentliggjort.rawValue, "takstniveau", m.id,
+                                               foer: ["status": Status.godkendt.rawValue], efter: ["status": Status.offentliggjort.rawValue],
+                                               begrundelse: "Takster for \(aar) offentliggjort"))
             }
-            log.append(try Lager.haendelse(bruger, "offentliggoer", "aar", nil, efter: ["aar": aar, "antal": godkendte.count],
+            log.append(try Lager.haendelse(bruger, "offentliggoer", "aar", nil,
+                                           foer: ["aar": "\(aar)", "status": Status.godkendt.rawValue, "antal": "\(godkendte.count)"],
+                                           efter: ["aar": "\(aar)", "status": Status.offentliggjort.rawValue, "antal": "\(godkendte.count)"],
                                            begrundelse: "Takster for \(aar) offentliggjort"))
             return godkendte.count
         }

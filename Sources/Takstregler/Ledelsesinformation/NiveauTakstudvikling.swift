@@ -31,13 +31,20 @@ public enum NiveauTakstudvikling {
     public static func prDriftsherre(_ niveauer: [Niveau], plFaktor: Decimal = 1) -> [Driftsherre] {
         var grupper: [String: [Decimal]] = [:]
         for n in niveauer {
-            guard let fra = n.takstFra, let til = n.takstTil, fra > 0 else { continue }
-            grupper[n.driftsherre, default: []].append((til / (fra * plFaktor) - 1) * 100)
+            guard let pct = udvikling(fra: n.takstFra, til: n.takstTil, plFaktor: plFaktor) else { continue }
+            grupper[n.driftsherre, default: []].append(pct)
         }
         return grupper.keys.sorted().map { d in
             let v = grupper[d]!
             return Driftsherre(driftsherre: d, antalNiveauer: v.count, udviklingPct: v.reduce(0, +) / Decimal(v.count))
         }
+    }
+
+    /// One level's change in percent, takstTil / (takstFra × P/L) − 1; nil without a positive base
+    /// (also the review queue's "change from last year").
+    public static func udvikling(fra: Kroner?, til: Kroner?, plFaktor: Decimal = 1) -> Decimal? {
+        guard let fra, let til, fra > 0 else { return nil }
+        return (til / (fra * plFaktor) - 1) * 100
     }
 
     /// The unweighted mean over driftsherrer, leaving out `uden`.

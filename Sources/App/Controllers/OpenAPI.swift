@@ -1,0 +1,119 @@
+/// The API contract, written by hand (served at `/api/v1/openapi.json`). A test checks that
+/// every `/api/v1` route is described here, with its method.
+enum OpenAPI {
+    static let dokument = #"""
+{
+  "openapi": "3.0.3",
+  "info": {
+    "title": "Takstfil API",
+    "version": "1.0.0",
+    "description": "Tilbud og takster for det specialiserede socialområde. Offentliggjorte data kan læses af alle. Skrivning kræver en session (cookie + X-CSRF-Token) eller en API-nøgle (Authorization: Bearer tf_…) og følger rollerne: driftsherre (egne tilbud), sekretariat, socialtilsyn (egen region), admin. Anonym skrivning giver 401, en anden rolle 403. Beløb er eksakt decimaltekst; tal i input må være JSON-tal eller tekst (dansk 1.234,56 eller 1234.56). Fejl: {\"fejl\": tekst, \"felter\": [{\"felt\", \"besked\"}]}."
+  },
+  "servers": [{"url": "/"}],
+  "components": {
+    "securitySchemes": {
+      "apiNoegle": {"type": "http", "scheme": "bearer", "description": "API-nøgle oprettet under Konto eller med takstfil bruger api-noegle"},
+      "session": {"type": "apiKey", "in": "cookie", "name": "takstfil-session", "description": "Log ind i browseren; skrivning kræver også headeren X-CSRF-Token"}
+    },
+    "schemas": {
+      "Fejl": {"type": "object", "properties": {"fejl": {"type": "string"}, "felter": {"type": "array", "items": {"type": "object", "properties": {"felt": {"type": "string"}, "besked": {"type": "string"}}}}}},
+      "Tal": {"oneOf": [{"type": "string"}, {"type": "number"}]},
+      "Tilbud": {"type": "object", "properties": {
+        "id": {"type": "string", "format": "uuid"}, "navn": {"type": "string"}, "driftsherre": {"type": "string"},
+        "maalgruppe": {"type": "string", "nullable": true}, "paragraf": {"type": "string", "nullable": true},
+        "type": {"type": "string", "enum": ["dag", "doegn", "ambulant"]}, "demo": {"type": "boolean"},
+        "takstniveauer": {"type": "array", "items": {"type": "object", "properties": {
+          "navn": {"type": "string"}, "aar": {"type": "integer"}, "version": {"type": "integer"}, "enhed": {"type": "string"},
+          "takst": {"type": "string"}, "pladser": {"type": "string"}, "belaegningsprocent": {"type": "string"}}}}}},
+      "Takstniveau": {"type": "object", "properties": {
+        "id": {"type": "string", "format": "uuid"}, "tilbudID": {"type": "string", "format": "uuid"}, "navn": {"type": "string"},
+        "aar": {"type": "integer"}, "version": {"type": "integer"}, "status": {"type": "string", "enum": ["kladde", "indsendt", "afvist", "godkendt", "offentliggjort"]},
+        "revision": {"type": "integer"}, "enhed": {"type": "string"}, "takst": {"type": "string"},
+        "beregning": {"type": "array", "items": {"type": "object", "properties": {"art": {"type": "string"}, "tekst": {"type": "string"}, "beloeb": {"type": "string"}}}}}},
+      "TakstniveauInd": {"type": "object", "required": ["navn", "aar", "pladser", "belaegningsprocent", "omkostninger"], "properties": {
+        "navn": {"type": "string"}, "aar": {"type": "integer"},
+        "revision": {"type": "integer", "description": "Den revision, du har hentet; skal med, når niveauet findes. Ældre revision giver 409."},
+        "enhed": {"type": "string", "enum": ["doegn", "dag", "maaned", "aar", "time"]}, "enhederPrAar": {"$ref": "#/components/schemas/Tal"},
+        "pladser": {"$ref": "#/components/schemas/Tal"}, "belaegningsprocent": {"$ref": "#/components/schemas/Tal"},
+        "afrunding": {"type": "string", "enum": ["hele_kroner", "oere"]},
+        "omkostninger": {"type": "array", "items": {"type": "object", "required": ["kategori", "beloeb"], "properties": {
+          "kategori": {"type": "string", "enum": ["personale", "borgerrelaterede_udgifter", "kompetenceudvikling", "afskrivninger_kapital", "ejendomsomkostninger", "administration", "finansieringsudgifter", "tjenestemandspensioner", "oevrige"]},
+          "beloeb": {"$ref": "#/components/schemas/Tal"}, "tekst": {"type": "string"}}}},
+        "andreIndtaegter": {"type": "array", "maxItems": 3, "items": {"type": "object", "properties": {"tekst": {"type": "string"}, "beloeb": {"$ref": "#/components/schemas/Tal"}}}},
+        "overhead": {"type": "object", "properties": {"metode": {"type": "string", "enum": ["ingen", "procent", "bruttoandel", "beloeb"]}, "vaerdi": {"$ref": "#/components/schemas/Tal"}}},
+        "efterregulering": {"type": "object", "properties": {"hensaettelse": {"$ref": "#/components/schemas/Tal"}, "andel": {"$ref": "#/components/schemas/Tal"}}},
+        "begrundelse": {"type": "string"}, "indsend": {"type": "boolean"}}}
+    },
+    "responses": {
+      "Uautoriseret": {"description": "Ikke logget ind", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fejl"}}}},
+      "Forbudt": {"description": "Rollen må ikke (eller tilbuddet er ikke dit)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fejl"}}}},
+      "Ugyldig": {"description": "Ugyldige felter (dansk besked pr. felt)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fejl"}}}},
+      "Konflikt": {"description": "Ændret af en anden, låst eller ugyldigt statusskift", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fejl"}}}}
+    }
+  },
+  "paths": {
+    "/api/v1/tilbud": {"get": {"summary": "Offentliggjorte tilbud og takster for et år", "parameters": [
+      {"name": "aar", "in": "query", "schema": {"type": "integer"}, "description": "Standard: indeværende år"},
+      {"name": "side", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+      {"name": "antal", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}, "description": "Pr. side (standard 50, når side er angivet)"}],
+      "responses": {"200": {"description": "Tilbud; headeren X-Total-Count er antal tilbud i alt", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Tilbud"}}}}}}}},
+    "/api/v1/tilbud/{id}": {"get": {"summary": "Ét tilbud med gældende offentliggjorte takster for alle år", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+      "responses": {"200": {"description": "Tilbuddet", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Tilbud"}}}}, "404": {"description": "Ukendt tilbud"}}}},
+    "/api/v1/openapi.json": {"get": {"summary": "Dette dokument", "responses": {"200": {"description": "OpenAPI 3"}}}},
+    "/api/v1/mig": {"get": {"summary": "Hvem er jeg, og hvad må jeg", "security": [{"apiNoegle": []}, {"session": []}],
+      "responses": {"200": {"description": "E-mail, rolle, organisation og tilladte handlinger"}, "401": {"$ref": "#/components/responses/Uautoriseret"}}}},
+    "/api/v1/indberetning/tilbud/{id}": {"get": {"summary": "Alle takstniveauer (også kladder) for et tilbud og år", "security": [{"apiNoegle": []}, {"session": []}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "aar", "in": "query", "schema": {"type": "integer"}, "description": "Standard: næste år"}],
+      "responses": {"200": {"description": "Takstniveauer", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Takstniveau"}}}}}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}}}},
+    "/api/v1/indberetning/tilbud/{id}/takstniveau": {"put": {"summary": "Gem (og evt. indsend) et takstniveau; taksten beregnes på serveren", "security": [{"apiNoegle": []}, {"session": []}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TakstniveauInd"}}}},
+      "responses": {"201": {"description": "Oprettet", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Takstniveau"}}}}, "200": {"description": "Rettet"},
+        "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "409": {"$ref": "#/components/responses/Konflikt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
+    "/api/v1/indberetning/takstniveauer/{id}/indsend": {"post": {"summary": "Indsend en kladde til sekretariatet", "security": [{"apiNoegle": []}, {"session": []}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+      "responses": {"200": {"description": "Indsendt", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Takstniveau"}}}}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "409": {"$ref": "#/components/responses/Konflikt"}}}},
+    "/api/v1/indberetning/tilbud/{id}/regnskab": {"post": {"summary": "Indberet regnskab for et år", "security": [{"apiNoegle": []}, {"session": []}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["aar", "omkostninger", "belaegning"], "properties": {
+        "aar": {"type": "integer"}, "omkostninger": {"$ref": "#/components/schemas/Tal"}, "takstindtaegter": {"$ref": "#/components/schemas/Tal"},
+        "belaegning": {"$ref": "#/components/schemas/Tal"}, "overUnderskud": {"$ref": "#/components/schemas/Tal"}, "tillaegsydelser": {"$ref": "#/components/schemas/Tal"}, "indsend": {"type": "boolean"}}}}}},
+      "responses": {"201": {"description": "Gemt"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "409": {"$ref": "#/components/responses/Konflikt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
+    "/api/v1/indberetning/tilbud/{id}/belaegning": {"post": {"summary": "Indberet belægning for et kvartal (ny version)", "security": [{"apiNoegle": []}, {"session": []}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["aar", "kvartal", "art", "normering", "forbrug"], "properties": {
+        "aar": {"type": "integer"}, "kvartal": {"type": "integer", "minimum": 1, "maximum": 4}, "art": {"type": "string", "enum": ["dag", "doegn", "aaben", "lukket"]},
+        "normering": {"$ref": "#/components/schemas/Tal"}, "forbrug": {"$ref": "#/components/schemas/Tal"}}}}}},
+      "responses": {"201": {"description": "Gemt"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
+    "/api/v1/sekretariat/koe": {"get": {"summary": "Indsendte takster til behandling", "security": [{"apiNoegle": []}, {"session": []}],
+      "responses": {"200": {"description": "Køen"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}}}},
+    "/api/v1/sekretariat/takstniveauer/{id}/godkend": {"post": {"summary": "Godkend med beslutningsreference", "security": [{"apiNoegle": []}, {"session": []}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["organ", "dato", "punkt"], "properties": {
+        "organ": {"type": "string", "example": "FU"}, "dato": {"type": "string", "format": "date"}, "punkt": {"type": "string"}, "tekst": {"type": "string"}}}}}},
+      "responses": {"200": {"description": "Godkendt", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Takstniveau"}}}}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "409": {"$ref": "#/components/responses/Konflikt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
+    "/api/v1/sekretariat/takstniveauer/{id}/afvis": {"post": {"summary": "Afvis med en kommentar", "security": [{"apiNoegle": []}, {"session": []}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["begrundelse"], "properties": {"begrundelse": {"type": "string"}}}}}},
+      "responses": {"200": {"description": "Afvist", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Takstniveau"}}}}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "409": {"$ref": "#/components/responses/Konflikt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
+    "/api/v1/sekretariat/takstniveauer/{id}/rettelse": {"post": {"summary": "Ret en offentliggjort takst som ny version (kladde) med begrundelse", "security": [{"apiNoegle": []}, {"session": []}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TakstniveauInd"}}}},
+      "responses": {"201": {"description": "Ny version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Takstniveau"}}}}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "409": {"$ref": "#/components/responses/Konflikt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
+    "/api/v1/sekretariat/offentliggoer": {"post": {"summary": "Offentliggør et års godkendte takster", "security": [{"apiNoegle": []}, {"session": []}],
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["aar"], "properties": {"aar": {"type": "integer"}}}}}},
+      "responses": {"200": {"description": "Antal offentliggjorte takstniveauer"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}}}},
+    "/api/v1/socialtilsyn/{aar}": {"put": {"summary": "Socialtilsynets budget, antal, takstparametre og nøgle for et budgetår (egen region)", "security": [{"apiNoegle": []}, {"session": []}],
+      "parameters": [{"name": "aar", "in": "path", "required": true, "schema": {"type": "integer"}}],
+      "requestBody": {"required": true, "description": "Samme format som takstfil socialtilsyn beregn --input (eksempler/socialtilsyn_nord_2024.json)", "content": {"application/json": {"schema": {"type": "object"}}}},
+      "responses": {"200": {"description": "Resultatet af beregningen"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
+    "/api/v1/haendelser": {"get": {"summary": "Revisionsloggen (sekretariat og admin)", "security": [{"apiNoegle": []}, {"session": []}],
+      "parameters": [{"name": "bruger", "in": "query", "schema": {"type": "string"}}, {"name": "entitet", "in": "query", "schema": {"type": "string"}},
+        {"name": "handling", "in": "query", "schema": {"type": "string"}}, {"name": "id", "in": "query", "schema": {"type": "string"}},
+        {"name": "fra", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "til", "in": "query", "schema": {"type": "string", "format": "date"}},
+        {"name": "side", "in": "query", "schema": {"type": "integer"}}, {"name": "antal", "in": "query", "schema": {"type": "integer", "maximum": 1000}}],
+      "responses": {"200": {"description": "Hændelser, nyeste først; X-Total-Count"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}}}}
+  }
+}
+"""#
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Takstregler
+
+/// The takst form as the user typed it (every field raw text), so a refused form comes back
+/// exactly as it was sent, with a Danish message next to each refused field. The web form and
+/// the JSON API both read a takstniveau through `fortolk`; the takst itself is computed only by
+/// `Takstniveau.beregn()`.
+struct Takstformular: Sendable {
+    var felter: [String: String]
+
+    subscript(_ navn: String) -> String {
+        get { felter[navn] ?? "" }
+        set { felter[navn] = newValue }
+    }
+
+    static let antalIndtaegter = 3
+    static let overheadmetoder: [(vaerdi: String, tekst: String)] = [
+        ("ingen", "Ingen overhead (indeholdt i linjerne)"),
+        ("procent", "Procent af de direkte omkostninger"),
+        ("bruttoandel", "Andel af de samlede omkostninger (bruttoandel)"),
+        ("beloeb", "Et beløb i kr."),
+    ]
+
+    /// The fields in the order the form shows them (the error summary follows it).
+    static var feltraekkefoelge: [String] {
+        ["niveau", "enhed", "dage", "pladser", "belaegningsprocent", "afrunding"]
+            + Omkostningskategori.allCases.map { "omk_\($0.rawValue)" }
+            + (1...antalIndtaegter).flatMap { ["indt_tekst_\($0)", "indt_beloeb_\($0)"] }
+            + ["overhead_metode", "overhead_vaerdi", "hensaettelse", "andel", "begrundelse"]
+    }
+
+    init(felter: [String: String] = [:]) { self.felter = felter }
+
+    /// A form filled from a stored level (to edit it, or to start next year from last year's figures).
+    init(niveau n: Takstniveau, navn: String? = nil) {
+        var f: [String: String] = [:]
+        let g = n.grundlag
+        f["niveau"] = navn ?? n.navn
+        f["enhed"] = g.enhed.rawValue
+        f["dage"] = g.enhederPrAar.map { Takstformular.tal($0) } ?? ""
+        f["pladser"] = Takstformular.tal(g.pladser)
+        f["belaegningsprocent"] = Takstformular.tal(g.belaegningsprocent)
+        f["afrunding"] = g.afrunding.rawValue
+        for k in Omkostningskategori.allCases {
+            let linjer = g.omkostninger.filter { $0.kategori == k }
+            guard !linjer.isEmpty else { continue }
+            f["omk_\(k.rawValue)"] = Takstformular.tal(linjer.reduce(Decimal(0)) { $0 + $1.beloeb })
+            if linjer.count == 1, linjer[0].tekst != k.tekst { f["omk_tekst_\(k.rawValue)"] = linjer[0].tekst }
+        }
+        for (i, l) in g.andreIndtaegter.prefix(Takstformular.antalIndtaegter).enumerated() {
+            f["indt_tekst_\(i + 1)"] = l.tekst
+            f["indt_beloeb_\(i + 1)"] = Takstformular.tal(l.beloeb)
+        }
+        f.merge(Takstformular.overheadfelter(g.overhead)) { $1 }
+        if let r = g.reguleringer.first {
+            f["efterregulering"] = "ja"
+            f["hensaettelse"] = r.hensat.map { Takstformular.tal($0) } ?? "0"
+            f["andel"] = Takstformular.tal(r.andel)
+        }
+        felter = f
+    }
+
+    /// A stored number as the form shows it: exact, decimal comma, no thousands separator (so it
+    /// reads back as the same number — "640.000" would be refused as ambiguous).
+    static func tal(_ d: Decimal) -> String { "\(d)".replacingOccurrences(of: ".", with: ",") }
+
+    var medEfterregulering: Bool { self["efterregulering"] == "ja" }
+
+    /// Reads the typed values. Every refused field is reported at once, keyed by its form field.
+    /// The efterregulering (which needs the stored regnskab) is the caller's: `efterregulering`.
+    func fortolk(aar: Int) -> (niveau: Takstniveau?, efterregulering: Efterregulering.Valg?, fejl: [String: String]) {
+        var fejl: [String: String] = [:]
+        func tal(_ felt: String, kraevet: Bool, hvad: String) -> Decimal? {
+            let raa = self[felt].trimmingCharacters(in: .whitespaces)
+            if raa.isEmpty {
+                if kraevet { fejl[felt] = "Udfyld \(hvad)." }
+                return nil
+            }
+            do { return try Kontrol.tal(raa, felt: felt) } catch let f as Valideringsfejl {
+                fejl[felt] = "\(hvad.prefix(1).uppercased() + hvad.dropFirst()): \(f.besked)."
+            } catch {}
+            return nil
+        }
+        let navn = self["niveau"].trimmingCharacters(in: .whitespaces)
+        if navn.isEmpty { fejl["niveau"] = "Giv takstniveauet et navn, fx \"Takst 1\"." }
+        let enhed = Takstenhed(rawValue: self["enhed"].isEmpty ? "doegn" : self["enhed"])
+        if enhed == nil { fejl["enhed"] = "Vælg en takstenhed." }
+        let dage = tal("dage", kraevet: false, hvad: "antal enheder pr. år")
+        let pladser = tal("pladser", kraevet: true, hvad: "antal pladser")
+        let belaegning = tal("belaegningsprocent", kraevet: true, hvad: "belægningsprocenten")
+        let afrunding = Afrunding(rawValue: self["afrunding"].isEmpty ? "hele_kroner" : self["afrunding"])
+        if afrunding == nil { fejl["afrunding"] = "Vælg afrunding." }
+
+        var omkostninger: [Omkostningslinje] = []
+        for k in Omkostningskategori.allCases {
+            let felt = "omk_\(k.rawValue)"
+            guard let v = tal(felt, kraevet: false, hvad: k.tekst.lowercased()) else { continue }
+            if v < 0 {
+                fejl[felt] = "\(k.tekst) må ikke være negativ — skriv indtægter under andre indtægter."
+                continue
+            }
+            if v != 0 {
+                let tekst = self["omk_tekst_\(k.rawValue)"].trimmingCharacters(in: .whitespaces)
+                omkostninger.append(Omkostningslinje(k, v, tekst: tekst.isEmpty ? nil : tekst))
+            }
+        }
+        let omkFejl = Omkostningskategori.allCases.contains { fejl["omk_\($0.rawValue)"] != nil }
+        if omkostninger.isEmpty && !omkFejl {
+            fejl["omk_\(Omkostningskategori.personale.rawValue)"] = "Angiv mindst én omkostning større end 0."
+        }
+        var indtaegter: [Indtaegtslinje] = []
+        for i in 1...Takstformular.antalIndtaegter {
+            guard let v = tal("indt_beloeb_\(i)", kraevet: false, hvad: "indtægten") else { continue }
+            if v < 0 { fejl["indt_beloeb_\(i)"] = "Indtægten må ikke være negativ."; continue }
+            let tekst = self["indt_tekst_\(i)"].trimmingCharacters(in: .whitespaces)
+            if v != 0 { indtaegter.append(Indtaegtslinje(tekst: tekst.isEmpty ? "Andre indtægter" : tekst, beloeb: v)) }
+        }
+        let overhead = Takstformular.overhead(metode: self["overhead_metode"], vaerdi: self["overhead_vaerdi"], fejl: &fejl) ?? .ingen
+        var valg: Efterregulering.Valg?
+        if medEfterregulering {
+            let h = tal("hensaettelse", kraevet: false, hvad: "hensættelsen") ?? 0
+            let a = tal("andel", kraevet: false, hvad: "andelen") ?? 1
+            valg = Efterregulering.Valg(hensaettelse: h, andel: a)
+        }
+        guard fejl.isEmpty, let enhed, let pladser, let belaegning, let afrunding else { return (nil, valg, fejl) }
+        let grundlag = Takstgrundlag(omkostninger: omkostninger, andreIndtaegter: indtaegter, overhead: overhead,
+                                     pladser: pladser, enhed: enhed, enhederPrAar: dage, belaegningsprocent: belaegning,
+                                     afrunding: afrunding)
+        return (Takstniveau(navn: navn, aar: aar, grundlag: grundlag), valg, [:])
+    }
+
+    /// The overhead method and its value (`overhead_metode`, `overhead_vaerdi`), also the yearly parameter's form.
+    static func overhead(metode: String, vaerdi: String, fejl: inout [String: String]) -> Overheadmetode? {
+        func tal(_ hvad: String) -> Decimal? {
+            let raa = vaerdi.trimmingCharacters(in: .whitespaces)
+            guard !raa.isEmpty else { fejl["overhead_vaerdi"] = "Udfyld \(hvad)."; return nil }
+            do { return try Kontrol.tal(raa, felt: "overhead_vaerdi") } catch let f as Valideringsfejl {
+                fejl["overhead_vaerdi"] = "\(hvad.prefix(1).uppercased() + hvad.dropFirst()): \(f.besked)."
+            } catch {}
+            return nil
+        }
+        switch metode.isEmpty ? "ingen" : metode {
+        case "ingen": return .ingen
+        case "procent": return tal("overheadprocenten").map { .procentAfDirekte($0) }
+        case "bruttoandel": return tal("overheadprocenten").map { .bruttoandel($0) }
+        case "beloeb": return tal("overheadbeløbet").map { .beloeb($0) }
+        default: fejl["overhead_metode"] = "Vælg en overheadmetode."; return nil
+        }
+    }
+
+    /// The domain's refusals, keyed by the form field they concern.
+    static func feltfejl(_ fejl: any Error) -> [String: String]? {
+        let liste: [Valideringsfejl]
+        switch fejl {
+        case let f as Valideringsfejl: liste = [f]
+        case let l as Valideringsfejlliste: liste = l.fejl
+        default: return nil
+        }
+        var ud: [String: String] = [:]
+        for f in liste {
+            let felt: String
+            switch f.felt {
+            case "overhead": felt = "overhead_vaerdi"
+            case let s where s.hasPrefix("reguleringer"): felt = "andel"
+            case "hensaettelse", "efterregulering": felt = "hensaettelse"
+            case "aar": felt = "niveau"
+            default: felt = f.felt
+            }
+            let besked = f.besked.prefix(1).uppercased() + f.besked.dropFirst()
+            ud[felt] = ud[felt].map { "\($0) \(besked)." } ?? "\(besked)."
+        }
+        return ud
+    }
+}

@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import Takstregler
+
+/// A tilbud as the reporting pages need it: id, domain value, and its driftsherre's parent
+/// (ownership of sub-units' tilbud).
+public struct TilbudMedEjer: Sendable {
+    public let id: UUID
+    public let tilbud: Tilbud
+    public let demo: Bool
+    public let driftsherrensOverordnede: String?
+    public let region: String?
+}
+
+/// One submitted takstniveau in the secretariat's queue.
+public struct Koepost: Sendable {
+    public let niveauID: UUID
+    public let tilbud: TilbudMedEjer
+    public let niveau: Takstniveau
+    public let takst: Kroner
+    public let begrundelse: String?
+    /// The same level's newest published takst the year before, for the change.
+    public let sidsteAarsTakst: Kroner?
+}
+
+extension Lager {
+    /// One tilbud with its driftsherre and that driftsherre's parent.
+    public func tilbudMedEjer(id: UUID) async throws -> TilbudMedEjer? {
+        guard let t = try await Tilbudsmodel.query(on: db).with(\.$driftsherre).filter(\.$id == id).first() else { return nil }
+        return try await medEjer(t)
+    }
+
+    func medEjer(_ t: Tilbudsmodel) async throws -> TilbudMedEjer {
+        var overordnet: String?
+        if let o = t.driftsherre.$overordnet.id { overordnet = try await Organisationsmodel.find(o, on: db)?.navn }
+        return TilbudMedEjer(id: try t.requireID(), tilbud: t.domaene(driftsherre: t.driftsherre.navn), demo: t.demo,
+                             driftsherrensOverordnede: overordnet, region: t.driftsherre.region)
+    }
+
+    /// The tilbud an organisation owns: its own and its sub-units' (DOMAIN.md 2), by name.
+    public func egneTilbud(organisation: String) async throws -> [TilbudMedEjer] {
+        guard let org = try await self.organisation(navn: organisation), let orgID = org.id else { return [] }
+        let under = try await Organisationsmodel.query(on: db).filter(\.$overordnet.$id == orgID).all().compactMap(\.id)
+        let tilbud = try await Tilbudsmodel.query(on: db).with(\.$driftsherre).filter(\.$driftsherre.$id ~~ ([orgID] + under)).all()
+        var ud: [TilbudMedEjer] = []
+        for t in tilbud { ud.append(try await medEjer(t)) }
+        return ud.sorted { DanskSortering.foer($0.tilbud.navn, $1.tilbud.navn) }
+    }
+
+    /// Every version of every level of a tilbud in a year, newest version first per level.
+    public func takstniveauer(tilbudID: UUID, aar: Int) async throws -> [Takstniveaumodel] {
+        try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID).filter(\.$aar == aar)
+            .with(\.$beslutning).sort(\.$navn).sort(\.$version, .descending).all()
+    }
+
+    public func takstniveau(id: UUID) async throws -> Takstniveaumodel? {
+        try await Takstniveaumodel.query(on: db).filter(\.$id == id).with(\.$beslutning).first()
+    }
+
+    /// Submitted takstniveauer waiting for the secretariat, oldest year first.
+    public func behandlingskoe(status: Status = .indsendt) async throws -> [Koepost] {
+        let niveauer = try await Takstniveaumodel.query(on: db).filter(\.$status == status.rawValue)
+            .sort(\.$aar).sort(\.$navn).all()
+        var tilbud: [UUID: TilbudMedEjer] = [:]
+        var forrige: [Int: [UUID: [String: Kroner]]] = [:]
+        var ud: [Koepost] = []
+        for m in niveauer {
+            let tid = m.$tilbud.id
+            if tilbud[tid] == nil { tilbud[tid] = try await tilbudMedEjer(id: tid) }
+            guard let t = tilbud[tid] else { continue }
+            if forrige[m.aar - 1] == nil {
+                var d: [UUID: [String: Kroner]] = [:]
+                for r in try await offentligTakstliste(aar: m.aar - 1) {
+                    for n in r.niveauer { d[r.id, default: [:]][n.niveau.navn] = n.takst }
+                }
+                forrige[m.aar - 1] = d
+            }
+            ud.append(Koepost(niveauID: try m.requireID(), tilbud: t, niveau: try m.domaene, takst: m.takstDecimal,
+                              begrundelse: m.begrundelse, sidsteAarsTakst: forrige[m.aar - 1]?[tid]?[m.navn]))
+        }
+        return ud.sorted { ($0.niveau.aar, $0.tilbud.tilbud.navn, $0.niveau.navn) < ($1.niveau.aar, $1.tilbud.tilbud.navn, $1.niveau.navn) }
+    }
+
+    /// Approved, not yet published levels per year (what "offentliggør" would publish).
+    public func godkendteIkkeOffentliggjorte() async throws -> [Int: Int] {
+        var ud: [Int: Int] = [:]
+        for m in try await Takstniveaumodel.query(on: db).filter(\.$status == Status.godkendt.rawValue).all() { ud[m.aar, default: 0] += 1 }
+        return ud
+    }
+
+    /// A tilbud's regnskab models (every year, newest version per year) with status.
+    public func regnskabsmodeller(tilbudID: UUID) async throws -> [Regnskabsmodel] {
+        let alle = try await Regnskabsmodel.query(on: db).filter(\.$tilbud.$id == tilbudID).sort(\.$aar).sort(\.$version).all()
+        var pr: [Int: Regnskabsmodel] = [:]
+        for m in alle { pr[m.aar] = m }
+        return pr.keys.sorted(by: >).map { pr[$0]! }
+    }
+
+    /// Submitted regnskaber waiting for the secretariat.
+    public func indsendteRegnskaber() async throws -> [(tilbud: TilbudMedEjer, regnskab: Regnskab)] {
+        var ud: [(TilbudMedEjer, Regnskab)] = []
+        for m in try await Regnskabsmodel.query(on: db).filter(\.$status == Status.indsendt.rawValue).sort(\.$aar).all() {
+            guard let t = try await tilbudMedEjer(id: m.$tilbud.id) else { continue }
+            ud.append((t, try m.domaene))
+        }
+        return ud
+    }
+
+    /// The newest belægning per quarter and art of a tilbud in a year.
+    public func belaegninger(tilbudID: UUID, aar: Int) async throws -> [Belaegning] {
+        var seneste: [String: (Int, Belaegning)] = [:]
+        for m in try await Belaegningsmodel.query(on: db).filter(\.$tilbud.$id == tilbudID).filter(\.$aar == aar).all() {
+            let b = try m.domaene
+            let k = "\(b.kvartal)/\(b.art.rawValue)"
+            if let nu = seneste[k], nu.0 > m.version { continue }
+            seneste[k] = (m.version, b)
+        }
+        return seneste.values.map(\.1).sorted { ($0.kvartal, $0.art.rawValue) < ($1.kvartal, $1.art.rawValue) }
+    }
+
+    /// Years with regnskab, newest first (the ledelsesinformation's year picker).
+    public func aarMedRegnskab(kunGodkendte: Bool = false) async throws -> [Int] {
+        var q = Regnskabsmodel.query(on: db)
+        if kunGodkendte { q = q.filter(\.$status ~~ [Status.godkendt.rawValue, Status.offentliggjort.rawValue]) }
+        return Array(Set(try await q.all().map(\.aar))).sorted(by: >)
+    }
+}

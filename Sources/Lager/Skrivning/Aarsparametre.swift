@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import Takstregler
+
+/// The yearly parameters per region the secretariat sets (DOMAIN.md 5: overhead rule,
+/// takstaftale thresholds, socialtilsyn weights, deadlines), stored in `parametre` under these keys.
+public enum Parameternoegle {
+    public static let overhead = "overhead"
+    public static let takstaftale = "takstaftale"
+    public static let socialtilsynVaegte = "socialtilsyn_vaegte"
+    /// The deadline for next year's takster, "yyyy-MM-dd".
+    public static let fristTakster = "frist_takster"
+    /// The socialtilsyn's whole budget input for a budget year (`SocialtilsynInput`).
+    public static let socialtilsyn = "socialtilsyn"
+}
+
+/// One year's parameters for one region, as far as they are set.
+public struct Aarsparametre: Sendable, Equatable {
+    public var overhead: Overheadmetode?
+    public var takstaftale: Takstaftale.Parametre?
+    public var socialtilsynVaegte: Takstvaegte?
+    public var fristTakster: String?
+    public var plIndeks: Decimal?
+
+    public init(overhead: Overheadmetode? = nil, takstaftale: Takstaftale.Parametre? = nil, socialtilsynVaegte: Takstvaegte? = nil,
+                fristTakster: String? = nil, plIndeks: Decimal? = nil) {
+        self.overhead = overhead
+        self.takstaftale = takstaftale
+        self.socialtilsynVaegte = socialtilsynVaegte
+        self.fristTakster = fristTakster
+        self.plIndeks = plIndeks
+    }
+}
+
+extension Lager {
+    public func aarsparametre(aar: Int, region: String) async throws -> Aarsparametre {
+        Aarsparametre(
+            overhead: try await parameter(aar: aar, region: region, noegle: Parameternoegle.overhead, som: Overheadmetode.self),
+            takstaftale: try await parameter(aar: aar, region: region, noegle: Parameternoegle.takstaftale, som: Takstaftale.Parametre.self),
+            socialtilsynVaegte: try await parameter(aar: aar, region: region, noegle: Parameternoegle.socialtilsynVaegte, som: Takstvaegte.self),
+            fristTakster: try await parameter(aar: aar, region: region, noegle: Parameternoegle.fristTakster, som: String.self),
+            plIndeks: try await plIndeks().indeks[aar])
+    }
+
+    /// The deadline for reporting a year's takster; refused unless it is a real date.
+    public func saetFristTakster(aar: Int, region: String, dato: String, af bruger: String) async throws {
+        let d = dato.trimmingCharacters(in: .whitespaces)
+        guard Lager.erDato(d) else {
+            throw Valideringsfejl(felt: "frist", besked: "skriv fristen som en dato, fx \(aar - 1)-10-01 (fik '\(dato)')")
+        }
+        try await saetParameter(aar: aar, region: region, noegle: Parameternoegle.fristTakster, vaerdi: d, af: bruger)
+    }
+
+    static func erDato(_ s: String) -> Bool {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "Europe/Copenhagen")
+        f.dateFormat = "yyyy-MM-dd"
+        guard let d = f.date(from: s) else { return false }
+        return f.string(from: d) == s
+    }
+
+    /// Saves a socialtilsyn's budget input for its budget year, after computing it (an input
+    /// the rules refuse is never stored).
+    @discardableResult
+    public func gemSocialtilsynsgrundlag(region: String, _ input: SocialtilsynInput, af bruger: String) async throws -> SocialtilsynResultat {
+        let resultat = try Socialtilsyn.beregn(input)
+        try await saetParameter(aar: input.budgetaar, region: region, noegle: Parameternoegle.socialtilsyn, vaerdi: input, af: bruger)
+        return resultat
+    }
+
+    /// Every region's stored socialtilsyn input for a budget year.
+    public func socialtilsynsgrundlag(aar: Int) async throws -> [(region: String, input: SocialtilsynInput)] {
+        try await Parametermodel.query(on: db).filter(\.$aar == aar).filter(\.$noegle == Parameternoegle.socialtilsyn)
+            .sort(\.$region).all().map { ($0.region, try Lagerkodning.fraJSON($0.vaerdi)) }
+    }
+
+    public func aarMedSocialtilsyn() async throws -> [Int] {
+        Array(Set(try await Parametermodel.query(on: db).filter(\.$noegle == Parameternoegle.socialtilsyn).all().map(\.aar)))
+            .sorted(by: >)
+    }
+}

@@ -1,0 +1,236 @@
+@testable import App
+import Fluent
+import Lager
+import Regneark
+import Takstregler
+import XCTVapor
+
+/// The public site on the web demo: search, filters, sorting, paging and CSV of tilbudsviften;
+/// the tilbud page's history chart; the ledelsesinformation and socialtilsyn pages; the API's
+/// paging and its OpenAPI document; XLSX downloads; escaping.
+final class OffentligeSiderTests: XCTestCase {
+    var app: Application!
+    var sti: String!
+    let aar = Aarstal.indevaerende
+
+    /// The web demo is loaded once into a template database; each test gets its own copy.
+    nonisolated(unsafe) static var skabelon: String?
+
+    static func demoskabelon() async throws -> String {
+        if let s = skabelon { return s }
+        let s = FileManager.default.temporaryDirectory.appendingPathComponent("takstfil-offentlig-skabelon-\(UUID().uuidString).sqlite").path
+        let f = try Lagerforbindelse(.sqlite(sti: s))
+        try await f.migrer()
+        try await Demodata.indlaesHvisTom(f.lager, af: "test")
+        try await Webdemo.indlaes(f.lager, af: "test")
+        await f.luk()
+        skabelon = s
+        return s
+    }
+
+    override class func tearDown() {
+        if let s = skabelon { try? FileManager.default.removeItem(atPath: s) }
+        skabelon = nil
+    }
+
+    override func setUp() async throws {
+        Kodeord.omkostning = 4
+        sti = FileManager.default.temporaryDirectory.appendingPathComponent("takstfil-offentlig-\(UUID().uuidString).sqlite").path
+        try FileManager.default.copyItem(atPath: try await OffentligeSiderTests.demoskabelon(), toPath: sti)
+        app = try await Application.make(.testing)
+        try await configure(app, database: .sqlite(sti: sti))
+    }
+
+    override func tearDown() async throws {
+        try await app.asyncShutdown()
+        try? FileManager.default.removeItem(atPath: sti)
+    }
+
+    func hent(_ sti: String) async throws -> XCTHTTPResponse {
+        try await app.sendRequest(.GET, sti)
+    }
+
+    func testFiltreSorteringSiderOgCSV() async throws {
+        let alle = try await Lager(app.db).offentligTakstliste(aar: aar)
+        let niveauer = alle.flatMap(\.niveauer).count
+        // Filter: driftsherre + dag/døgn; every row matches, the count is right.
+        let f = Tilbudsviften.Filter(aar: aar, driftsherre: "Viborg Kommune", type: "doegn", sort: "takst", faldende: true)
+        let raekker = Tilbudsviften.raekker(alle, f)
+        XCTAssertFalse(raekker.isEmpty)
+        XCTAssertTrue(raekker.allSatisfy { $0.tilbud.driftsherre == "Viborg Kommune" && $0.tilbud.type == .doegn })
+        XCTAssertEqual(raekker.map(\.takst), raekker.map(\.takst).sorted(by: >), "sorteret efter takst, faldende")
+        let html = try await hent(f.url()).body.string
+        XCTAssertTrue(html.contains("\(Set(raekker.map(\.tilbudID)).count) tilbud med offentliggjorte takster (filtreret)"), html)
+        XCTAssertTrue(html.contains("aria-sort=\"descending\""))
+        XCTAssertTrue(html.contains(Visning.kroner(raekker[0].takst, raekker[0].niveau.grundlag.afrunding)))
+        // Målgruppe and SEL §.
+        let mg = Tilbudsviften.raekker(alle, .init(aar: aar, maalgruppe: "forsorgshjem", paragraf: "110"))
+        XCTAssertFalse(mg.isEmpty)
+        XCTAssertTrue(mg.allSatisfy { $0.tilbud.maalgruppe == .forsorgshjem && Tilbudsviften.paragraffer($0.tilbud).contains("110") })
+        // Every column sorts.
+        for k in Tilbudsviften.kolonner {
+            let s = Tilbudsviften.raekker(alle, .init(aar: aar, sort: k.noegle))
+            XCTAssertEqual(s.count, niveauer, k.noegle)
+            let res = try await hent(Tilbudsviften.Filter(aar: aar, sort: k.noegle, faldende: true).url())
+            XCTAssertEqual(res.status, .ok, k.noegle)
+        }
+        let navne = Tilbudsviften.raekker(alle, .init(aar: aar, sort: "driftsherre")).map(\.tilbud.driftsherre)
+        XCTAssertEqual(navne, navne.sorted(by: DanskSortering.foer) , "dansk alfabetisk (Aarhus sidst)")
+        // Paging: 50 rows a page, the last page holds the rest.
+        let sider = (niveauer + 49) / 50
+        let sidste = try await hent("/?aar=\(aar)&side=\(sider)").body.string
+        XCTAssertTrue(sidste.contains("Side \(sider) af \(sider)"))
+        XCTAssertTrue(sidste.contains("viser \((sider - 1) * 50 + 1)–\(niveauer)."), sidste)
+        XCTAssertTrue(sidste.contains("← Forrige side"))
+        XCTAssertFalse(sidste.contains("Næste side"))
+        // CSV: every filtered row, Danish Excel (;, decimal comma, BOM), same order.
+        let csv = try await hent(f.url(format: "csv"))
+        XCTAssertEqual(csv.headers.contentType?.description, "text/csv; charset=utf-8")
+        XCTAssertEqual(csv.headers.first(name: .contentDisposition), "attachment; filename=\"takster-\(aar).csv\"")
+        let linjer = csv.body.string.dropFirst().split(separator: "\r\n")
+        XCTAssertEqual(linjer.first, "tilbud;driftsherre;maalgruppe;sel_paragraf;type;takstniveau;aar;version;takst_kr;enhed;demodata")
+        XCTAssertEqual(linjer.count, raekker.count + 1)
+        XCTAssertTrue(linjer[1].hasPrefix("\(raekker[0].tilbud.navn);Viborg Kommune;"), String(linjer[1]))
+        XCTAssertTrue(csv.body.string.hasPrefix("\u{FEFF}"))
+        // XLSX: the same rows as a workbook, read back with the project's own reader.
+        let xlsx = try await hent(f.url(format: "xlsx"))
+        XCTAssertEqual(xlsx.status, .ok)
+        XCTAssertEqual(xlsx.headers.first(name: .contentDisposition), "attachment; filename=\"takster-\(aar).xlsx\"")
+        let ark = try XLSXLaeser.laes(Data(buffer: xlsx.body), fil: "takster.xlsx")
+        XCTAssertEqual(ark.count, 1)
+        XCTAssertEqual(ark[0].raekker.count, raekker.count + 1)
+        XCTAssertEqual(ark[0].raekker[0].celler.first, "Tilbud")
+        XCTAssertEqual(ark[0].raekker[1].celler.first, raekker[0].tilbud.navn)
+        let ukendt = try await hent("/?format=pdf")
+        XCTAssertEqual(ukendt.status, .badRequest)
+    }
+
+    func testSoegningErEscapet() async throws {
+        let ond = "\"><script>alert(1)</script>"
+        let res = try await hent("/?q=" + ond.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+        XCTAssertEqual(res.status, .ok)
+        XCTAssertFalse(res.body.string.contains("<script>alert(1)"))
+        XCTAssertTrue(res.body.string.contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""), "søgeteksten står escapet i feltet")
+        XCTAssertEqual(res.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'"), true)
+        XCTAssertEqual(res.headers.first(name: "X-Frame-Options"), "DENY")
+    }
+
+    func testTilbudssidenHarHistorikSomSVGOgCSV() async throws {
+        let id = try await Lager(app.db).findTilbud(navn: "Toftehøj").requireID()
+        let html = try await hent("/tilbud/\(id)").body.string
+        XCTAssertTrue(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        XCTAssertTrue(html.contains("role=\"img\""))
+        XCTAssertTrue(html.contains("<title>Takst 1 2021: 891,89</title>"), "hvert punkt har sin værdi i dansk format")
+        XCTAssertTrue(html.contains("Godkendt af FU 29. januar 2021"))
+        let csv = try await hent("/tilbud/\(id)?format=csv").body.string
+        XCTAssertTrue(csv.contains("2021;Takst 1;1;891,89;døgntakst;2;95;"), csv)
+        // A generated tilbud with two years: a line per level.
+        let t = try await Lager(app.db).offentligTakstliste(aar: aar).first { $0.demo }!
+        let g = try await hent("/tilbud/\(t.id)").body.string
+        XCTAssertTrue(g.contains("<polyline"), "to år giver en linje")
+        XCTAssertTrue(g.contains("Takster \(aar - 1) ("), "det forrige år kan foldes ud")
+    }
+
+    func testLedelsesinformationFemTabellerMedDiagrammerOgCSV() async throws {
+        let res = try await hent("/ledelsesinformation")
+        XCTAssertEqual(res.status, .ok)
+        let html = res.body.string
+        XCTAssertTrue(html.contains("Ledelsesinformation 2019"), "standard er det nyeste år med godkendte regnskaber")
+        for t in ["Tabel 1. Takstudvikling på regnskab 2018–2019", "Tabel 2. Over-/underskud 2018–2019", "Tabel 3. Tillægsydelser 2018–2019",
+                  "Tabel 4. Belægning pr. målgruppe 2019", "Tabel 5. Pladsoversigt 2018–2019"] {
+            XCTAssertTrue(html.contains(t), t)
+        }
+        XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 4, "diagrammer til tabellerne med data")
+        // Table 1 equals the storage's own computation (Viborg's row, Danish format).
+        let t1 = try await Lager(app.db).takstudviklingTabel(fra: 2018, til: 2019, kunGodkendte: true)
+        let viborg = try XCTUnwrap(t1.first { $0.driftsherre == "Viborg Kommune" })
+        XCTAssertTrue(html.contains(DanskTal.formater(viborg.udviklingPct!, decimaler: 2)), "takstudvikling i dansk format")
+        let csv = try await hent("/ledelsesinformation?aar=2019&tabel=takstudvikling&format=csv").body.string
+        XCTAssertTrue(csv.dropFirst().hasPrefix("driftsherre;belaegning_fra;regnskab_fra_kr"), csv)
+        XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, t1.count + 1)
+        let alle = try await hent("/ledelsesinformation?aar=2019&format=csv").body.string
+        XCTAssertTrue(alle.contains("Tabel 5. Pladsoversigt 2018–2019"))
+        // Tabel 4 has the demo's quarterly belægning.
+        XCTAssertTrue(html.contains("Samlet belægning pr. målgruppe 2019"))
+
+        // Only approved regnskaber count on the public page: a draft changes nothing.
+        let foer = try await hent("/ledelsesinformation?aar=2019&tabel=takstudvikling&format=csv").body.string
+        let tilbud = try await Lager(app.db).egneTilbud(organisation: "Viborg Kommune").first!
+        let l = Lager(app.db)
+        // 2019 is published for that tilbud; a 2020 draft must not appear for 2020.
+        try await l.gemRegnskab(tilbudID: tilbud.id, Regnskab(aar: 2020, omkostninger: 999_999_999, belaegning: 1), status: .kladde, af: "test")
+        let kladdeaar = try await hent("/ledelsesinformation?aar=2020&tabel=over_underskud&format=csv").body.string
+        XCTAssertFalse(kladdeaar.contains("999999999"))
+        let tabel2020 = try await hent("/ledelsesinformation?aar=2020&tabel=takstudvikling&format=csv").body.string
+        XCTAssertFalse(tabel2020.contains("999999999"))
+        let efter = try await hent("/ledelsesinformation?aar=2019&tabel=takstudvikling&format=csv").body.string
+        XCTAssertEqual(efter, foer)
+    }
+
+    func testSocialtilsynMedOgUdenData() async throws {
+        let html = try await hent("/socialtilsyn?aar=2024").body.string
+        XCTAssertTrue(html.contains("Socialtilsyn Nord – budget 2024"))
+        XCTAssertTrue(html.contains("43.852"), "tilsynstakst 1-7 pladser")
+        XCTAssertTrue(html.contains("8.736"), "BPA 13 timer × 672")
+        XCTAssertTrue(html.contains("Objektiv finansiering pr. kommune 2024"))
+        XCTAssertTrue(html.contains("19.156.058"), "plejefamilieafdelingens budget fordelt")
+        let csv = try await hent("/socialtilsyn?aar=2024&format=csv").body.string
+        XCTAssertTrue(csv.contains("Aalborg;"))
+        XCTAssertTrue(csv.contains("I alt;"))
+        let tom = try await hent("/socialtilsyn?aar=2031")
+        XCTAssertEqual(tom.status, .ok)
+        XCTAssertTrue(tom.body.string.contains("Der er ingen socialtilsynsdata for 2031."))
+        let tomCSV = try await hent("/socialtilsyn?aar=2031&format=csv")
+        XCTAssertEqual(tomCSV.status, .notFound)
+        // The demo input is eksempler/socialtilsyn_nord_2024.json, unchanged.
+        let eksempel = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("eksempler/socialtilsyn_nord_2024.json")
+        let fil = try JSONKodning.dekod(SocialtilsynInput.self, fra: Data(contentsOf: eksempel))
+        let demo = try JSONKodning.dekod(SocialtilsynInput.self, fra: Data(DemoSocialtilsyn.nord2024.utf8))
+        XCTAssertEqual(demo, fil)
+    }
+
+    func testAPIPagingOgOpenAPI() async throws {
+        let alle = try await Lager(app.db).offentligTakstliste(aar: aar)
+        let side2 = try await hent("/api/v1/tilbud?aar=\(aar)&side=2&antal=10")
+        XCTAssertEqual(side2.headers.first(name: "X-Total-Count"), "\(alle.count)")
+        let liste = try side2.content.decode([APIController.TilbudUd].self)
+        XCTAssertEqual(liste.map(\.id), alle.dropFirst(10).prefix(10).map(\.id))
+        let daarlig = try await hent("/api/v1/tilbud?antal=0")
+        XCTAssertEqual(daarlig.status, .badRequest)
+        XCTAssertTrue(daarlig.body.string.contains("\"fejl\""))
+        let anonymSkriv = try await app.sendRequest(.POST, "/api/v1/sekretariat/offentliggoer", headers: ["Content-Type": "application/json"],
+                                                    body: ByteBuffer(string: #"{"aar": 2021}"#))
+        XCTAssertEqual(anonymSkriv.status, .unauthorized)
+        XCTAssertEqual(anonymSkriv.headers.first(name: .wwwAuthenticate), "Bearer")
+
+        let doc = try await hent("/api/v1/openapi.json")
+        XCTAssertEqual(doc.headers.contentType, .json)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(doc.body.string.utf8)) as? [String: Any])
+        XCTAssertEqual(json["openapi"] as? String, "3.0.3")
+        let stier = try XCTUnwrap(json["paths"] as? [String: [String: Any]])
+        // Every /api/v1 route is described, with its method.
+        for r in app.routes.all where r.path.first?.description == "api" {
+            let sti = "/" + r.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }.joined(separator: "/")
+            XCTAssertNotNil(stier[sti]?[r.method.rawValue.lowercased()], "\(r.method.rawValue) \(sti) mangler i openapi.json")
+        }
+    }
+
+    func testDemokontiKanLoggeIndMedREADMEsKodeord() async throws {
+        for k in Webdemo.konti {
+            let klient = Webtestmiljoe.Klient(app)
+            _ = try await klient.get("/log-ind")
+            let res = try await klient.post("/log-ind", ["email": k.email, "kodeord": k.kodeord])
+            XCTAssertEqual(res.status, .seeOther, k.email)
+            let mig = try await klient.api(.GET, "/api/v1/mig")
+            XCTAssertTrue(mig.body.string.contains("\"rolle\":\"\(k.rolle.rawValue)\""), k.email)
+        }
+        let jammerbugt = try await Lager(app.db).brugerTilLogin(email: "jammerbugt@demo.takstfil.dk")?.konto
+        XCTAssertEqual(jammerbugt?.organisation, "Jammerbugt Kommune")
+        let egne = try await Lager(app.db).egneTilbud(organisation: "Jammerbugt Kommune").map(\.tilbud.navn)
+        XCTAssertTrue(egne.contains("Toftehøj"))
+        // Something is waiting for the secretariat in the demo.
+        let koe = try await Lager(app.db).behandlingskoe()
+        XCTAssertFalse(koe.isEmpty)
+    }
+}

@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""Browser tests of the Takstfil web application (issue "Webapplikationen" 6).
+
+Starts `takstfil serve --demo` on a free loopback port with a temporary SQLite database, drives
+Debian's Chromium through chromium-driver with Selenium, and checks:
+
+  1. search -> tilbud page (the public takstfil),
+  2. the public pages and the narrow screen, with axe (no serious or critical violations),
+  3. a driftsherre signs in -> edits next year's takst (a refused value is shown next to the
+     field, in Danish) -> saves -> submits,
+  4. the secretariat approves with the decision reference -> publishes the year -> the takst is
+     public.
+
+Screenshots and axe results are saved in the artefact folder (default: artefakter/browser).
+The last line is the summary scripts/test reads: "Browsertests: N passed, N failed".
+
+Usage: browsertest.py --takstfil .build/debug/takstfil [--artefakter artefakter/browser]
+"""
+import argparse
+import datetime
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.request
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ARGS = None
+SERVER = {}
+NAESTE_AAR = datetime.date.today().year + 1
+# Toftehøj's new Takst 1: 640.000 kr. / (2 pladser x 365 døgn x 95 %) = 922,855... -> 922,86 (øre).
+FORVENTET_TAKST = "922,86"
+
+
+def ledig_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def start_server():
+    mappe = tempfile.mkdtemp(prefix="takstfil-browser-")
+    port = ledig_port()
+    log = open(os.path.join(mappe, "serve.log"), "w")
+    proc = subprocess.Popen(
+        [ARGS.takstfil, "serve", "--demo", "--db", os.path.join(mappe, "demo.sqlite"), "--hostname", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, env={k: v for k, v in os.environ.items() if k not in ("TAKSTFIL_DB", "DATABASE_URL")})
+    url = f"http://127.0.0.1:{port}"
+    # Demo data takes a while to load in a debug build; wait for the health check.
+    for _ in range(600):
+        if proc.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as r:
+                if r.status == 200:
+                    SERVER.update(proc=proc, url=url, mappe=mappe, log=log)
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    proc.kill()
+    log.close()
+    print(open(os.path.join(mappe, "serve.log")).read()[-4000:])
+    raise RuntimeError("takstfil serve --demo svarede ikke på /healthz")
+
+
+def stop_server():
+    if "proc" in SERVER:
+        SERVER["proc"].terminate()
+        try:
+            SERVER["proc"].wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            SERVER["proc"].kill()
+        SERVER["log"].close()
+        shutil.copy(os.path.join(SERVER["mappe"], "serve.log"), os.path.join(ARGS.artefakter, "serve.log"))
+        shutil.rmtree(SERVER["mappe"], ignore_errors=True)
+
+
+def ny_browser():
+    o = webdriver.ChromeOptions()
+    for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1000", "--lang=da-DK"]:
+        o.add_argument(a)
+    if os.path.exists("/usr/bin/chromium"):
+        o.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=o)
+
+
+class Takstfil(unittest.TestCase):
+    """One scenario in order: the methods share the browser and the server's data."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.d = ny_browser()
+        cls.vent = WebDriverWait(cls.d, 30)
+        cls.axe_resultater = {}
+
+    @classmethod
+    def tearDownClass(cls):
+        with open(os.path.join(ARGS.artefakter, "axe.json"), "w", encoding="utf-8") as f:
+            json.dump(cls.axe_resultater, f, ensure_ascii=False, indent=2)
+        cls.d.quit()
+
+    # Helpers
+
+    def aabn(self, sti):
+        self.d.get(SERVER["url"] + sti)
+        self.vent.until(EC.presence_of_element_located((By.TAG_NAME, "footer")))
+
+    def skud(self, navn):
+        self.d.save_screenshot(os.path.join(ARGS.artefakter, navn + ".png"))
+
+    def axe(self, navn):
+        """No serious or critical accessibility violations on the current page."""
+        a = Axe(self.d)
+        a.inject()
+        r = a.run()
+        alvorlige = [v for v in r["violations"] if v.get("impact") in ("serious", "critical")]
+        self.axe_resultater[navn] = {"url": self.d.current_url,
+                                     "overtraedelser": [{"id": v["id"], "impact": v["impact"], "antal": len(v["nodes"])} for v in r["violations"]]}
+        self.assertEqual(alvorlige, [], f"{navn}: {a.report(alvorlige)}")
+
+    def tekst(self):
+        return self.d.find_element(By.TAG_NAME, "body").text
+
+    def felt(self, navn, vaerdi):
+        e = self.d.find_element(By.NAME, navn)
+        e.clear()
+        e.send_keys(vaerdi)
+
+    def klik(self, element):
+        """Clicks something that loads a new page and waits until the new page is there."""
+        gammel = self.d.find_element(By.TAG_NAME, "html")
+        element.click()
+        self.vent.until(EC.staleness_of(gammel))
+        self.vent.until(EC.presence_of_element_located((By.TAG_NAME, "footer")))
+
+    def klik_knap(self, tekst):
+        self.klik(self.d.find_element(By.XPATH, f"//button[normalize-space()='{tekst}']"))
+
+    def klik_lenke(self, tekst):
+        self.klik(self.d.find_element(By.LINK_TEXT, tekst))
+
+    def log_ind(self, email, kodeord):
+        self.aabn("/log-ind")
+        self.felt("email", email)
+        self.felt("kodeord", kodeord)
+        self.klik_knap("Log ind")
+        self.assertIn(f"Du er logget ind som {email}", self.tekst())
+
+    def log_ud(self):
+        self.klik_knap("Log ud")
+        self.assertIn("Du er logget ud", self.tekst())
+
+    # The scenario
+
+    def test_1_soegning_til_tilbudsside(self):
+        self.aabn("/")
+        self.assertIn("Tilbud og takster", self.d.find_element(By.TAG_NAME, "h1").text)
+        self.skud("01-forside")
+        self.axe("forside")
+        self.d.find_element(By.CSS_SELECTOR, "select[name=aar] option[value='2021']").click()
+        self.felt("q", "Toftehøj")
+        self.klik_knap("Vis")
+        self.assertIn("1 tilbud med offentliggjorte takster", self.tekst())
+        for takst in ["891,89", "1.075,95", "1.352,04", "1.950,23"]:
+            self.assertIn(takst, self.tekst())
+        self.skud("02-soegning-toftehoej")
+        self.klik_lenke("Toftehøj")
+        self.assertEqual(self.d.find_element(By.TAG_NAME, "h1").text.strip(), "Toftehøj")
+        side = self.tekst()
+        self.assertIn("Takstberegningsgrundlag", side)
+        self.assertIn("693,5", side)
+        self.assertIn("618.526,00", side)
+        self.assertTrue(self.d.find_elements(By.CSS_SELECTOR, "figure svg[role=img]"), "historikken som SVG")
+        self.skud("03-tilbud-toftehoej")
+        self.axe("tilbudsside")
+
+    def test_2_offentlige_sider_og_smal_skaerm(self):
+        for sti, navn, overskrift, indhold in [
+                ("/ledelsesinformation", "04-ledelsesinformation", "Ledelsesinformation", "Tabel 1. Takstudvikling på regnskab"),
+                ("/socialtilsyn", "05-socialtilsyn", "Socialtilsynets takster", "Objektiv finansiering"),
+                ("/log-ind", "06-log-ind", "Log ind", "Kodeord")]:
+            self.aabn(sti)
+            self.assertIn(overskrift, self.d.find_element(By.TAG_NAME, "h1").text)
+            self.assertIn(indhold, self.tekst())
+            self.skud(navn)
+            self.axe(navn[3:])
+        # A narrow screen: the page itself never scrolls sideways (wide tables scroll in their box).
+        self.d.set_window_size(375, 800)
+        try:
+            for sti in ["/", "/ledelsesinformation"]:
+                self.aabn(sti)
+                bredde = self.d.execute_script("return document.documentElement.scrollWidth")
+                vindue = self.d.execute_script("return window.innerWidth")
+                self.assertLessEqual(bredde, vindue + 1, f"{sti} er bredere end skærmen ({bredde} > {vindue})")
+            self.aabn("/")
+            self.skud("07-forside-smal-skaerm")
+        finally:
+            self.d.set_window_size(1280, 1000)
+
+    def test_3_driftsherre_indberetter_og_indsender(self):
+        self.log_ind("jammerbugt@demo.takstfil.dk", "demo-jammerbugt")
+        self.assertIn(f"Indberetning {NAESTE_AAR}", self.d.find_element(By.TAG_NAME, "h1").text)
+        self.assertIn("Frist for indberetning af takster", self.tekst())
+        self.skud("08-indberetning-oversigt")
+        self.axe("indberetning-oversigt")
+        self.klik_lenke("Toftehøj")
+        self.assertIn("Toftehøj", self.d.find_element(By.TAG_NAME, "h1").text)
+        self.klik_lenke(f"Nyt takstniveau for {NAESTE_AAR}")
+        self.felt("niveau", "Takst 1")
+        self.felt("pladser", "2")
+        self.felt("belaegningsprocent", "95")
+        self.d.find_element(By.CSS_SELECTOR, "select[name=afrunding] option[value=oere]").click()
+        # A Danish reader's "640.000" is ambiguous to a program: refused, next to the field, nothing saved.
+        self.felt("omk_personale", "640.000")
+        self.klik_knap("Gem kladde")
+        fejl = self.d.find_element(By.ID, "f-omk_personale-fejl").text
+        self.assertIn("tvetydigt", fejl)
+        self.assertEqual(self.d.find_element(By.ID, "f-omk_personale").get_attribute("aria-invalid"), "true")
+        self.assertEqual(self.d.find_element(By.NAME, "pladser").get_attribute("value"), "2", "det indtastede bevares")
+        self.skud("09-takstformular-fejl")
+        self.axe("takstformular-med-fejl")
+        self.felt("omk_personale", "640000")
+        self.klik_knap("Gem kladde")
+        self.assertIn(f"Takst 1 {NAESTE_AAR} er gemt som kladde", self.tekst())
+        self.assertIn(f"Beregnet takst: {FORVENTET_TAKST} kr.", self.tekst())
+        self.skud("10-takstformular-gemt")
+        self.axe("takstformular")
+        self.klik_knap("Gem og indsend")
+        self.assertIn("indsendt til sekretariatet", self.tekst())
+        self.assertIn("Indsendt", self.tekst())
+        self.skud("11-takst-indsendt")
+        # The regnskab and belægning forms on the tilbud's page.
+        self.klik_lenke("← Toftehøj")
+        self.assertIn("Indberet regnskab", self.tekst())
+        self.axe("regnskab-og-belaegning")
+        self.aabn("/konto")
+        self.axe("konto")
+        self.log_ud()
+
+    def test_4_sekretariat_godkender_og_offentliggoer(self):
+        self.log_ind("sekretariat@demo.takstfil.dk", "demo-sekretariat")
+        self.assertIn("Behandling af indberetninger", self.tekst())
+        self.skud("12-behandling")
+        self.axe("behandling")
+        raekke = self.d.find_element(By.XPATH, "//tr[td/a[normalize-space()='Toftehøj'] and td[normalize-space()='Takst 1']]")
+        self.assertIn(FORVENTET_TAKST, raekke.text)
+        self.klik(raekke.find_element(By.LINK_TEXT, "Toftehøj"))
+        self.d.find_element(By.CSS_SELECTOR, "select[name=organ] option[value=FU]").click()
+        dato = f"{NAESTE_AAR - 1}-11-20"
+        self.d.execute_script("arguments[0].value = arguments[1]", self.d.find_element(By.NAME, "dato"), dato)
+        self.felt("punkt", "4")
+        self.felt("tekst", "FU godkendte nye takster for Toftehøj")
+        self.skud("13-godkend")
+        self.axe("godkendelse")
+        self.klik_knap("Godkend")
+        self.assertIn("Toftehøj – Takst 1", self.tekst())
+        self.assertIn("er godkendt", self.tekst())
+        self.klik_knap(f"Offentliggør {NAESTE_AAR}")
+        self.assertIn(f"for {NAESTE_AAR} er offentliggjort", self.tekst())
+        self.aabn("/revisionslog?entitet=takstniveau&handling=godkendt")
+        self.assertIn("sekretariat@demo.takstfil.dk", self.tekst())
+        self.skud("14-revisionslog")
+        self.axe("revisionslog")
+        self.log_ud()
+        # Public, without a login.
+        self.aabn(f"/?aar={NAESTE_AAR}&q=Toftehøj")
+        self.assertIn(FORVENTET_TAKST, self.tekst())
+        self.klik_lenke("Toftehøj")
+        self.assertIn(f"Takster {NAESTE_AAR}", self.tekst())
+        self.assertIn("Godkendt af FU", self.tekst())
+        self.skud("15-offentlig-efter-godkendelse")
+
+    def test_5_oevrige_formularer(self):
+        """The remaining forms: parameters, administration, the socialtilsyn's budget."""
+        for email, kodeord, sider in [
+                ("sekretariat@demo.takstfil.dk", "demo-sekretariat", [("/sekretariat/parametre", "16-parametre", "Årlige parametre")]),
+                ("admin@demo.takstfil.dk", "demo-admin-1", [("/admin", "17-admin", "Brugere og organisationer")]),
+                ("socialtilsyn@demo.takstfil.dk", "demo-socialtilsyn", [("/socialtilsyn/indberet?aar=2024", "18-socialtilsyn-budget", "Socialtilsynets budget")])]:
+            self.log_ind(email, kodeord)
+            for sti, navn, overskrift in sider:
+                self.aabn(sti)
+                self.assertIn(overskrift, self.d.find_element(By.TAG_NAME, "h1").text)
+                self.skud(navn)
+                self.axe(navn[3:])
+            self.log_ud()
+
+
+def main():
+    global ARGS
+    p = argparse.ArgumentParser()
+    p.add_argument("--takstfil", required=True)
+    p.add_argument("--artefakter", default="artefakter/browser")
+    ARGS = p.parse_args()
+    os.makedirs(ARGS.artefakter, exist_ok=True)
+    resultat = None
+    try:
+        start_server()
+        suite = unittest.defaultTestLoader.loadTestsFromTestCase(Takstfil)
+        resultat = unittest.TextTestRunner(verbosity=2, failfast=False).run(suite)
+    finally:
+        stop_server()
+    fejlede = len(resultat.failures) + len(resultat.errors) if resultat else 1
+    i_alt = resultat.testsRun if resultat else 1
+    print(f"Browsertests: {i_alt - fejlede} passed, {fejlede} failed")
+    return 0 if resultat and resultat.wasSuccessful() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
