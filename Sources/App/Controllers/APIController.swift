@@ -67,7 +67,7 @@ struct APIController: RouteCollection {
     /// page of them; `X-Total-Count` always holds the number of tilbud.
     func tilbud(req: Request) async throws -> Response {
         let aar = try req.query.get(Int?.self, at: "aar") ?? Aarstal.indevaerende
-        let alle = try await Lager(req.db).offentligTakstliste(aar: aar)
+        let alle = try await req.offentligTakstliste(aar: aar)
         var valgt = alle[...]
         let side = req.query[Int.self, at: "side"], antal = req.query[Int.self, at: "antal"]
         if side != nil || antal != nil {

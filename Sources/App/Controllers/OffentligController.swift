@@ -30,7 +30,7 @@ struct OffentligController: RouteCollection {
     func liste(req: Request) async throws -> Response {
         let lager = Lager(req.db)
         let f = OffentligController.filter(req)
-        let alle = try await lager.offentligTakstliste(aar: f.aar)
+        let alle = try await req.offentligTakstliste(aar: f.aar)
         let raekker = Tilbudsviften.raekker(alle, f)
         if let format = try Download.format(req) {
             return try Download.svar([("Takster \(f.aar)", Tilbudsviften.tabel(raekker))], filnavn: "takster-\(f.aar)", format: format)

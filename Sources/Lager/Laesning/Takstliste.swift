@@ -79,9 +79,10 @@ func naturligOrden(_ a: String, _ b: String) -> Bool {
 extension Lager {
     /// The years that have published takster, newest first (the year picker).
     public func aarMedOffentligeTakster() async throws -> [Int] {
-        let rows = try await Takstniveaumodel.query(on: db).filter(\.$status == Status.offentliggjort.rawValue)
-            .field(\.$aar).unique().all()
-        return Array(Set(rows.map(\.aar))).sorted(by: >)
+        // Plain SQL: the page asks on every request, and one model per published level was slow.
+        let rows = try await sql.select().distinct().column("aar").from(Takstniveaumodel.schema)
+            .where("status", .equal, Status.offentliggjort.rawValue).all()
+        return try Set(rows.map { try $0.decode(column: "aar", as: Int.self) }).sorted(by: >)
     }
 }
 
@@ -120,5 +121,19 @@ extension Lager {
             for try await a in gruppe { alle += a }
             return (poster.count, alle)
         }
+    }
+}
+
+extension Lager {
+    /// Changes whenever the published list of a year can change: published levels are never
+    /// edited, only added (publication, corrections), and tilbud are only added. Two indexed
+    /// counts, so a cache can check it on every request.
+    public func offentligStempel(aar: Int) async throws -> String {
+        let niveauer = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(Takstniveaumodel.schema).where("aar", .equal, aar).where("status", .equal, Status.offentliggjort.rawValue)
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        let tilbud = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(Tilbudsmodel.schema).first()?.decode(column: "n", as: Int.self) ?? 0
+        return "\(niveauer)/\(tilbud)"
     }
 }
