@@ -39,13 +39,7 @@ struct RapportKommando: AsyncParsableCommand {
         @OptionGroup var p: Periode
         @OptionGroup var database: DatabaseValg
         @OptionGroup var format: FormatValg
-        func udfoer() async throws {
-            let t = try await database.medLager { l in
-                Ledelsesinformationstabeller.toAar(try await l.toAarsTabel(fra: p.fra, til: p.til, region: p.region) { $0.resultat },
-                                                   try await l.kommentarer(aar: p.til)["over_underskud"] ?? [:])
-            }
-            udskriv(t.tekst(format.format))
-        }
+        func udfoer() async throws { try await toAarsrapport(p, database, format, noegle: "over_underskud") { $0.resultat } }
     }
 
     struct Tillaegsydelser: TakstfilKommando {
@@ -53,13 +47,17 @@ struct RapportKommando: AsyncParsableCommand {
         @OptionGroup var p: Periode
         @OptionGroup var database: DatabaseValg
         @OptionGroup var format: FormatValg
-        func udfoer() async throws {
-            let t = try await database.medLager { l in
-                Ledelsesinformationstabeller.toAar(try await l.toAarsTabel(fra: p.fra, til: p.til, region: p.region) { $0.tillaegsydelser },
-                                                   try await l.kommentarer(aar: p.til)["tillaegsydelser"] ?? [:])
-            }
-            udskriv(t.tekst(format.format))
+        func udfoer() async throws { try await toAarsrapport(p, database, format, noegle: "tillaegsydelser") { $0.tillaegsydelser } }
+    }
+
+    /// Tables 2 and 3 differ only in the amount summed and the comments' table key.
+    static func toAarsrapport(_ p: Periode, _ database: DatabaseValg, _ format: FormatValg, noegle: String,
+                              _ beloeb: @escaping (Regnskab) -> Kroner?) async throws {
+        let t = try await database.medLager { l in
+            Ledelsesinformationstabeller.toAar(try await l.toAarsTabel(fra: p.fra, til: p.til, region: p.region, beloeb),
+                                               try await l.kommentarer(aar: p.til)[noegle] ?? [:])
         }
+        udskriv(t.tekst(format.format))
     }
 
     struct BelaegningK: TakstfilKommando {

@@ -27,7 +27,3 @@ enum Lagerkodning {
         return d
     }
 }
-
-extension Lagerkodning {
-    public static func offentligJSON<T: Encodable>(_ v: T) throws -> String { try json(v) }
-}
