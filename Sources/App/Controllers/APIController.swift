@@ -67,7 +67,8 @@ struct APIController: RouteCollection {
     /// page of them; `X-Total-Count` always holds the number of tilbud.
     func tilbud(req: Request) async throws -> Response {
         let aar = try req.query.get(Int?.self, at: "aar") ?? Aarstal.indevaerende
-        let alle = try await req.offentligTakstliste(aar: aar)
+        let udgave = try await req.offentligUdgave(aar: aar)
+        let alle = udgave.liste
         var valgt = alle[...]
         let side = req.query[Int.self, at: "side"], antal = req.query[Int.self, at: "antal"]
         if side != nil || antal != nil {
@@ -77,9 +78,14 @@ struct APIController: RouteCollection {
             }
             valgt = alle.dropFirst((s - 1) * a).prefix(a)
         }
-        let svar = try await valgt.map(APIController.ud).encodeResponse(for: req)
-        svar.headers.replaceOrAdd(name: "X-Total-Count", value: "\(alle.count)")
-        return svar
+        // The encoded page is the same for every caller until the data changes.
+        let (krop, headers) = try udgave.husk("api \(side ?? 0) \(antal ?? 0)") { () throws -> (ByteBuffer, HTTPHeaders) in
+            var krop = ByteBuffer(), headers = HTTPHeaders()
+            try ContentConfiguration.global.requireEncoder(for: .json).encode(valgt.map(APIController.ud), to: &krop, headers: &headers)
+            headers.replaceOrAdd(name: "X-Total-Count", value: "\(alle.count)")
+            return (krop, headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(buffer: krop))
     }
 
     func etTilbud(req: Request) async throws -> TilbudUd {

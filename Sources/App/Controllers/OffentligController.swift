@@ -28,16 +28,18 @@ struct OffentligController: RouteCollection {
     }
 
     func liste(req: Request) async throws -> Response {
-        let lager = Lager(req.db)
         let f = OffentligController.filter(req)
-        let alle = try await req.offentligTakstliste(aar: f.aar)
-        let raekker = Tilbudsviften.raekker(alle, f)
+        let udgave = try await req.offentligUdgave(aar: f.aar)
+        let raekker = udgave.husk("raekker" + f.url { $0.side = 1 }) { Tilbudsviften.raekker(udgave.liste, f) }
         if let format = try Download.format(req) {
             return try Download.svar([("Takster \(f.aar)", Tilbudsviften.tabel(raekker))], filnavn: "takster-\(f.aar)", format: format)
         }
-        let aarMedTakster = try await lager.aarMedOffentligeTakster()
-        return Side.html(TakstlisteSide(filter: f, alle: alle, raekker: raekker, aarMedTakster: aarMedTakster,
-                                        kontekst: req.sidekontekst).html)
+        let kontekst = req.sidekontekst
+        func side() -> String {
+            TakstlisteSide(filter: f, alle: udgave.liste, raekker: raekker, aarMedTakster: udgave.aarMedTakster, kontekst: kontekst).html.render()
+        }
+        // Everyone who is not signed in and has no message waiting sees the same page.
+        return Side.html(kontekst.bruger == nil && kontekst.besked == nil ? udgave.husk("side" + f.url(), side) : side())
     }
 
     func tilbud(req: Request) async throws -> Response {

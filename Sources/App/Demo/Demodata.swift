@@ -13,7 +13,7 @@ public enum Demodata {
     @discardableResult
     public static func indlaesHvisTom(_ lager: Lager, af bruger: String, aar: Int = Aarstal.indevaerende) async throws -> Int {
         guard try await lager.antalTilbud() == 0 else { return 0 }
-        return try await lager.db.transaction { tx in
+        return try await lager.iTransaktion { tx in
             try await indlaes(Lager(tx), af: bruger, aar: aar)
         }
     }

@@ -45,7 +45,7 @@ public enum Webdemo {
             try await l.saetFristTakster(aar: aar + 1, region: region, dato: "\(aar)-10-01", af: bruger)
         }
         if try await Pladsmodel.query(on: l.db).count() == 0 {
-            let antal = try await l.db.transaction { tx in try await pladserOgBelaegning(Lager(tx), af: bruger) }
+            let antal = try await l.iTransaktion { tx in try await pladserOgBelaegning(Lager(tx), af: bruger) }
             ud.append("Pladser og belægning for \(antal) tilbud (2018–2019)")
         }
         if try await Takstniveaumodel.query(on: l.db).filter(\.$aar == aar + 1).count() == 0 {

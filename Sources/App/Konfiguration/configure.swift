@@ -11,6 +11,7 @@ public func configure(_ app: Application, database: Databasevalg,
     app.migrations.add(Migrationer.alle)
     try await app.autoMigrate()
     app.webindstillinger = indstillinger
+    app.offentligcache = Offentligcache(kontrolinterval: indstillinger.cachekontrol)
     app.routes.defaultMaxBodySize = "2mb"
     app.sessions.use(.fluent(Databasevalg.id))
     app.sessions.configuration = indstillinger.sessionskonfiguration

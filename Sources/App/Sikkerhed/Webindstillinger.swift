@@ -1,7 +1,8 @@
 import Foundation
 import Vapor
 
-/// How the web app protects accounts: cookie flags, session lifetime, login throttle.
+/// How the web app protects accounts (cookie flags, session lifetime, login throttle) and how
+/// soon it sees changes made by other processes.
 public struct Webindstillinger: Sendable {
     /// Mark the session cookie `Secure` (and name it `__Host-…`): on when the site is served
     /// over https (`serve --sikre-cookies` or `TAKSTFIL_SIKRE_COOKIES=1`).
@@ -12,12 +13,20 @@ public struct Webindstillinger: Sendable {
     public var loginGraensePrEmail = 5
     public var loginGraensePrAdresse = 30
     public var loginvindue: TimeInterval = 15 * 60
+    /// The public pages are served from memory; a change made by another process or instance
+    /// (the CLI, a second server) shows within this many seconds (`TAKSTFIL_CACHE_SEKUNDER`, default 1;
+    /// 0 checks on every request). This server's own changes show at once.
+    public var cachekontrol: TimeInterval = 1
 
     public init(sikreCookies: Bool = false) { self.sikreCookies = sikreCookies }
 
     public static func fraMiljoe(_ miljoe: [String: String] = ProcessInfo.processInfo.environment) -> Webindstillinger {
         let v = (miljoe["TAKSTFIL_SIKRE_COOKIES"] ?? "").lowercased()
-        return Webindstillinger(sikreCookies: ["1", "true", "ja", "yes"].contains(v))
+        var w = Webindstillinger(sikreCookies: ["1", "true", "ja", "yes"].contains(v))
+        if let s = miljoe["TAKSTFIL_CACHE_SEKUNDER"].flatMap({ TimeInterval($0.replacingOccurrences(of: ",", with: ".")) }), s >= 0 {
+            w.cachekontrol = s
+        }
+        return w
     }
 
     var cookienavn: String { sikreCookies ? "__Host-takstfil-session" : "takstfil-session" }

@@ -25,9 +25,14 @@ extension Request {
 /// The frame every page shares: Danish, readable on a narrow screen, no JavaScript needed.
 enum Side {
     static func html(_ doc: HTML, status: HTTPResponseStatus = .ok) -> Response {
+        html(doc.render(), status: status)
+    }
+
+    /// An already rendered page (from the public cache).
+    static func html(_ tekst: String, status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: status, headers: headers, body: .init(string: doc.render()))
+        return Response(status: status, headers: headers, body: .init(string: tekst))
     }
 
     static func dokument(titel: String, _ indhold: Node<HTML.BodyContext>...) -> HTML {

@@ -127,7 +127,7 @@ extension Lager {
     func importer(fil: String, slags: String, proeve: Bool, region: String?, af bruger: String,
                   _ blok: @escaping @Sendable (Importkontekst, inout Importresultat) async throws -> Void) async throws -> Importresultat {
         do {
-            return try await db.transaction { tx in
+            return try await iTransaktion { tx in
                 var r = Importresultat(fil: fil, slags: slags, proevekoersel: proeve)
                 let k = try await Importkontekst(Lager(tx), bruger: bruger, region: region)
                 try await blok(k, &r)

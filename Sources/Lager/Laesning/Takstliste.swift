@@ -125,15 +125,18 @@ extension Lager {
 }
 
 extension Lager {
-    /// Changes whenever the published list of a year can change: published levels are never
-    /// edited, only added (publication, corrections), and tilbud are only added. Two indexed
-    /// counts, so a cache can check it on every request.
-    public func offentligStempel(aar: Int) async throws -> String {
-        let niveauer = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(Takstniveaumodel.schema).where("aar", .equal, aar).where("status", .equal, Status.offentliggjort.rawValue)
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        let tilbud = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(Tilbudsmodel.schema).first()?.decode(column: "n", as: Int.self) ?? 0
-        return "\(niveauer)/\(tilbud)"
+    /// Changes whenever published data can have changed, in any process: every write appends an
+    /// audit event and events are never deleted, so their number grows with each write; the
+    /// counts of tilbud and published levels are kept as a second guard. Three counts — a cache
+    /// checks it now and then (see `Offentligcache`), not on every request.
+    public func offentligStempel() async throws -> String {
+        func antal(_ tabel: String, _ filter: (SQLSelectBuilder) -> SQLSelectBuilder = { $0 }) async throws -> Int {
+            try await filter(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(tabel))
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        let haendelser = try await antal(Haendelsesmodel.schema)
+        let tilbud = try await antal(Tilbudsmodel.schema)
+        let niveauer = try await antal(Takstniveaumodel.schema) { $0.where("status", .equal, Status.offentliggjort.rawValue) }
+        return "\(haendelser)/\(tilbud)/\(niveauer)"
     }
 }

@@ -120,7 +120,7 @@ extension Lager {
             throw Importfejl(fil: fil, besked: "databasen er ikke tom — en dump gendannes kun i en tom database")
         }
         let t = dump.tabeller
-        try await db.transaction { tx in
+        try await iTransaktion { tx in
             // Parents before sub-units (organisationer refer to themselves).
             var tilbage = t.organisationer
             var oprettede = Set<UUID>()

@@ -18,7 +18,7 @@ public struct Lager: Sendable {
         var forsoeg = 0
         while true {
             do {
-                return try await db.transaction { tx in
+                return try await iTransaktion { tx in
                     var haendelser: [Haendelse] = []
                     let resultat = try await blok(tx, &haendelser)
                     for h in haendelser { try await Haendelsesmodel(h).create(on: tx) }

@@ -1,0 +1,25 @@
+import Fluent
+import Foundation
+
+/// A number that grows after every committed write from this process. Caches of read data in
+/// this process (the web server's published list) compare it to see their own writes at once;
+/// writes from other processes are seen through `Lager.offentligStempel()`.
+public enum Aendringstaeller {
+    private static let laas = NSLock()
+    nonisolated(unsafe) private static var taeller = 0
+
+    public static var vaerdi: Int { laas.withLock { taeller } }
+
+    static func tael() { laas.withLock { taeller += 1 } }
+}
+
+extension Lager {
+    /// One transaction; when it is the outermost one, the change counter moves after the commit
+    /// (never before: a reader must not cache the old data under the new number).
+    public func iTransaktion<T: Sendable>(_ blok: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let yderst = !db.inTransaction
+        let resultat = try await db.transaction(blok)
+        if yderst { Aendringstaeller.tael() }
+        return resultat
+    }
+}
