@@ -8,6 +8,7 @@ import Takstregler
 /// table, grouped in memory).
 /// A tilbud as the reports need it, read with one join.
 struct TilbudInfo {
+    let id: UUID
     let navn: String
     let driftsherre: String
     let region: String?
@@ -65,32 +66,39 @@ extension Lager {
         }
     }
 
-    func tilbudMedDriftsherre(region: String?) async throws -> [UUID: TilbudInfo] {
-        var ud: [UUID: TilbudInfo] = [:]
-        for r in try await sql.raw("""
-            SELECT t.id, t.navn, t.maalgruppe, o.navn AS driftsherre, o.region FROM tilbud t
+    /// The tilbud (of a region) keyed by their id as the database writes it as text
+    /// (`idTekst`): the report queries read `tilbud_id` the same way, so tens of thousands of rows
+    /// are matched by a string lookup instead of parsing a UUID each (perf: ~7 % of a report).
+    func tilbudMedDriftsherre(region: String?) async throws -> [String: TilbudInfo] {
+        var ud: [String: TilbudInfo] = [:]
+        for r in try await alleRaekker(SQLRaw("""
+            SELECT t.id, CAST(t.id AS TEXT) AS id_tekst, t.navn, t.maalgruppe, o.navn AS driftsherre, o.region FROM tilbud t
             JOIN organisationer o ON o.id = t.driftsherre_id
-            """).all() {
+            """)) {
             let omraade = try r.decodeNil(column: "region") ? nil : try r.decode(column: "region", as: String.self)
             guard region == nil || omraade == region else { continue }
             let mg = try r.decodeNil(column: "maalgruppe") ? nil : try r.decode(column: "maalgruppe", as: String.self)
-            ud[try r.decode(column: "id", as: UUID.self)] = TilbudInfo(
+            ud[try r.decode(column: "id_tekst", as: String.self)] = TilbudInfo(
+                id: try r.decode(column: "id", as: UUID.self),
                 navn: try r.decode(column: "navn", as: String.self), driftsherre: try r.decode(column: "driftsherre", as: String.self),
                 region: omraade, maalgruppe: mg.flatMap(Maalgruppe.init(rawValue:)))
         }
         return ud
     }
 
+    /// `tilbud_id` as text, matching the keys of `tilbudMedDriftsherre`.
+    static let idTekst = SQLAlias(SQLRaw("CAST(tilbud_id AS TEXT)"), as: SQLIdentifier("id_tekst"))
+
     /// The newest version of each tilbud's regnskab per year.
     /// `kunGodkendte` leaves out drafts and submitted figures (the public pages).
-    func regnskaber(aar: [Int], tilbud: [UUID: TilbudInfo], kunGodkendte: Bool = false) async throws -> [Int: [Ledelsesinformationsgrundlag.RegnskabPrTilbud]] {
-        var seneste: [Int: [UUID: (Int, Regnskab)]] = [:]
-        var q = try sql.select().columns("tilbud_id", "aar", "version", "omkostninger", "takstindtaegter", "belaegning",
+    func regnskaber(aar: [Int], tilbud: [String: TilbudInfo], kunGodkendte: Bool = false) async throws -> [Int: [Ledelsesinformationsgrundlag.RegnskabPrTilbud]] {
+        var seneste: [Int: [String: (Int, Regnskab)]] = [:]
+        var q = try sql.select().column(Lager.idTekst).columns("aar", "version", "omkostninger", "takstindtaegter", "belaegning",
                                          "over_underskud", "tillaegsydelser")
             .from(Regnskabsmodel.schema).where("aar", .in, aar)
         if kunGodkendte { q = q.where("status", .in, [Status.godkendt.rawValue, Status.offentliggjort.rawValue]) }
-        for r in try await q.all() {
-            let id = try r.decode(column: "tilbud_id", as: UUID.self)
+        for r in try await alleRaekker(q) {
+            let id = try r.decode(column: "id_tekst", as: String.self)
             guard tilbud[id] != nil else { continue }
             let a = try r.decode(column: "aar", as: Int.self), v = try r.decode(column: "version", as: Int.self)
             if let nu = seneste[a]?[id], nu.0 > v { continue }
@@ -102,20 +110,21 @@ extension Lager {
         return seneste.mapValues { m in m.map { id, v in .init(tilbud: tilbud[id]!.navn, driftsherre: tilbud[id]!.driftsherre, regnskab: v.1) } }
     }
 
-    /// The newest version of each quarter's belægning (per art) in a year.
-    func belaegninger(aar: Int, tilbud: [UUID: TilbudInfo]) async throws -> [(UUID, Belaegning)] {
-        var seneste: [String: (Int, UUID, Belaegning)] = [:]
-        for r in try await sql.select().columns("tilbud_id", "kvartal", "version", "normering", "forbrug", "art")
-            .from(Belaegningsmodel.schema).where("aar", .equal, aar).all() {
-            let id = try r.decode(column: "tilbud_id", as: UUID.self)
-            guard tilbud[id] != nil else { continue }
+    /// The newest version of each quarter's belægning (per art) in a year, with its tilbud.
+    func belaegninger(aar: Int, tilbud: [String: TilbudInfo]) async throws -> [(TilbudInfo, Belaegning)] {
+        struct Noegle: Hashable { let id: String; let kvartal: Int; let art: String }
+        var seneste: [Noegle: (Int, TilbudInfo, Belaegning)] = [:]
+        for r in try await alleRaekker(sql.select().column(Lager.idTekst).columns("kvartal", "version", "normering", "forbrug", "art")
+            .from(Belaegningsmodel.schema).where("aar", .equal, aar)) {
+            let id = try r.decode(column: "id_tekst", as: String.self)
+            guard let t = tilbud[id] else { continue }
             let kvartal = try r.decode(column: "kvartal", as: Int.self), v = try r.decode(column: "version", as: Int.self)
             let art = try r.decode(column: "art", as: String.self)
-            let noegle = "\(id)|\(kvartal)|\(art)"
+            let noegle = Noegle(id: id, kvartal: kvartal, art: art)
             if let nu = seneste[noegle], nu.0 > v { continue }
             func tal(_ k: String) throws -> Decimal? { try r.decodeNil(column: k) ? nil : try Lagertal.decimal(try r.decode(column: k, as: String.self)) }
-            seneste[noegle] = (v, id, Belaegning(aar: aar, kvartal: kvartal, normering: try tal("normering"), forbrug: try tal("forbrug"),
-                                                 art: Belaegningsart(rawValue: art) ?? .doegn))
+            seneste[noegle] = (v, t, Belaegning(aar: aar, kvartal: kvartal, normering: try tal("normering"), forbrug: try tal("forbrug"),
+                                                art: Belaegningsart(rawValue: art) ?? .doegn))
         }
         return seneste.values.map { ($0.1, $0.2) }
     }
@@ -128,18 +137,19 @@ extension Lager {
         var maalinger: [Belaegningsoversigt.Maaling] = []
         var pladser: [Pladsoversigt.Plads] = []
         if medBelaegningOgPladser {
-            for (id, b) in try await belaegninger(aar: til, tilbud: tilbud) {
-                guard let mg = tilbud[id]!.maalgruppe else { continue }
-                maalinger.append(.init(tilbud: tilbud[id]!.navn, maalgruppe: mg, art: b.art, kvartal: b.kvartal, normering: b.normering, forbrug: b.forbrug))
+            for (t, b) in try await belaegninger(aar: til, tilbud: tilbud) {
+                guard let mg = t.maalgruppe else { continue }
+                maalinger.append(.init(tilbud: t.navn, maalgruppe: mg, art: b.art, kvartal: b.kvartal, normering: b.normering, forbrug: b.forbrug))
             }
-            var seneste: [String: (Int, Pladsoversigt.Plads)] = [:]
-            for row in try await sql.select().columns("tilbud_id", "aar", "type", "pladser", "version").from(Pladsmodel.schema)
-                .where("aar", .in, [fra, til]).all() {
-                let id = try row.decode(column: "tilbud_id", as: UUID.self)
+            struct Noegle: Hashable { let id: String; let aar: Int; let type: Tilbud.Type_ }
+            var seneste: [Noegle: (Int, Pladsoversigt.Plads)] = [:]
+            for row in try await alleRaekker(sql.select().column(Lager.idTekst).columns("aar", "type", "pladser", "version").from(Pladsmodel.schema)
+                .where("aar", .in, [fra, til])) {
+                let id = try row.decode(column: "id_tekst", as: String.self)
                 guard let t = tilbud[id], let mg = t.maalgruppe,
                       let type = Tilbud.Type_(rawValue: try row.decode(column: "type", as: String.self)) else { continue }
                 let a = try row.decode(column: "aar", as: Int.self), v = try row.decode(column: "version", as: Int.self)
-                let noegle = "\(id)|\(a)|\(type.rawValue)"
+                let noegle = Noegle(id: id, aar: a, type: type)
                 if let nu = seneste[noegle], nu.0 > v { continue }
                 seneste[noegle] = (v, .init(driftsherre: t.driftsherre, maalgruppe: mg, type: type, aar: a,
                                             pladser: try Lagertal.decimal(try row.decode(column: "pladser", as: String.self))))
@@ -191,10 +201,10 @@ extension Lager {
     /// Nordjylland's measure: published takst levels present in both years.
     public func niveauTakstudvikling(fra: Int, til: Int, region: String? = nil) async throws -> [NiveauTakstudvikling.Driftsherre] {
         let a = try await offentligTakstliste(aar: fra), b = try await offentligTakstliste(aar: til)
-        let tilbud = try await tilbudMedDriftsherre(region: region)
+        let iRegionen = Set(try await tilbudMedDriftsherre(region: region).values.map(\.id))
         var niveauer: [String: NiveauTakstudvikling.Niveau] = [:]
         for (liste, erFra) in [(a, true), (b, false)] {
-            for t in liste where tilbud[t.id] != nil {
+            for t in liste where iRegionen.contains(t.id) {
                 for n in t.niveauer {
                     let noegle = "\(t.id)/\(n.niveau.navn)"
                     var v = niveauer[noegle] ?? .init(driftsherre: t.tilbud.driftsherre, noegle: noegle, takstFra: nil, takstTil: nil)
@@ -260,9 +270,8 @@ extension Lager {
     public func belaegningsraekker(aar: Int) async throws -> [Indberetningsformat.Belaegningsraekke] {
         let tilbud = try await tilbudMedDriftsherre(region: nil)
         return try await belaegninger(aar: aar, tilbud: tilbud)
-            .map { id, b in Indberetningsformat.Belaegningsraekke(
-                raekke: 0, driftsherre: tilbud[id]!.driftsherre, region: nil, tilbud: tilbud[id]!.navn,
-                maalgruppe: tilbud[id]!.maalgruppe, belaegning: b) }
+            .map { t, b in Indberetningsformat.Belaegningsraekke(
+                raekke: 0, driftsherre: t.driftsherre, region: nil, tilbud: t.navn, maalgruppe: t.maalgruppe, belaegning: b) }
             .sorted { ($0.driftsherre, $0.tilbud, $0.belaegning.kvartal, $0.belaegning.art.rawValue)
                 < ($1.driftsherre, $1.tilbud, $1.belaegning.kvartal, $1.belaegning.art.rawValue) }
     }

@@ -91,8 +91,8 @@ extension Lager {
     /// many there are and which ones differ from the stored figure — a consistency check and the
     /// "recompute every takst" benchmark. Rows are read with plain SQL and computed in parallel.
     public func genberegnAlleTakster() async throws -> (antal: Int, afvigelser: [String]) {
-        let raekker = try await sql.select().columns("navn", "aar", "grundlag", "basis_ydelse", "takst")
-            .from(Takstniveaumodel.schema).all()
+        let raekker = try await alleRaekker(sql.select().columns("navn", "aar", "grundlag", "basis_ydelse", "takst")
+            .from(Takstniveaumodel.schema))
         struct Post: Sendable { let navn: String; let aar: Int; let grundlag: String; let basis: String?; let takst: String }
         let poster = try raekker.map { r in
             Post(navn: try r.decode(column: "navn", as: String.self), aar: try r.decode(column: "aar", as: Int.self),
@@ -109,7 +109,7 @@ extension Lager {
                     let d = JSONDecoder()
                     var afvigelser: [String] = []
                     for p in del {
-                        let niveau = Takstniveau(navn: p.navn, aar: p.aar, grundlag: try d.decode(Takstgrundlag.self, from: Data(p.grundlag.utf8)),
+                        let niveau = Takstniveau(navn: p.navn, aar: p.aar, grundlag: try Grundlagskoder.laes(p.grundlag),
                                                  basisYdelse: try p.basis.map { try d.decode(BasisYdelseGrundlag.self, from: Data($0.utf8)) })
                         let r = try niveau.beregn()
                         if r.takst != (try Lagertal.decimal(p.takst)) { afvigelser.append("\(p.navn) \(p.aar): gemt \(p.takst), beregnet \(r.takst)") }

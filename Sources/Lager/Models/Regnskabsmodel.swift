@@ -87,9 +87,8 @@ public final class Belaegningsmodel: Model, @unchecked Sendable {
 
 /// Decimal text as stored (written by `"\(decimal)"`), read back exactly.
 enum Lagertal {
-    static let posix = Locale(identifier: "en_US_POSIX")
     static func decimal(_ s: String) throws -> Decimal {
-        guard let d = Decimal(string: s, locale: posix) else { throw Lagerfejl.ugyldigDatabase("'\(s)' i databasen er ikke et tal") }
+        guard let d = Decimaltekst.laes(s) else { throw Lagerfejl.ugyldigDatabase("'\(s)' i databasen er ikke et tal") }
         return d
     }
 }

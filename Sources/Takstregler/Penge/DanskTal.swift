@@ -87,22 +87,19 @@ public enum DanskTal {
 
     /// The common case without separators to interpret — digits, an optional sign and at most one
     /// decimal comma — read without the general path's string work (imports read millions).
-    private static let posix = Locale(identifier: "en_US_POSIX")
-
     private static func hurtigt(_ raa: String) -> Decimal? {
-        var ascii: [UInt8] = []
-        ascii.reserveCapacity(raa.utf8.count)
-        var cifre = 0, komma = 0
+        var cifre = 0, komma = 0, sidste: UInt8 = 0
         for (i, b) in raa.utf8.enumerated() {
             switch b {
-            case 0x30...0x39: cifre += 1; ascii.append(b)
-            case 0x2C: komma += 1; ascii.append(0x2E)
-            case 0x2D where i == 0: ascii.append(b)
+            case 0x30...0x39: cifre += 1
+            case 0x2C: komma += 1; if i == 0 { return nil }
+            case 0x2D where i == 0: break
             default: return nil
             }
+            sidste = b
         }
-        guard cifre > 0, komma <= 1, ascii.last != 0x2E, ascii.first != 0x2E else { return nil }
-        return Decimal(string: String(decoding: ascii, as: UTF8.self), locale: posix)
+        guard cifre > 0, komma <= 1, sidste != 0x2C else { return nil }
+        return Decimaltekst.laes(raa, separator: 0x2C)
     }
 
     private static func kontrollerTusindtalsgrupper(_ s: String, raa: String) throws {

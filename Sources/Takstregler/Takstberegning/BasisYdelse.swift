@@ -45,7 +45,7 @@ public enum BasisYdelse {
         try Kontrol.positiv(g.dage, felt: "dage", hvad: "antal dage pr. år")
         try Kontrol.ikkeNegativ(g.effektivTimeloen, felt: "timeloen", hvad: "timelønnen")
         try Kontrol.ikkeNegativ(g.timerPrDoegn, felt: "timer", hvad: "antal timer pr. døgn")
-        let andel = g.belaegningsprocent / 100
+        let andel = g.belaegningsprocent.procentdel
         let doegn = g.pladser * andel * g.dage
         let basis = g.basisbudget / doegn
         let timetakst = g.effektivTimeloen / andel

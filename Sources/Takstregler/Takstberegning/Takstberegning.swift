@@ -81,7 +81,7 @@ public enum Takstberegning {
         let grundlag = drift + overhead + regulering
         linjer.append(.init(art: .grundlag, tekst: "Takstberegningsgrundlag", beloeb: grundlag))
 
-        let antal = g.pladser * enheder! * g.belaegningsprocent / 100
+        let antal = g.pladser * enheder! * g.belaegningsprocent.procentdel
         let uafrundet = grundlag / antal
         return Takstresultat(
             linjer: linjer, omkostningerIAlt: omkostningerIAlt, andreIndtaegterIAlt: indtaegter,

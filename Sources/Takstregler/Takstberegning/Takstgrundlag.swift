@@ -67,8 +67,8 @@ public enum Overheadmetode: Codable, Equatable, Sendable {
     public func overhead(paa drift: Kroner) -> Kroner {
         switch self {
         case .ingen: return 0
-        case .procentAfDirekte(let p): return drift * p / 100
-        case .bruttoandel(let p): return drift * (p / 100) / (1 - p / 100)
+        case .procentAfDirekte(let p): return drift * p.procentdel
+        case .bruttoandel(let p): return drift * p.procentdel / (1 - p.procentdel)
         case .beloeb(let b): return b
         }
     }

@@ -1,0 +1,64 @@
+@testable import Lager
+import Takstregler
+import XCTest
+
+/// The hand-written basis encoder must write exactly what `JSONEncoder` (sorted keys) writes —
+/// stored bases, audit events and dumps must not change with it — and read back to the same value.
+final class GrundlagskoderTests: XCTestCase {
+    func testSammeBytesSomJSONEncoder() throws {
+        var g = SystemRandomNumberGenerator()  // a failing case is printed in full by the assertion
+        let tegn: [String] = ["a", "Æ", "ø", "å", " ", "/", "\"", "\\", "\n", "\t", "\r", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}",
+                              "\u{7F}", "€", "§", "%", "<", "&", "\u{2028}", "😀", "e\u{301}"]
+        func tekst() -> String { (0..<Int.random(in: 0...12, using: &g)).map { _ in tegn.randomElement(using: &g)! }.joined() }
+        func tal() -> Decimal {
+            let heltal = Int64.random(in: -5_000_000_000...5_000_000_000, using: &g) >> Int64.random(in: 0...30, using: &g)
+            return Decimal(sign: .plus, exponent: -Int.random(in: 0...6, using: &g), significand: Decimal(heltal))
+        }
+        let koder = JSONEncoder()
+        koder.outputFormatting = [.sortedKeys]
+        for _ in 0..<3_000 {
+            let overhead: Overheadmetode = [.ingen, .procentAfDirekte(tal()), .bruttoandel(tal()), .beloeb(tal())].randomElement(using: &g)!
+            let grundlag = Takstgrundlag(
+                omkostninger: (0..<Int.random(in: 0...5, using: &g)).map { _ in
+                    Omkostningslinje(Omkostningskategori.allCases.randomElement(using: &g)!, tal(), tekst: Bool.random(using: &g) ? tekst() : nil)
+                },
+                andreIndtaegter: (0..<Int.random(in: 0...2, using: &g)).map { _ in Indtaegtslinje(tekst: tekst(), beloeb: tal()) },
+                overhead: overhead,
+                reguleringer: (0..<Int.random(in: 0...2, using: &g)).map { _ in
+                    Regulering(regnskabsaar: Int.random(in: 2000...2030, using: &g), overUnderskud: tal(), andel: tal(),
+                               hensat: Bool.random(using: &g) ? tal() : nil)
+                },
+                pladser: tal(), enhed: Takstenhed.allCases.randomElement(using: &g)!,
+                enhederPrAar: Bool.random(using: &g) ? tal() : nil, belaegningsprocent: tal(),
+                afrunding: Afrunding.allCases.randomElement(using: &g)!)
+            let forventet = String(decoding: try koder.encode(grundlag), as: UTF8.self)
+            let faaet = try Lagerkodning.json(grundlag)
+            XCTAssertEqual(faaet, forventet)
+            XCTAssertEqual(try JSONDecoder().decode(Takstgrundlag.self, from: Data(faaet.utf8)), grundlag)
+            // The hand-written reader gives the same value, which writes the same text again.
+            let laest = try XCTUnwrap(Grundlagskoder.hurtigt(faaet), faaet)
+            XCTAssertEqual(laest, grundlag)
+            XCTAssertEqual(try Lagerkodning.json(laest), forventet)
+            if faaet != forventet { return }
+        }
+    }
+
+    func testLaeserOgsaaAndenFormOgFalderTilbageVedFejl() throws {
+        let med = #"""
+            { "afrunding" : "oere", "andreIndtaegter":[], "belaegningsprocent": 95, "enhed":"doegn", "ukendt": [1, true, null],
+              "omkostninger":[{"beloeb":618526.5,"kategori":"personale","tekst":"L\u00f8n \ud83d\ude00 \/ \"x\""}],
+              "overhead":{"bruttoandel":{"_0":5.5}}, "pladser":2, "reguleringer":[{"andel":1,"hensat":null,"overUnderskud":-10,"regnskabsaar":2019}],
+              "enhederPrAar": null }
+            """#
+        let g = try XCTUnwrap(Grundlagskoder.hurtigt(med))
+        XCTAssertEqual(g, try JSONDecoder().decode(Takstgrundlag.self, from: Data(med.utf8)))
+        XCTAssertEqual(g.omkostninger.first?.tekst, "Løn 😀 / \"x\"")
+        XCTAssertEqual(g.overhead, Overheadmetode.bruttoandel(Decimal(string: "5.5")!))
+        // Missing keys, wrong types and broken JSON are left to JSONDecoder, which gives its error.
+        for daarlig in [#"{"afrunding":"oere"}"#, med.replacingOccurrences(of: "\"pladser\":2", with: "\"pladser\":\"2\""),
+                        med.replacingOccurrences(of: "2019", with: "2019.5"), String(med.dropLast(3)), ""] {
+            XCTAssertNil(Grundlagskoder.hurtigt(daarlig), daarlig)
+            XCTAssertThrowsError(try Grundlagskoder.laes(daarlig))
+        }
+    }
+}

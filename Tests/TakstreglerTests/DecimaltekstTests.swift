@@ -1,0 +1,53 @@
+import XCTest
+@testable import Takstregler
+
+/// `Decimaltekst.laes` must give bit for bit what `Decimal(string:)` gives (value and
+/// representation, so printed amounts, dumps and sums are unchanged), or nil where it does.
+final class DecimaltekstTests: XCTestCase {
+    func bytes(_ d: Decimal?) -> [UInt8]? { d.map { v in withUnsafeBytes(of: v) { Array($0) } } }
+
+    func sammenlign(_ s: String, file: StaticString = #filePath, line: UInt = #line) {
+        let forventet = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))
+        let faaet = Decimaltekst.laes(s)
+        XCTAssertEqual(bytes(faaet), bytes(forventet), "'\(s)': \(String(describing: faaet)) ≠ \(String(describing: forventet))", file: file, line: line)
+        if let faaet, let forventet { XCTAssertEqual("\(faaet)", "\(forventet)", s, file: file, line: line) }
+    }
+
+    func testFasteTilfaelde() {
+        for s in ["0", "-0", "0.00", "0.5", "-0.5", "1", "-1", "10", "1000", "1.50", "891.89", "12489292.58", "618526",
+                  "-12.5", "007", "0.000001", "999999999999999999", "1234567890123456789", "123456789012345678.9",
+                  "1e3", "1.", ".5", "-", "", "1.2.3", "12a", " 1", "+1", "1-", "3.355", "100.000"] {
+            sammenlign(s)
+        }
+        XCTAssertNil(Decimaltekst.laes("abc"))
+        XCTAssertEqual(Decimaltekst.laes("891,89", separator: UInt8(ascii: ",")), Decimal(string: "891.89"))
+    }
+
+    func testTilfaeldigeTal() {
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let heltal = String(UInt64.random(in: 0...UInt64(1e12), using: &g) >> UInt64.random(in: 0...40, using: &g))
+            let decimaler = Int.random(in: 0...6, using: &g)
+            var s = (Bool.random(using: &g) ? "-" : "") + heltal
+            if decimaler > 0 { s += "." + String((0..<decimaler).map { _ in "0123456789".randomElement(using: &g)! }) }
+            sammenlign(s)
+        }
+    }
+}
+
+/// `procentdel` is `/ 100` without dividing: the same value and the same printed text.
+final class ProcentdelTests: XCTestCase {
+    func testSammeSomDivisionMed100() {
+        var g = SystemRandomNumberGenerator()
+        var tal: [Decimal] = [0, 1, -1, 95, Decimal(string: "92.5")!, Decimal(string: "0.001")!, Decimal(string: "-12489292.58")!,
+                              Decimal(string: "1e-126")!, Decimal(string: "123456789012345678901234567890")!]
+        for _ in 0..<5_000 {
+            tal.append(Decimal(sign: Bool.random(using: &g) ? .minus : .plus, exponent: Int.random(in: -8...8, using: &g),
+                               significand: Decimal(UInt64.random(in: 0...UInt64(1e15), using: &g))))
+        }
+        for x in tal {
+            XCTAssertEqual(x.procentdel, x / 100, "\(x)")
+            XCTAssertEqual("\(x.procentdel)", "\(x / 100)", "\(x)")
+        }
+    }
+}
