@@ -43,11 +43,14 @@ public final class Takstniveaumodel: Model, @unchecked Sendable {
     }
 
     public var domaene: Takstniveau {
-        get throws {
-            Takstniveau(navn: navn, aar: aar, grundlag: try Lagerkodning.fraJSON(grundlag),
-                        basisYdelse: try basisYdelse.map { try Lagerkodning.fraJSON($0) },
-                        status: Status(rawValue: status) ?? .kladde, version: version)
-        }
+        get throws { try Takstniveaumodel.niveau(navn: navn, aar: aar, grundlag: grundlag, basisYdelse: basisYdelse, status: status, version: version) }
+    }
+
+    /// The domain value from the stored columns (also used by plain-SQL readers).
+    static func niveau(navn: String, aar: Int, grundlag: String, basisYdelse: String?, status: String, version: Int) throws -> Takstniveau {
+        Takstniveau(navn: navn, aar: aar, grundlag: try Lagerkodning.fraJSON(grundlag),
+                    basisYdelse: try basisYdelse.map { try Lagerkodning.fraJSON($0) },
+                    status: Status(rawValue: status) ?? .kladde, version: version)
     }
 
     public var takstDecimal: Kroner { Decimal(string: takst) ?? 0 }

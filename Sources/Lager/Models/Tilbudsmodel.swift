@@ -37,7 +37,14 @@ public final class Tilbudsmodel: Model, @unchecked Sendable {
 
     /// The domain value; `driftsherre` must be eager-loaded or given.
     public func domaene(driftsherre navn: String) -> Tilbud {
-        Tilbud(navn: self.navn, driftsherre: navn, adresse: adresse, paragraf: paragraf,
+        Tilbudsmodel.tilbud(navn: self.navn, driftsherre: navn, adresse: adresse, paragraf: paragraf, maalgruppe: maalgruppe,
+                            type: type, ejerform: ejerform, afdelinger: afdelinger)
+    }
+
+    /// The domain value from the stored columns (also used by plain-SQL readers).
+    static func tilbud(navn: String, driftsherre: String, adresse: String?, paragraf: String?, maalgruppe: String?,
+                       type: String, ejerform: String, afdelinger: String) -> Tilbud {
+        Tilbud(navn: navn, driftsherre: driftsherre, adresse: adresse, paragraf: paragraf,
                maalgruppe: maalgruppe.flatMap(Maalgruppe.init(rawValue:)),
                type: Tilbud.Type_(rawValue: type) ?? .doegn, ejerform: Tilbud.Ejerform(rawValue: ejerform) ?? .kommunal,
                afdelinger: afdelinger.isEmpty ? [] : afdelinger.components(separatedBy: "\n"))
