@@ -157,6 +157,20 @@ final class AdgangsmatrixTests: XCTestCase {
                     try await m.lager.organisation(navn: "Ny Kommune \(n)") != nil
                 }
             },
+            // The comment round of the ledelsesinformation: every driftsherre on its own rows; the secretariat ends it.
+            Rute(metode: .POST, moenster: "/indberetning/ledelsesinformation/kommentar", tilladt: ["driftsherre", "anden driftsherre"],
+                 succes: .seeOther) { m, n in
+                let a = m.friAar()
+                return Kald(sti: "/indberetning/ledelsesinformation/kommentar", felter: ["aar": "\(a)", "tabel": "pladser", "tekst": "Matrix \(n)"]) {
+                    try await m.lager.kommentarer(aar: a)["pladser"]?.values.contains { $0.contains("Matrix \(n)") } == true
+                }
+            },
+            Rute(metode: .POST, moenster: "/sekretariat/ledelsesinformation/offentliggoer", tilladt: sek, succes: .seeOther) { m, _ in
+                let a = m.friAar()
+                return Kald(sti: "/sekretariat/ledelsesinformation/offentliggoer", felter: ["aar": "\(a)"]) {
+                    try await m.lager.ledelsesinformationOffentliggjort(aar: a) != nil
+                }
+            },
             // The API.
             Rute(metode: .PUT, moenster: "/api/v1/indberetning/tilbud/:id/takstniveau", tilladt: egen, succes: .created) { m, n in
                 let a = m.friAar()

@@ -101,6 +101,22 @@ final class LedelsesinformationTests: XCTestCase {
                        "Nyt tilbud i 2019; sammenlignelig udvikling −0,94 %")
         let ukendt = try cli.koer(["rapport", "kommentar", "--aar", "2019", "--tabel", "takstudvikling", "--driftsherre", "Narnia", "--tekst", "x", "--db", db])
         XCTAssertEqual(ukendt.kode, 1)
+        let forkertTabel = try cli.koer(["rapport", "kommentar", "--aar", "2019", "--tabel", "belaegning", "--driftsherre", "Viborg kommune", "--tekst", "x", "--db", db])
+        XCTAssertEqual(forkertTabel.kode, 1)
+        XCTAssertTrue(forkertTabel.fejl.contains("ukendt tabel 'belaegning'"), forkertTabel.fejl)
+
+        // Publication ends the round: a later comment is refused and changes nothing.
+        let off = try cli.koer(["rapport", "offentliggoer", "--aar", "2019", "--db", db])
+        XCTAssertEqual(off.kode, 0, off.fejl)
+        XCTAssertTrue(off.ud.contains("kommentarrunden er slut"), off.ud)
+        let sen = try cli.koer(["rapport", "kommentar", "--aar", "2019", "--tabel", "takstudvikling", "--driftsherre", "Viborg kommune",
+                                "--tekst", "For sent", "--db", db])
+        XCTAssertEqual(sen.kode, 1)
+        XCTAssertTrue(sen.fejl.contains("kommentarrunden for 2019 er slut"), sen.fejl)
+        let efter = try json(try cli.koer(["rapport", "takstudvikling", "--fra", "2018", "--til", "2019", "--db", db, "--format", "json"]))
+        XCTAssertEqual(efter.first { $0["driftsherre"] as? String == "Viborg kommune" }?["bemaerkninger"] as? String,
+                       "Nyt tilbud i 2019; sammenlignelig udvikling −0,94 %")
+        XCTAssertEqual(try cli.koer(["rapport", "offentliggoer", "--aar", "2019", "--db", db]).kode, 1, "allerede offentliggjort")
     }
 
     /// A malformed file is refused whole, naming file, row (header = 1) and column; nothing is imported.

@@ -6,7 +6,7 @@ final class AdgangTests: XCTestCase {
     func testRollerneSomDOMAIN2() {
         let forventet: [Rolle: Set<Handling>] = [
             .offentlig: [],
-            .driftsherre: [.indberetTakst, .indsendTakst, .indberetRegnskab, .laesKladder],
+            .driftsherre: [.indberetTakst, .indsendTakst, .indberetRegnskab, .laesKladder, .kommenterLedelsesinformation],
             .sekretariat: [.laesKladder, .afvis, .godkend, .offentliggoer, .ret, .saetParametre, .laesRevisionslog],
             .socialtilsyn: [.vedligeholdSocialtilsyn],
             .admin: [.administrerBrugere, .administrerOrganisationer, .laesRevisionslog],

@@ -8,7 +8,7 @@ struct RapportKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport", abstract: "Ledelsesinformation: de fem tabeller, takstaftale og takstudvikling på niveauer.",
         subcommands: [Ledelsesinformation.self, TakstudviklingK.self, OverUnderskud.self, Tillaegsydelser.self,
-                      BelaegningK.self, PladserK.self, TakstaftaleK.self, Niveauudvikling.self, Kommentar.self])
+                      BelaegningK.self, PladserK.self, TakstaftaleK.self, Niveauudvikling.self, Kommentar.self, Offentliggoer.self])
 
     struct Periode: ParsableArguments {
         @Option(help: "Det tidlige år (omregnet til det senere års priser med P/L-indekset)") var fra: Int
@@ -170,14 +170,24 @@ struct RapportKommando: AsyncParsableCommand {
         @Flag(help: "Sekretariatets note (fx \"Note 1 vedr. 2016\") i stedet for en kommentar") var note = false
         @OptionGroup var database: DatabaseValg
         func udfoer() async throws {
-            guard ["takstudvikling", "over_underskud", "tillaegsydelser", "pladser"].contains(tabel) else {
-                throw Valideringsfejl(felt: "tabel", besked: "ukendt tabel '\(tabel)' (brug takstudvikling, over_underskud, tillaegsydelser eller pladser)")
-            }
             try await database.medLager {
                 try await $0.tilfoejKommentar(aar: aar, tabel: tabel, driftsherre: driftsherre, art: note ? "note" : "kommentar",
                                               tekst: tekst, af: CLIBruger.navn)
             }
             udskriv("\(note ? "Note" : "Kommentar") gemt til \(driftsherre) i \(tabel) \(aar).\n")
+        }
+    }
+
+    /// Ends the comment round: the year's ledelsesinformation is published; later comments are refused.
+    struct Offentliggoer: TakstfilKommando {
+        static let configuration = CommandConfiguration(
+            commandName: "offentliggoer", abstract: "Offentliggør et års ledelsesinformation (afslutter kommentarrunden).")
+        @Option(help: "Regnskabsåret") var aar: Int
+        @OptionGroup var database: DatabaseValg
+        func udfoer() async throws {
+            let dato = Datoer.idag
+            try await database.medLager { try await $0.offentliggoerLedelsesinformation(aar: aar, dato: dato, af: CLIBruger.navn) }
+            udskriv("Ledelsesinformationen for \(aar) er offentliggjort \(dato); kommentarrunden er slut.\n")
         }
     }
 }

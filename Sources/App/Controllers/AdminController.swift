@@ -27,18 +27,14 @@ struct AdminController: RouteCollection {
                                    csrf: req.csrfToken, kontekst: req.sidekontekst).html, status: status)
     }
 
-    func formular(_ req: Request) throws -> [String: String] {
-        var f = try req.content.decode([String: String].self)
-        f[CSRFMiddleware.feltnavn] = nil
-        return f
-    }
+    func formular(_ req: Request) throws -> [String: String] { try req.formularfelter() }
 
     func opretBruger(req: Request) async throws -> Response {
         try req.kraev(.administrerBrugere)
         var f = try formular(req)
         var fejl: [String: String] = [:]
         func fang(_ blok: () throws -> Void) {
-            do { try blok() } catch let v as Valideringsfejl { fejl[v.felt] = v.besked.prefix(1).uppercased() + v.besked.dropFirst() + "." } catch {}
+            do { try blok() } catch let v as Valideringsfejl { fejl[v.felt] = Visning.saetning(v.besked) } catch {}
         }
         var rolle: Rolle?
         fang { _ = try Kontoregler.email(f["email"] ?? "") }

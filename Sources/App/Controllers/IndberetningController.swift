@@ -201,8 +201,7 @@ struct IndberetningController: RouteCollection {
     func gemRegnskab(req: Request) async throws -> Response {
         let t = try await IndberetningController.hentTilbud(req)
         try req.kraev(.indberetRegnskab, tilbud: t)
-        var f = try req.content.decode([String: String].self)
-        f[CSRFMiddleware.feltnavn] = nil
+        let f = try req.formularfelter()
         let aar = Int(f["aar"] ?? "") ?? IndberetningController.naesteAar
         let lager = Lager(req.db)
         switch Regnskabsformular.laes(f) {
@@ -225,8 +224,7 @@ struct IndberetningController: RouteCollection {
     func gemBelaegning(req: Request) async throws -> Response {
         let t = try await IndberetningController.hentTilbud(req)
         try req.kraev(.indberetRegnskab, tilbud: t)
-        var f = try req.content.decode([String: String].self)
-        f[CSRFMiddleware.feltnavn] = nil
+        let f = try req.formularfelter()
         let aar = Int(f["aar"] ?? "") ?? IndberetningController.naesteAar
         switch Regnskabsformular.laesBelaegning(f) {
         case .fejl(let fejl):

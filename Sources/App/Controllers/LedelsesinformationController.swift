@@ -72,6 +72,7 @@ struct LedelsesinformationController: RouteCollection {
             return try Download.svar(ark, filnavn: "ledelsesinformation-\(aar)\(valgt.map { "-\($0)" } ?? "")", format: format)
         }
         return Side.html(LedelsesinformationSide(aar: aar, region: region, regioner: regioner, aarMedRegnskab: aarMedRegnskab, dele: dele,
+                                                 offentliggjort: try await lager.ledelsesinformationOffentliggjort(aar: aar),
                                                  kontekst: req.sidekontekst).html)
     }
 
@@ -94,6 +95,8 @@ struct LedelsesinformationSide {
     let regioner: [String]
     let aarMedRegnskab: [Int]
     let dele: [LedelsesinformationController.Tabeldel]
+    /// The day the year was published; nil while the comment round is open.
+    let offentliggjort: String?
     let kontekst: Sidekontekst
 
     func overskrift(_ k: String) -> String {
@@ -118,6 +121,8 @@ struct LedelsesinformationSide {
         Side.dokument(titel: "Ledelsesinformation \(aar)", kontekst: kontekst, [
             .h1(.text("Ledelsesinformation \(aar)\(region.map { " – \($0)" } ?? "")")),
             .p(.text("De fem tabeller beregnes af de godkendte regnskaber, den kvartalsvise belægning og pladserne. \(aar - 1) er omregnet til \(aar)-priser med P/L-indekset (faktor 1 uden indeks).")),
+            E.el("p", [("class", "status")], [.text(offentliggjort.map { "Offentliggjort \(Visning.dato($0))." }
+                ?? "Foreløbig: driftsherrerne kan stadig kommentere deres rækker, indtil sekretariatet offentliggør \(aar).")]),
             E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/ledelsesinformation")], [
                 E.valgfelt("aar", "Regnskabsår", valg: Array(Set(aarMedRegnskab + [aar])).sorted(by: >).map { ("\($0)", "\($0)") }, valgt: "\(aar)"),
                 E.valgfelt("region", "Region", valg: [("", "Alle")] + regioner.map { ($0, $0) }, valgt: region ?? ""),

@@ -77,11 +77,7 @@ struct SekretariatController: RouteCollection {
                                                  kontekst: req.sidekontekst), status: status)
     }
 
-    func formular(_ req: Request) throws -> [String: String] {
-        var f = try req.content.decode([String: String].self)
-        f[CSRFMiddleware.feltnavn] = nil
-        return f
-    }
+    func formular(_ req: Request) throws -> [String: String] { try req.formularfelter() }
 
     func godkend(req: Request) async throws -> Response {
         try req.kraev(.godkend)
@@ -311,6 +307,9 @@ enum Datoer {
     }()
 
     static func dato(_ s: String) -> Date? { s.isEmpty ? nil : iso.date(from: s) }
+
+    /// Today in Copenhagen, `yyyy-MM-dd`.
+    static var idag: String { iso.string(from: Date()) }
 
     static func erDato(_ s: String) -> Bool {
         guard let d = iso.date(from: s) else { return false }

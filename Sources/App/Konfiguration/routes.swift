@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: KontoController())
     try app.register(collection: IndberetningController())
     try app.register(collection: SekretariatController())
+    try app.register(collection: KommentarrundeController())
     try app.register(collection: AdminController())
     try app.register(collection: APIController())
 }

@@ -39,6 +39,13 @@ extension Request {
     }
 
     /// A one-time message for the next page (after a redirect).
+    /// A posted form's fields without the CSRF token.
+    func formularfelter() throws -> [String: String] {
+        var f = try content.decode([String: String].self)
+        f[CSRFMiddleware.feltnavn] = nil
+        return f
+    }
+
     func saetBesked(_ tekst: String) {
         session.data[Sessionsnoegle.besked] = tekst
     }

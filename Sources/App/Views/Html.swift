@@ -98,8 +98,8 @@ enum E {
     }
 
     static func valgfelt(_ navn: String, _ etiket: String, valg: [(vaerdi: String, tekst: String)], valgt: String,
-                         fejl: [String: String] = [:], hjaelp: String? = nil) -> N {
-        let id = "f-\(navn)"
+                         fejl: [String: String] = [:], hjaelp: String? = nil, id eget: String? = nil) -> N {
+        let id = eget ?? "f-\(navn)"
         let besked = fejl[navn]
         let beskrevet = [hjaelp.map { _ in "\(id)-hjaelp" }, besked.map { _ in "\(id)-fejl" }].compactMap { $0 }
         return el("div", [("class", besked == nil ? "felt" : "felt fejl")], [

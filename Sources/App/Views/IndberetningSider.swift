@@ -40,6 +40,7 @@ enum IndberetningSider {
                            valgt: "\(aar)"),
                 E.knap("Vis", klasse: "sekundaer"),
             ]),
+            E.el("p", [], [E.lenke("/indberetning/ledelsesinformation", "Kommentér jeres rækker i ledelsesinformationen")]),
             .if(tilbud.isEmpty, .p(.text("\(bruger.organisation ?? "Din organisation") har ingen tilbud i Takstfil. Kontakt sekretariatet."))),
             .if(!tilbud.isEmpty, .div(.class("tabel"), .table(
                 .caption(.text("Dine tilbud og status for takster \(aar)")),

@@ -39,6 +39,13 @@ enum SekretariatSider {
                     E.knap("Offentliggør \(aar)"),
                 ])
             },
+            .h3("Ledelsesinformation"),
+            .p("Driftsherrerne kan kommentere deres egne rækker, indtil et regnskabsår offentliggøres; derefter er kommentarrunden slut."),
+            E.postform("/sekretariat/ledelsesinformation/offentliggoer", csrf: csrf, [("class", "soeg")], [
+                E.valgfelt("aar", "Regnskabsår", valg: (Aarstal.indevaerende - 5...Aarstal.indevaerende).reversed().map { ("\($0)", "\($0)") },
+                           valgt: "\(Aarstal.indevaerende - 1)", id: "f-li-aar"),
+                E.knap("Offentliggør ledelsesinformationen", klasse: "sekundaer"),
+            ]),
             .h2(.text("Indsendte regnskaber (\(regnskaber.count))")),
             .if(regnskaber.isEmpty, .p("Der er ingen indsendte regnskaber.")),
             .forEach(regnskaber) { r in

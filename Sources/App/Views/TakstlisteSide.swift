@@ -187,6 +187,11 @@ struct TakstlisteSide {
 }
 
 enum Visning {
+    /// A rule's message ("kommentaren er tom") as a sentence on a page ("Kommentaren er tom.").
+    static func saetning(_ besked: String) -> String {
+        besked.prefix(1).uppercased() + besked.dropFirst() + (besked.hasSuffix(".") ? "" : ".")
+    }
+
     /// Published takster as the source shows them: whole kroner or øre.
     static func kroner(_ v: Kroner, _ afrunding: Afrunding) -> String {
         DanskTal.formater(v, decimaler: afrunding.decimaler)

@@ -218,20 +218,47 @@ extension Lager {
 
     // MARK: Comments and notes
 
+    /// The tables with a row per driftsherre, which comments and notes attach to (belægning is
+    /// per målgruppe).
+    public static let kommenterbareTabeller = ["takstudvikling", "over_underskud", "tillaegsydelser", "pladser"]
+
+    /// A comment (a driftsherre's, on its own rows) or a note (the secretariat's) on a year's
+    /// tables — only while the comment round is open, i.e. before the year is published.
     public func tilfoejKommentar(aar: Int, tabel: String, driftsherre: String, art: String = "kommentar", tekst: String,
                                  af bruger: String) async throws {
         guard !tekst.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw Valideringsfejl(felt: "tekst", besked: "kommentaren er tom")
         }
+        guard Lager.kommenterbareTabeller.contains(tabel) else {
+            throw Valideringsfejl(felt: "tabel", besked: "ukendt tabel '\(tabel)' (vælg \(Lager.kommenterbareTabeller.joined(separator: ", ")))")
+        }
+
         guard try await organisation(navn: driftsherre) != nil || driftsherre == Takstudvikling.iAlt else {
             throw Lagerfejl.ukendtOrganisation(driftsherre)
         }
         try await skriv { tx, log in
+            // Checked in the write's transaction, so a comment cannot slip in after publication.
+            if let dato = try await Lager(tx).ledelsesinformationOffentliggjort(aar: aar) {
+                throw Valideringsfejl(felt: "aar", besked: "kommentarrunden for \(aar) er slut: ledelsesinformationen blev offentliggjort \(dato)")
+            }
             let m = Kommentarmodel(aar: aar, tabel: tabel, driftsherre: driftsherre, art: art, tekst: tekst, bruger: bruger)
             try await m.create(on: tx)
             log.append(try Lager.haendelse(bruger, "opret", art, m.id, efter: ["aar": "\(aar)", "tabel": tabel,
                                                                                 "driftsherre": driftsherre, "tekst": tekst]))
         }
+    }
+
+    /// The day a year's ledelsesinformation was published (the comment round closed), if it was.
+    public func ledelsesinformationOffentliggjort(aar: Int) async throws -> String? {
+        try await parameter(aar: aar, region: "", noegle: Parameternoegle.ledelsesinformationOffentliggjort, som: String.self)
+    }
+
+    /// Publishes a year's ledelsesinformation: the comment round ends; later comments are refused.
+    public func offentliggoerLedelsesinformation(aar: Int, dato: String, af bruger: String) async throws {
+        if let tidligere = try await ledelsesinformationOffentliggjort(aar: aar) {
+            throw Valideringsfejl(felt: "aar", besked: "ledelsesinformationen for \(aar) blev allerede offentliggjort \(tidligere)")
+        }
+        try await saetParameter(aar: aar, region: "", noegle: Parameternoegle.ledelsesinformationOffentliggjort, vaerdi: dato, af: bruger)
     }
 
     /// Comments and notes for a year's ledelsesinformation: tabel → driftsherre → texts.

@@ -12,6 +12,9 @@ public enum Parameternoegle {
     public static let fristTakster = "frist_takster"
     /// The socialtilsyn's whole budget input for a budget year (`SocialtilsynInput`).
     public static let socialtilsyn = "socialtilsyn"
+    /// The day a year's ledelsesinformation was published ("yyyy-MM-dd"); it ends the comment
+    /// round. Stored for all regions at once (region "").
+    public static let ledelsesinformationOffentliggjort = "ledelsesinformation_offentliggjort"
 }
 
 /// One year's parameters for one region, as far as they are set.

@@ -33,6 +33,8 @@ public enum Handling: String, Codable, Sendable, CaseIterable {
     case indberetRegnskab
     /// Read drafts and submitted, not yet published figures (own tilbud for a driftsherre).
     case laesKladder
+    /// Comment on one's own rows of a year's ledelsesinformation while the comment round is open.
+    case kommenterLedelsesinformation
     case afvis
     case godkend
     case offentliggoer
@@ -53,7 +55,8 @@ public enum Handling: String, Codable, Sendable, CaseIterable {
         case .laesKladder: return "se kladder og indsendte tal"
         case .afvis: return "afvise indberetninger"
         case .godkend: return "godkende indberetninger"
-        case .offentliggoer: return "offentliggøre takster"
+        case .kommenterLedelsesinformation: return "kommentere ledelsesinformationen"
+        case .offentliggoer: return "offentliggøre takster og ledelsesinformation"
         case .ret: return "rette offentliggjorte takster"
         case .saetParametre: return "sætte årlige parametre"
         case .laesRevisionslog: return "se revisionsloggen"
@@ -69,7 +72,7 @@ public enum Handling: String, Codable, Sendable, CaseIterable {
 public enum Adgang {
     public static func maa(_ rolle: Rolle, _ handling: Handling) -> Bool {
         switch handling {
-        case .indberetTakst, .indsendTakst, .indberetRegnskab:
+        case .indberetTakst, .indsendTakst, .indberetRegnskab, .kommenterLedelsesinformation:
             return rolle == .driftsherre
         case .laesKladder:
             return rolle == .driftsherre || rolle == .sekretariat
