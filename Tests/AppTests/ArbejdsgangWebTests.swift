@@ -23,6 +23,60 @@ final class ArbejdsgangWebTests: XCTestCase {
         return f
     }
 
+    /// Basis and ydelse through the form: Østerskoven's scenario 2 (12 pladser, 85 %, basisbudget
+    /// 12.489.292,58, effektiv timeløn 390, 8 timer) gives 3.355 + 3.671 = 7.026; a half-filled split
+    /// is refused at its own field; an API-style form without the fields keeps the stored split.
+    func testBasisOgYdelsestaktIFormularen() async throws {
+        let d = try await m.logInd("jammerbugt@test.dk")
+        var f = felter("Østerskoven-model", omk: "12489292,58")
+        f["pladser"] = "12"
+        f["belaegningsprocent"] = "85"
+        f["afrunding"] = "hele_kroner"
+        f["by_basisbudget"] = "12489292,58"
+        let halv = try await d.post(takststi, f)
+        XCTAssertEqual(halv.status, .unprocessableEntity)
+        XCTAssertTrue(halv.body.string.contains("id=\"f-by_timeloen-fejl\">Udfyld den effektive timeløn."), halv.body.string)
+        f["by_timeloen"] = "390"
+        f["by_pladser"] = "0"
+        let nul = try await d.post(takststi, f)
+        XCTAssertEqual(nul.status, .unprocessableEntity)
+        XCTAssertTrue(nul.body.string.contains("id=\"f-by_pladser-fejl\">Antal pladser skal være større end 0"), nul.body.string)
+        f["by_pladser"] = ""
+        let gemt = try await d.post(takststi, f)
+        XCTAssertEqual(gemt.status, .seeOther, gemt.body.string)
+        func model() async throws -> Takstniveaumodel {
+            let alle = try await m.lager.takstniveauer(tilbudID: m.toftehoej, aar: m.naesteAar)
+            return try XCTUnwrap(alle.first { $0.navn == "Østerskoven-model" })
+        }
+        let n = try await model()
+        XCTAssertEqual(n.takstDecimal, 7026)
+        let by = try XCTUnwrap(try n.domaene.basisYdelse)
+        XCTAssertEqual([by.pladser, by.belaegningsprocent, by.dage, by.timerPrDoegn, by.effektivTimeloen], [12, 85, 365, 8, 390])
+        let r = try n.domaene.beregn()
+        XCTAssertEqual([r.basisYdelse?.basistakst, r.basisYdelse?.ydelsestakst], [3355, 3671])
+
+        // Reopened, the form shows the split; without the fields at all (the API), the split stays.
+        let side = try await d.get(takststi + "?aar=\(m.naesteAar)&niveau=%C3%98sterskoven-model")
+        XCTAssertTrue(side.body.string.contains("value=\"12489292,58\""), "basisbudgettet vises")
+        var uden = felter("Østerskoven-model", omk: "12489292,58", revision: "\(n.revision)")
+        uden["pladser"] = "12"
+        uden["belaegningsprocent"] = "85"
+        uden["afrunding"] = "hele_kroner"
+        let igen = try await d.post(takststi, uden)
+        XCTAssertEqual(igen.status, .seeOther, igen.body.string)
+        let efter = try await model()
+        XCTAssertEqual(efter.takstDecimal, 7026)
+        // Emptied fields remove it: the takst is the level's own again.
+        var tomme = uden
+        tomme["revision"] = "\(efter.revision)"
+        for k in Takstformular.basisYdelsesfelter { tomme[k] = "" }
+        let tomt = try await d.post(takststi, tomme)
+        XCTAssertEqual(tomt.status, .seeOther)
+        let uSplit = try await model()
+        XCTAssertNil(try uSplit.domaene.basisYdelse)
+        XCTAssertEqual(uSplit.takstDecimal, try uSplit.domaene.beregn().takst)
+    }
+
     func testDriftsherreIndberetterMedDanskeFejlOgOptimistiskLaasning() async throws {
         let d = try await m.logInd("jammerbugt@test.dk")
         // Refused values come back next to their fields, as typed, and nothing is saved.

@@ -256,7 +256,13 @@ enum Takstlaesning {
                 return .fejl(["hensaettelse": "Tilbuddet har intet godkendt regnskab med et resultat for \(Efterregulering.regnskabsaar(forTakstaar: aar)), så der er intet at efterregulere."])
             }
         }
-        if let e = eksisterende { niveau.basisYdelse = try e.domaene.basisYdelse }
+        if let e = eksisterende, !f.harBasisYdelsesfelter { niveau.basisYdelse = try e.domaene.basisYdelse }
+        if let by = niveau.basisYdelse {
+            // The split's own refusals belong to its own fields (its names overlap the level's).
+            do { _ = try BasisYdelse.beregn(by) } catch let v as Valideringsfejl {
+                return .fejl(["by_\(v.felt)": Visning.saetning(v.besked)])
+            }
+        }
         do {
             return .ok(niveau, try niveau.beregn())
         } catch {

@@ -26,8 +26,14 @@ struct Takstformular: Sendable {
         ["niveau", "enhed", "dage", "pladser", "belaegningsprocent", "afrunding"]
             + Omkostningskategori.allCases.map { "omk_\($0.rawValue)" }
             + (1...antalIndtaegter).flatMap { ["indt_tekst_\($0)", "indt_beloeb_\($0)"] }
-            + ["overhead_metode", "overhead_vaerdi", "hensaettelse", "andel", "begrundelse"]
+            + ["overhead_metode", "overhead_vaerdi", "hensaettelse", "andel"] + basisYdelsesfelter + ["begrundelse"]
     }
+
+    /// Basis- og ydelsestakst (DOMAIN.md 6.1, Østerskoven): optional; empty means none. A form
+    /// without these fields at all (an API call that does not mention them) keeps the stored split.
+    static let basisYdelsesfelter = ["by_basisbudget", "by_timeloen", "by_timer", "by_pladser", "by_belaegningsprocent", "by_dage"]
+
+    var harBasisYdelsesfelter: Bool { Takstformular.basisYdelsesfelter.contains { felter[$0] != nil } }
 
     init(felter: [String: String] = [:]) { self.felter = felter }
 
@@ -56,6 +62,15 @@ struct Takstformular: Sendable {
             f["efterregulering"] = "ja"
             f["hensaettelse"] = r.hensat.map { Takstformular.tal($0) } ?? "0"
             f["andel"] = Takstformular.tal(r.andel)
+        }
+        for k in Takstformular.basisYdelsesfelter { f[k] = "" }
+        if let b = n.basisYdelse {
+            f["by_basisbudget"] = Takstformular.tal(b.basisbudget)
+            f["by_timeloen"] = Takstformular.tal(b.effektivTimeloen)
+            f["by_timer"] = Takstformular.tal(b.timerPrDoegn)
+            f["by_pladser"] = Takstformular.tal(b.pladser)
+            f["by_belaegningsprocent"] = Takstformular.tal(b.belaegningsprocent)
+            f["by_dage"] = Takstformular.tal(b.dage)
         }
         felter = f
     }
@@ -122,11 +137,25 @@ struct Takstformular: Sendable {
             let a = tal("andel", kraevet: false, hvad: "andelen") ?? 1
             valg = Efterregulering.Valg(hensaettelse: h, andel: a)
         }
+        // Basis and ydelse: the whole split or nothing; places, occupancy and days default to the level's.
+        var basisYdelse: BasisYdelseGrundlag?
+        if Takstformular.basisYdelsesfelter.contains(where: { !self[$0].trimmingCharacters(in: .whitespaces).isEmpty }) {
+            let budget = tal("by_basisbudget", kraevet: true, hvad: "basisbudgettet")
+            let loen = tal("by_timeloen", kraevet: true, hvad: "den effektive timeløn")
+            let timer = tal("by_timer", kraevet: false, hvad: "timer pr. døgn") ?? 8
+            let bp = tal("by_pladser", kraevet: false, hvad: "pladserne i basistaksten") ?? pladser
+            let bb = tal("by_belaegningsprocent", kraevet: false, hvad: "belægningsprocenten i basistaksten") ?? belaegning
+            let bd = tal("by_dage", kraevet: false, hvad: "dagene i basistaksten") ?? dage ?? 365
+            if let budget, let loen, let bp, let bb {
+                basisYdelse = BasisYdelseGrundlag(basisbudget: budget, pladser: bp, belaegningsprocent: bb, dage: bd,
+                                                  effektivTimeloen: loen, timerPrDoegn: timer)
+            }
+        }
         guard fejl.isEmpty, let enhed, let pladser, let belaegning, let afrunding else { return (nil, valg, fejl) }
         let grundlag = Takstgrundlag(omkostninger: omkostninger, andreIndtaegter: indtaegter, overhead: overhead,
                                      pladser: pladser, enhed: enhed, enhederPrAar: dage, belaegningsprocent: belaegning,
                                      afrunding: afrunding)
-        return (Takstniveau(navn: navn, aar: aar, grundlag: grundlag), valg, [:])
+        return (Takstniveau(navn: navn, aar: aar, grundlag: grundlag, basisYdelse: basisYdelse), valg, [:])
     }
 
     /// The overhead method and its value (`overhead_metode`, `overhead_vaerdi`), also the yearly parameter's form.

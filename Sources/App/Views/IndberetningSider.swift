@@ -275,6 +275,18 @@ struct TakstformularSide {
                         E.felt("andel", "Andel der indgår (0–1)", vaerdi: f["andel"], fejl: fejl, hjaelp: "Tom: 1 (det hele).", tal: true),
                     ]),
                 ]),
+                E.el("fieldset", [("disabled", kanGemme ? nil : "")], [
+                    E.el("legend", [], [.text("Basis- og ydelsestakst (valgfrit)")]),
+                    E.el("p", [("class", "hjaelp")], [.text("Udfyld, hvis taksten deles i en basistakst (basisbudget ÷ døgn) og en ydelsestakst (effektiv timeløn ÷ belægning × timer pr. døgn). Taksten er da summen af de to afrundede dele. Tomme felter for pladser, belægning og dage bruger takstniveauets.")]),
+                    E.el("div", [("class", "kolonner")], [
+                        E.felt("by_basisbudget", "Basisbudget (kr.)", vaerdi: f["by_basisbudget"], fejl: fejl, tal: true),
+                        E.felt("by_timeloen", "Effektiv timeløn (kr.)", vaerdi: f["by_timeloen"], fejl: fejl, tal: true),
+                        E.felt("by_timer", "Timer pr. døgn", vaerdi: f["by_timer"], fejl: fejl, hjaelp: "Tom: 8.", tal: true),
+                        E.felt("by_pladser", "Pladser", vaerdi: f["by_pladser"], fejl: fejl, tal: true),
+                        E.felt("by_belaegningsprocent", "Belægningsprocent", vaerdi: f["by_belaegningsprocent"], fejl: fejl, tal: true),
+                        E.felt("by_dage", "Dage pr. år", vaerdi: f["by_dage"], fejl: fejl, hjaelp: "Tom: takstniveauets, ellers 365.", tal: true),
+                    ]),
+                ]),
                 .if(kanGemme, E.tekstfelt("begrundelse", art == .rettelse ? "Begrundelse for rettelsen" : "Bemærkning til sekretariatet",
                             vaerdi: f["begrundelse"], fejl: fejl, hjaelp: art == .rettelse ? "Skal udfyldes; den vises ved den nye version." : "Fx forklaring på en stor ændring.",
                             kraevet: art == .rettelse)),
