@@ -75,6 +75,16 @@ final class ArbejdsgangWebTests: XCTestCase {
         let uSplit = try await model()
         XCTAssertNil(try uSplit.domaene.basisYdelse)
         XCTAssertEqual(uSplit.takstDecimal, try uSplit.domaene.beregn().takst)
+
+        // The API reads the same fields.
+        let api = try await d.api(.PUT, "/api/v1/indberetning/tilbud/\(m.toftehoej!)/takstniveau", json: #"""
+            {"navn": "API-split", "aar": \#(m.naesteAar), "pladser": 12, "belaegningsprocent": "85",
+             "omkostninger": [{"kategori": "personale", "beloeb": "12489292,58"}],
+             "basisYdelse": {"basisbudget": "12489292,58", "effektivTimeloen": 390}}
+            """#)
+        XCTAssertEqual(api.status, .created, api.body.string)
+        let viaAPI = try await m.lager.takstniveauer(tilbudID: m.toftehoej, aar: m.naesteAar).first { $0.navn == "API-split" }
+        XCTAssertEqual(viaAPI?.takstDecimal, 7026)
     }
 
     func testDriftsherreIndberetterMedDanskeFejlOgOptimistiskLaasning() async throws {

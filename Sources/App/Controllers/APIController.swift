@@ -196,6 +196,14 @@ struct APIController: RouteCollection {
             let metode: String
             let vaerdi: Tal?
         }
+        struct BasisYdelseInd: Content {
+            let basisbudget: Tal?
+            let effektivTimeloen: Tal?
+            let timerPrDoegn: Tal?
+            let pladser: Tal?
+            let belaegningsprocent: Tal?
+            let dage: Tal?
+        }
         struct Efter: Content {
             let hensaettelse: Tal?
             let andel: Tal?
@@ -212,6 +220,7 @@ struct APIController: RouteCollection {
         var andreIndtaegter: [Indtaegt]?
         var overhead: Overhead?
         var efterregulering: Efter?
+        var basisYdelse: BasisYdelseInd?
         var begrundelse: String?
         var indsend: Bool?
 
@@ -245,6 +254,14 @@ struct APIController: RouteCollection {
                 f["efterregulering"] = "ja"
                 f["hensaettelse"] = e.hensaettelse?.tekst ?? ""
                 f["andel"] = e.andel?.tekst ?? ""
+            }
+            if let b = basisYdelse {
+                f["by_basisbudget"] = b.basisbudget?.tekst ?? ""
+                f["by_timeloen"] = b.effektivTimeloen?.tekst ?? ""
+                f["by_timer"] = b.timerPrDoegn?.tekst ?? ""
+                f["by_pladser"] = b.pladser?.tekst ?? ""
+                f["by_belaegningsprocent"] = b.belaegningsprocent?.tekst ?? ""
+                f["by_dage"] = b.dage?.tekst ?? ""
             }
             f["begrundelse"] = begrundelse ?? ""
             return f

@@ -42,6 +42,7 @@ enum OpenAPI {
         "andreIndtaegter": {"type": "array", "maxItems": 3, "items": {"type": "object", "properties": {"tekst": {"type": "string"}, "beloeb": {"$ref": "#/components/schemas/Tal"}}}},
         "overhead": {"type": "object", "properties": {"metode": {"type": "string", "enum": ["ingen", "procent", "bruttoandel", "beloeb"]}, "vaerdi": {"$ref": "#/components/schemas/Tal"}}},
         "efterregulering": {"type": "object", "properties": {"hensaettelse": {"$ref": "#/components/schemas/Tal"}, "andel": {"$ref": "#/components/schemas/Tal"}}},
+        "basisYdelse": {"type": "object", "description": "Basis- og ydelsestakst; udeladt: en gemt opdeling bevares. Pladser, belægning og dage er som standard takstniveauets (dage ellers 365), timer pr. døgn 8.", "required": ["basisbudget", "effektivTimeloen"], "properties": {"basisbudget": {"$ref": "#/components/schemas/Tal"}, "effektivTimeloen": {"$ref": "#/components/schemas/Tal"}, "timerPrDoegn": {"$ref": "#/components/schemas/Tal"}, "pladser": {"$ref": "#/components/schemas/Tal"}, "belaegningsprocent": {"$ref": "#/components/schemas/Tal"}, "dage": {"$ref": "#/components/schemas/Tal"}}},
         "begrundelse": {"type": "string"}, "indsend": {"type": "boolean"}}}
     },
     "responses": {
