@@ -14,11 +14,11 @@ struct KommentarrundeController: RouteCollection {
         r.post("sekretariat", "ledelsesinformation", "offentliggoer", use: offentliggoer)
     }
 
-    static func aar(_ req: Request) -> Int { req.query[Int.self, at: "aar"] ?? (Aarstal.indevaerende - 1) }
-
     func side(req: Request) async throws -> Response {
         let b = try req.kraev(.kommenterLedelsesinformation)
-        return try await vis(req, b, aar: KommentarrundeController.aar(req))
+        // The same default year as the public tables: the newest with approved regnskaber.
+        let standard = try await Lager(req.db).aarMedRegnskab(kunGodkendte: true).first ?? (Aarstal.indevaerende - 1)
+        return try await vis(req, b, aar: req.query[Int.self, at: "aar"] ?? standard)
     }
 
     func vis(_ req: Request, _ b: Brugerkonto, aar: Int, felter: [String: String] = [:], fejl: [String: String] = [:],
@@ -26,7 +26,7 @@ struct KommentarrundeController: RouteCollection {
         let lager = Lager(req.db)
         let organisation = b.organisation ?? ""
         let egne = try await lager.kommentarer(aar: aar).compactMapValues { $0[organisation] }
-        return Side.html(KommentarrundeSide(organisation: organisation, aar: aar,
+        return Side.html(KommentarrundeSide(organisation: organisation, aar: aar, aarMedRegnskab: try await lager.aarMedRegnskab(kunGodkendte: true),
                                             offentliggjort: try await lager.ledelsesinformationOffentliggjort(aar: aar),
                                             egne: egne, felter: felter, fejl: fejl, csrf: req.csrfToken, kontekst: req.sidekontekst).html,
                          status: status)
@@ -65,6 +65,7 @@ struct KommentarrundeController: RouteCollection {
 struct KommentarrundeSide {
     let organisation: String
     let aar: Int
+    let aarMedRegnskab: [Int]
     let offentliggjort: String?
     /// Table → this organisation's comments and notes.
     let egne: [String: [String]]
@@ -80,7 +81,7 @@ struct KommentarrundeSide {
         Side.dokument(titel: "Ledelsesinformation \(aar) – kommentarer", kontekst: kontekst, [
             .h1(.text("Ledelsesinformation \(aar) – kommentarer fra \(organisation)")),
             E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/indberetning/ledelsesinformation")], [
-                E.valgfelt("aar", "Regnskabsår", valg: (Aarstal.indevaerende - 5...Aarstal.indevaerende).reversed().map { ("\($0)", "\($0)") },
+                E.valgfelt("aar", "Regnskabsår", valg: Array(Set(aarMedRegnskab + [aar])).sorted(by: >).map { ("\($0)", "\($0)") },
                            valgt: "\(aar)"),
                 E.knap("Vis", klasse: "sekundaer"),
             ]),

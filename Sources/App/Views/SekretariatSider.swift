@@ -42,7 +42,7 @@ enum SekretariatSider {
             .h3("Ledelsesinformation"),
             .p("Driftsherrerne kan kommentere deres egne rækker, indtil et regnskabsår offentliggøres; derefter er kommentarrunden slut."),
             E.postform("/sekretariat/ledelsesinformation/offentliggoer", csrf: csrf, [("class", "soeg")], [
-                E.valgfelt("aar", "Regnskabsår", valg: (Aarstal.indevaerende - 5...Aarstal.indevaerende).reversed().map { ("\($0)", "\($0)") },
+                E.valgfelt("aar", "Regnskabsår", valg: (Aarstal.indevaerende - 10...Aarstal.indevaerende).reversed().map { ("\($0)", "\($0)") },
                            valgt: "\(Aarstal.indevaerende - 1)", id: "f-li-aar"),
                 E.knap("Offentliggør ledelsesinformationen", klasse: "sekundaer"),
             ]),
