@@ -315,3 +315,15 @@ extension CSVTabel {
         }
     }
 }
+
+/// The "same key twice in one file" check every import reader makes: the first row with a key
+/// is kept, a later one is refused naming it. Keys compare without regard to case.
+struct Dubletter {
+    private var foerste: [String: Int] = [:]
+
+    mutating func kontroller(_ dele: [String], raekke: Int, fil: String, kolonne: String, _ besked: (_ foerste: Int) -> String) throws {
+        let noegle = dele.map { $0.lowercased() }.joined(separator: "\u{1}")
+        if let f = foerste[noegle] { throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(f)) }
+        foerste[noegle] = raekke
+    }
+}

@@ -92,7 +92,7 @@ public enum Indberetningsformat {
         try t.kontrollerTalformater(["belaegning", "regnskab_kr", "over_underskud_kr", "tillaegsydelser_kr", "takstindtaegter_kr", "pladser"])
         var fejl: [Importfejl] = []
         var ud: [Regnskabsraekke] = []
-        var set: [String: Int] = [:]
+        var dubletter = Dubletter()
         for r in t.raekker {
             do {
                 let aar = try t.heltal(r, "aar", gyldige: aarsinterval)
@@ -108,12 +108,9 @@ public enum Indberetningsformat {
                     regnskab: Regnskab(aar: aar, omkostninger: omk, takstindtaegter: try t.tal(r, "takstindtaegter_kr", paakraevet: false),
                                        belaegning: belaegning, overUnderskud: try t.tal(r, "over_underskud_kr", paakraevet: false),
                                        tillaegsydelser: try t.tal(r, "tillaegsydelser_kr", paakraevet: false)))
-                let noegle = "\(raekke.driftsherre.lowercased())\u{1}\(raekke.tilbud.lowercased())\u{1}\(aar)"
-                if let foerste = set[noegle] {
-                    throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift("tilbud"),
-                                     besked: "'\(raekke.tilbud)' \(aar) står også i række \(foerste) (samme tilbud og år to gange)")
+                try dubletter.kontroller([raekke.driftsherre, raekke.tilbud, "\(aar)"], raekke: r.nummer, fil: fil, kolonne: t.overskrift("tilbud")) {
+                    "'\(raekke.tilbud)' \(aar) står også i række \($0) (samme tilbud og år to gange)"
                 }
-                set[noegle] = r.nummer
                 ud.append(raekke)
             } catch let f as Importfejl { fejl.append(f) }
         }
@@ -130,7 +127,7 @@ public enum Indberetningsformat {
         try t.kontrollerTalformater(["normering", "forbrug"])
         var fejl: [Importfejl] = []
         var ud: [Belaegningsraekke] = []
-        var set: [String: Int] = [:]
+        var dubletter = Dubletter()
         let laest = t.hverRaekke { r -> Belaegningsraekke in
             let aar = try t.heltal(r, "aar", gyldige: aarsinterval)
             let kvartal = try t.heltal(r, "kvartal", gyldige: 1...4)
@@ -152,12 +149,10 @@ public enum Indberetningsformat {
             do {
                 let raekke = try resultat.get()
                 let b = raekke.belaegning
-                let noegle = "\(raekke.driftsherre.lowercased())\u{1}\(raekke.tilbud.lowercased())\u{1}\(b.aar)\u{1}\(b.kvartal)\u{1}\(b.art)"
-                if let foerste = set[noegle] {
-                    throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift("kvartal"),
-                                     besked: "'\(raekke.tilbud)' \(b.aar) \(b.kvartal). kvartal står også i række \(foerste)")
+                try dubletter.kontroller([raekke.driftsherre, raekke.tilbud, "\(b.aar)", "\(b.kvartal)", b.art.rawValue], raekke: r.nummer,
+                                   fil: fil, kolonne: t.overskrift("kvartal")) {
+                    "'\(raekke.tilbud)' \(b.aar) \(b.kvartal). kvartal står også i række \($0)"
                 }
-                set[noegle] = r.nummer
                 ud.append(raekke)
             } catch let f as Importfejl { fejl.append(f) }
             catch let l as Importfejlliste { fejl += l.fejl }
@@ -171,7 +166,7 @@ public enum Indberetningsformat {
         try t.kontrollerTalformater(["pladser"])
         var fejl: [Importfejl] = []
         var ud: [Pladsraekke] = []
-        var set: [String: Int] = [:]
+        var dubletter = Dubletter()
         for r in t.raekker {
             do {
                 let aar = try t.heltal(r, "aar", gyldige: aarsinterval)
@@ -181,12 +176,10 @@ public enum Indberetningsformat {
                     raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
                     tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: true)!,
                     type: try type(t, r, paakraevet: true)!, aar: aar, pladser: antal)
-                let noegle = "\(raekke.driftsherre.lowercased())\u{1}\(raekke.tilbud.lowercased())\u{1}\(aar)\u{1}\(raekke.type)"
-                if let foerste = set[noegle] {
-                    throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift("tilbud"),
-                                     besked: "'\(raekke.tilbud)' \(aar) (\(raekke.type.rawValue)) står også i række \(foerste)")
+                try dubletter.kontroller([raekke.driftsherre, raekke.tilbud, "\(aar)", raekke.type.rawValue], raekke: r.nummer,
+                                   fil: fil, kolonne: t.overskrift("tilbud")) {
+                    "'\(raekke.tilbud)' \(aar) (\(raekke.type.rawValue)) står også i række \($0)"
                 }
-                set[noegle] = r.nummer
                 ud.append(raekke)
             } catch let f as Importfejl { fejl.append(f) }
         }

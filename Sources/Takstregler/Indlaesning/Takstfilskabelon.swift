@@ -67,19 +67,17 @@ public enum Takstfilskabelon {
         try t.kontrollerTalformater(talkolonner)
         var fejl: [Importfejl] = []
         var ud: [Raekke] = []
-        var set: [String: Int] = [:]
+        var dubletter = Dubletter()
         // Each row is read and computed on its own, so the rows are spread over the cores; the
         // duplicate check and the order of messages stay sequential.
         let laest = t.hverRaekke { try laesRaekke(t, $0) }
         for (r, resultat) in zip(t.raekker, laest) {
             do {
                 let raekke = try resultat.get()
-                let noegle = [raekke.driftsherre, raekke.tilbud, raekke.niveau.navn, "\(raekke.niveau.aar)"].map { $0.lowercased() }.joined(separator: "\u{1}")
-                if let foerste = set[noegle] {
-                    throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift("takstniveau"),
-                                     besked: "'\(raekke.tilbud)' \(raekke.niveau.navn) \(raekke.niveau.aar) står også i række \(foerste)")
+                try dubletter.kontroller([raekke.driftsherre, raekke.tilbud, raekke.niveau.navn, "\(raekke.niveau.aar)"], raekke: r.nummer,
+                                   fil: t.fil, kolonne: t.overskrift("takstniveau")) {
+                    "'\(raekke.tilbud)' \(raekke.niveau.navn) \(raekke.niveau.aar) står også i række \($0)"
                 }
-                set[noegle] = r.nummer
                 ud.append(raekke)
             } catch let f as Importfejl { fejl.append(f) }
             catch let l as Importfejlliste { fejl += l.fejl }
