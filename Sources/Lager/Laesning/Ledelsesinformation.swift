@@ -75,12 +75,12 @@ extension Lager {
             SELECT t.id, CAST(t.id AS TEXT) AS id_tekst, t.navn, t.maalgruppe, o.navn AS driftsherre, o.region FROM tilbud t
             JOIN organisationer o ON o.id = t.driftsherre_id
             """)) {
-            let omraade = try r.decodeNil(column: "region") ? nil : try r.decode(column: "region", as: String.self)
+            let omraade = try r.valgfriTekst("region")
             guard region == nil || omraade == region else { continue }
-            let mg = try r.decodeNil(column: "maalgruppe") ? nil : try r.decode(column: "maalgruppe", as: String.self)
-            ud[try r.decode(column: "id_tekst", as: String.self)] = TilbudInfo(
-                id: try r.decode(column: "id", as: UUID.self),
-                navn: try r.decode(column: "navn", as: String.self), driftsherre: try r.decode(column: "driftsherre", as: String.self),
+            let mg = try r.valgfriTekst("maalgruppe")
+            ud[try r.tekst("id_tekst")] = TilbudInfo(
+                id: try r.uuid("id"),
+                navn: try r.tekst("navn"), driftsherre: try r.tekst("driftsherre"),
                 region: omraade, maalgruppe: mg.flatMap(Maalgruppe.init(rawValue:)))
         }
         return ud
@@ -98,11 +98,11 @@ extension Lager {
             .from(Regnskabsmodel.schema).where("aar", .in, aar)
         if kunGodkendte { q = q.where("status", .in, [Status.godkendt.rawValue, Status.offentliggjort.rawValue]) }
         for r in try await alleRaekker(q) {
-            let id = try r.decode(column: "id_tekst", as: String.self)
+            let id = try r.tekst("id_tekst")
             guard tilbud[id] != nil else { continue }
-            let a = try r.decode(column: "aar", as: Int.self), v = try r.decode(column: "version", as: Int.self)
+            let a = try r.heltal("aar"), v = try r.heltal("version")
             if let nu = seneste[a]?[id], nu.0 > v { continue }
-            func tal(_ k: String) throws -> Decimal? { try r.decodeNil(column: k) ? nil : try Lagertal.decimal(try r.decode(column: k, as: String.self)) }
+            func tal(_ k: String) throws -> Decimal? { try r.valgfritTal(k) }
             seneste[a, default: [:]][id] = (v, Regnskab(aar: a, omkostninger: try tal("omkostninger") ?? 0, takstindtaegter: try tal("takstindtaegter"),
                                                        belaegning: try tal("belaegning") ?? 0, overUnderskud: try tal("over_underskud"),
                                                        tillaegsydelser: try tal("tillaegsydelser")))
@@ -116,13 +116,13 @@ extension Lager {
         var seneste: [Noegle: (Int, TilbudInfo, Belaegning)] = [:]
         for r in try await alleRaekker(sql.select().column(Lager.idTekst).columns("kvartal", "version", "normering", "forbrug", "art")
             .from(Belaegningsmodel.schema).where("aar", .equal, aar)) {
-            let id = try r.decode(column: "id_tekst", as: String.self)
+            let id = try r.tekst("id_tekst")
             guard let t = tilbud[id] else { continue }
-            let kvartal = try r.decode(column: "kvartal", as: Int.self), v = try r.decode(column: "version", as: Int.self)
-            let art = try r.decode(column: "art", as: String.self)
+            let kvartal = try r.heltal("kvartal"), v = try r.heltal("version")
+            let art = try r.tekst("art")
             let noegle = Noegle(id: id, kvartal: kvartal, art: art)
             if let nu = seneste[noegle], nu.0 > v { continue }
-            func tal(_ k: String) throws -> Decimal? { try r.decodeNil(column: k) ? nil : try Lagertal.decimal(try r.decode(column: k, as: String.self)) }
+            func tal(_ k: String) throws -> Decimal? { try r.valgfritTal(k) }
             seneste[noegle] = (v, t, Belaegning(aar: aar, kvartal: kvartal, normering: try tal("normering"), forbrug: try tal("forbrug"),
                                                 art: Belaegningsart(rawValue: art) ?? .doegn))
         }
@@ -145,14 +145,14 @@ extension Lager {
             var seneste: [Noegle: (Int, Pladsoversigt.Plads)] = [:]
             for row in try await alleRaekker(sql.select().column(Lager.idTekst).columns("aar", "type", "pladser", "version").from(Pladsmodel.schema)
                 .where("aar", .in, [fra, til])) {
-                let id = try row.decode(column: "id_tekst", as: String.self)
+                let id = try row.tekst("id_tekst")
                 guard let t = tilbud[id], let mg = t.maalgruppe,
-                      let type = Tilbud.Type_(rawValue: try row.decode(column: "type", as: String.self)) else { continue }
-                let a = try row.decode(column: "aar", as: Int.self), v = try row.decode(column: "version", as: Int.self)
+                      let type = Tilbud.Type_(rawValue: try row.tekst("type")) else { continue }
+                let a = try row.heltal("aar"), v = try row.heltal("version")
                 let noegle = Noegle(id: id, aar: a, type: type)
                 if let nu = seneste[noegle], nu.0 > v { continue }
                 seneste[noegle] = (v, .init(driftsherre: t.driftsherre, maalgruppe: mg, type: type, aar: a,
-                                            pladser: try Lagertal.decimal(try row.decode(column: "pladser", as: String.self))))
+                                            pladser: try row.tal("pladser")))
             }
             pladser = seneste.values.map(\.1)
         }

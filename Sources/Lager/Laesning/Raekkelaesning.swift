@@ -9,11 +9,11 @@ extension Lager {
     /// time at national scale (perf: `EventLoop.submit` per row and the thread switches it
     /// causes). PostgreSQL, and anything else, goes through SQLKit as usual. The rows are the
     /// same `SQLRow`s either way, decoded with SQLite's default data decoder as Fluent does.
-    func alleRaekker(_ q: any SQLExpression) async throws -> [any SQLRow] {
+    func alleRaekker(_ q: any SQLExpression) async throws -> [Raekke] {
         let sql = try self.sql
         guard let sqlite = db as? any SQLiteDatabase else {
-            nonisolated(unsafe) var raekker: [any SQLRow] = []
-            try await sql.execute(sql: q) { raekker.append($0) }
+            nonisolated(unsafe) var raekker: [Raekke] = []
+            try await sql.execute(sql: q) { raekker.append(Raekke(.sql($0))) }
             return raekker
         }
         let (tekst, binds) = sql.serialize(q)
@@ -22,9 +22,69 @@ extension Lager {
         let raekker = try await sqlite.withConnection { (forbindelse: SQLiteConnection) async throws -> [SQLiteRow] in
             try await forbindelse.query(tekst, data)
         }
-        let decoder = SQLiteDataDecoder()
-        return raekker.map { $0.sql(decoder: decoder) }
+        return raekker.map { Raekke(.sqlite($0)) }
     }
 
-    func alleRaekker(_ q: SQLSelectBuilder) async throws -> [any SQLRow] { try await alleRaekker(q.query) }
+    func alleRaekker(_ q: SQLSelectBuilder) async throws -> [Raekke] { try await alleRaekker(q.query) }
+}
+
+/// A row of `alleRaekker`, read by column name. SQLite's values are taken as they are (SQLKit's
+/// generic `Decodable` path was ~15 % of a report at national scale, perf); PostgreSQL's go
+/// through SQLKit. A missing or mistyped value is an error naming the column.
+struct Raekke {
+    enum Kilde { case sqlite(SQLiteRow), sql(any SQLRow) }
+    let kilde: Kilde
+    init(_ kilde: Kilde) { self.kilde = kilde }
+
+    func erTom(_ k: String) throws -> Bool {
+        switch kilde {
+        case .sqlite(let r):
+            guard let v = r.column(k) else { throw Lagerfejl.ugyldigDatabase("kolonnen '\(k)' mangler") }
+            return v.isNull
+        case .sql(let r): return try r.decodeNil(column: k)
+        }
+    }
+
+    func tekst(_ k: String) throws -> String {
+        switch kilde {
+        case .sqlite(let r):
+            guard let v = r.column(k)?.string else { throw Lagerfejl.ugyldigDatabase("kolonnen '\(k)' er ikke tekst") }
+            return v
+        case .sql(let r): return try r.decode(column: k, as: String.self)
+        }
+    }
+
+    func valgfriTekst(_ k: String) throws -> String? { try erTom(k) ? nil : try tekst(k) }
+
+    func heltal(_ k: String) throws -> Int {
+        switch kilde {
+        case .sqlite(let r):
+            guard let v = r.column(k)?.integer else { throw Lagerfejl.ugyldigDatabase("kolonnen '\(k)' er ikke et heltal") }
+            return Int(v)
+        case .sql(let r): return try r.decode(column: k, as: Int.self)
+        }
+    }
+
+    func sandhed(_ k: String) throws -> Bool {
+        switch kilde {
+        case .sqlite(let r):
+            guard let v = r.column(k)?.bool else { throw Lagerfejl.ugyldigDatabase("kolonnen '\(k)' er ikke sand/falsk") }
+            return v
+        case .sql(let r): return try r.decode(column: k, as: Bool.self)
+        }
+    }
+
+    func uuid(_ k: String) throws -> UUID {
+        switch kilde {
+        case .sqlite(let r):
+            // Fluent writes UUIDs to SQLite as text.
+            guard let t = r.column(k)?.string, let v = UUID(uuidString: t) else { throw Lagerfejl.ugyldigDatabase("kolonnen '\(k)' er ikke et id") }
+            return v
+        case .sql(let r): return try r.decode(column: k, as: UUID.self)
+        }
+    }
+
+    /// An exact decimal stored as text.
+    func tal(_ k: String) throws -> Decimal { try Lagertal.decimal(try tekst(k)) }
+    func valgfritTal(_ k: String) throws -> Decimal? { try erTom(k) ? nil : try tal(k) }
 }

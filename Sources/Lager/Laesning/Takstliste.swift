@@ -36,19 +36,18 @@ extension Lager {
     func takstliste(aar: Int, medTommeTilbud: Bool = false, _ medtag: (Status) -> Bool) async throws -> [TilbudMedTakster] {
         struct Niveaurad { let id: UUID; let navn: String; let version: Int; let status: String; let grundlag: String
                            let basis: String?; let takst: String; let revision: Int; let begrundelse: String? }
-        func valgfri(_ r: any SQLRow, _ k: String) throws -> String? { try r.decodeNil(column: k) ? nil : try r.decode(column: k, as: String.self) }
         var valgt: [UUID: [String: Niveaurad]] = [:]
         for r in try await alleRaekker(sql.select()
             .columns("id", "tilbud_id", "navn", "version", "status", "grundlag", "basis_ydelse", "takst", "revision", "begrundelse")
             .from(Takstniveaumodel.schema).where("aar", .equal, aar)) {
-            let status = try r.decode(column: "status", as: String.self)
+            let status = try r.tekst("status")
             guard medtag(Status(rawValue: status) ?? .kladde) else { continue }
-            let n = Niveaurad(id: try r.decode(column: "id", as: UUID.self), navn: try r.decode(column: "navn", as: String.self),
-                              version: try r.decode(column: "version", as: Int.self), status: status,
-                              grundlag: try r.decode(column: "grundlag", as: String.self), basis: try valgfri(r, "basis_ydelse"),
-                              takst: try r.decode(column: "takst", as: String.self), revision: try r.decode(column: "revision", as: Int.self),
-                              begrundelse: try valgfri(r, "begrundelse"))
-            let t = try r.decode(column: "tilbud_id", as: UUID.self)
+            let n = Niveaurad(id: try r.uuid("id"), navn: try r.tekst("navn"),
+                              version: try r.heltal("version"), status: status,
+                              grundlag: try r.tekst("grundlag"), basis: try r.valgfriTekst("basis_ydelse"),
+                              takst: try r.tekst("takst"), revision: try r.heltal("revision"),
+                              begrundelse: try r.valgfriTekst("begrundelse"))
+            let t = try r.uuid("tilbud_id")
             if let nu = valgt[t]?[n.navn], nu.version > n.version { continue }
             valgt[t, default: [:]][n.navn] = n
         }
@@ -57,16 +56,16 @@ extension Lager {
             SELECT t.id, t.navn, t.adresse, t.paragraf, t.maalgruppe, t.type, t.ejerform, t.afdelinger, t.demo, t.kilde,
                    o.navn AS driftsherre FROM tilbud t JOIN organisationer o ON o.id = t.driftsherre_id
             """)) {
-            let id = try r.decode(column: "id", as: UUID.self)
+            let id = try r.uuid("id")
             let mine = (valgt[id] ?? [:]).values.sorted { naturligOrden($0.navn, $1.navn) }
             if mine.isEmpty && !medTommeTilbud { continue }
             let tilbud = Tilbudsmodel.tilbud(
-                navn: try r.decode(column: "navn", as: String.self), driftsherre: try r.decode(column: "driftsherre", as: String.self),
-                adresse: try valgfri(r, "adresse"), paragraf: try valgfri(r, "paragraf"), maalgruppe: try valgfri(r, "maalgruppe"),
-                type: try r.decode(column: "type", as: String.self), ejerform: try r.decode(column: "ejerform", as: String.self),
-                afdelinger: try r.decode(column: "afdelinger", as: String.self))
+                navn: try r.tekst("navn"), driftsherre: try r.tekst("driftsherre"),
+                adresse: try r.valgfriTekst("adresse"), paragraf: try r.valgfriTekst("paragraf"), maalgruppe: try r.valgfriTekst("maalgruppe"),
+                type: try r.tekst("type"), ejerform: try r.tekst("ejerform"),
+                afdelinger: try r.tekst("afdelinger"))
             ud.append(TilbudMedTakster(
-                id: id, tilbud: tilbud, demo: try r.decode(column: "demo", as: Bool.self), kilde: try valgfri(r, "kilde"),
+                id: id, tilbud: tilbud, demo: try r.sandhed("demo"), kilde: try r.valgfriTekst("kilde"),
                 niveauer: try mine.map { n in
                     .init(id: n.id, niveau: try Takstniveaumodel.niveau(navn: n.navn, aar: aar, grundlag: n.grundlag, basisYdelse: n.basis,
                                                                         status: n.status, version: n.version),
@@ -101,9 +100,9 @@ extension Lager {
     /// The years that have published takster, newest first (the year picker).
     public func aarMedOffentligeTakster() async throws -> [Int] {
         // Plain SQL: the page asks on every request, and one model per published level was slow.
-        let rows = try await sql.select().distinct().column("aar").from(Takstniveaumodel.schema)
-            .where("status", .equal, Status.offentliggjort.rawValue).all()
-        return try Set(rows.map { try $0.decode(column: "aar", as: Int.self) }).sorted(by: >)
+        let rows = try await alleRaekker(sql.select().distinct().column("aar").from(Takstniveaumodel.schema)
+            .where("status", .equal, Status.offentliggjort.rawValue))
+        return try Set(rows.map { try $0.heltal("aar") }).sorted(by: >)
     }
 }
 
@@ -116,10 +115,10 @@ extension Lager {
             .from(Takstniveaumodel.schema))
         struct Post: Sendable { let navn: String; let aar: Int; let grundlag: String; let basis: String?; let takst: String }
         let poster = try raekker.map { r in
-            Post(navn: try r.decode(column: "navn", as: String.self), aar: try r.decode(column: "aar", as: Int.self),
-                 grundlag: try r.decode(column: "grundlag", as: String.self),
-                 basis: try r.decodeNil(column: "basis_ydelse") ? nil : try r.decode(column: "basis_ydelse", as: String.self),
-                 takst: try r.decode(column: "takst", as: String.self))
+            Post(navn: try r.tekst("navn"), aar: try r.heltal("aar"),
+                 grundlag: try r.tekst("grundlag"),
+                 basis: try r.valgfriTekst("basis_ydelse"),
+                 takst: try r.tekst("takst"))
         }
         let dele = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let stoerrelse = (poster.count + dele - 1) / max(dele, 1)

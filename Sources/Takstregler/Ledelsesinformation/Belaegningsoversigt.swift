@@ -65,12 +65,19 @@ public enum Belaegningsoversigt {
             if m.taeller, let n = m.normering, let f = m.forbrug {
                 raekke.pr[m.art, default: Sum()].forbrug += f
                 raekke.pr[m.art, default: Sum()].normering += n
-                raekke.samlet.forbrug += f
-                raekke.samlet.normering += n
             } else {
                 raekke.udeladte += 1
             }
             r[m.maalgruppe] = raekke
+        }
+        // The total of a målgruppe is the sum of its arts' sums (exact, so the same as adding
+        // every measurement again, with a quarter of the additions).
+        for (mg, var raekke) in r {
+            for s in raekke.pr.values {
+                raekke.samlet.forbrug += s.forbrug
+                raekke.samlet.normering += s.normering
+            }
+            r[mg] = raekke
         }
         return Maalgruppe.allCases.compactMap { r[$0] }
     }
