@@ -27,11 +27,9 @@ struct AdminController: RouteCollection {
                                    csrf: req.csrfToken, kontekst: req.sidekontekst).html, status: status)
     }
 
-    func formular(_ req: Request) throws -> [String: String] { try req.formularfelter() }
-
     func opretBruger(req: Request) async throws -> Response {
         try req.kraev(.administrerBrugere)
-        var f = try formular(req)
+        var f = try req.formularfelter()
         var fejl: [String: String] = [:]
         func fang(_ blok: () throws -> Void) {
             do { try blok() } catch let v as Valideringsfejl { fejl[v.felt] = Visning.saetning(v.besked) } catch {}
@@ -63,7 +61,7 @@ struct AdminController: RouteCollection {
     func saetAktiv(req: Request) async throws -> Response {
         let b = try req.kraev(.administrerBrugere)
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "Ukendt bruger.") }
-        let aktiv = try formular(req)["aktiv"] == "ja"
+        let aktiv = try req.formularfelter()["aktiv"] == "ja"
         if id == b.id && !aktiv { throw Abort(.conflict, reason: "Du kan ikke deaktivere din egen konto.") }
         try await Lager(req.db).saetBrugerAktiv(id: id, aktiv: aktiv, af: req.revisionsnavn)
         req.saetBesked(aktiv ? "Brugeren er aktiveret." : "Brugeren er deaktiveret og kan ikke længere logge ind.")
@@ -72,7 +70,7 @@ struct AdminController: RouteCollection {
 
     func opretOrganisation(req: Request) async throws -> Response {
         try req.kraev(.administrerOrganisationer)
-        let f = try formular(req)
+        let f = try req.formularfelter()
         let navn = (f["org_navn"] ?? "").trimmingCharacters(in: .whitespaces)
         let art = Organisation.Art(rawValue: f["org_art"] ?? "")
         var fejl: [String: String] = [:]

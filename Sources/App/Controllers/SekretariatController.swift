@@ -77,12 +77,10 @@ struct SekretariatController: RouteCollection {
                                                  kontekst: req.sidekontekst), status: status)
     }
 
-    func formular(_ req: Request) throws -> [String: String] { try req.formularfelter() }
-
     func godkend(req: Request) async throws -> Response {
         try req.kraev(.godkend)
         let d = try await SekretariatController.hentNiveau(req)
-        let f = try formular(req)
+        let f = try req.formularfelter()
         var fejl: [String: String] = [:]
         let organ = (f["organ"] ?? "").trimmingCharacters(in: .whitespaces)
         let dato = (f["dato"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -103,7 +101,7 @@ struct SekretariatController: RouteCollection {
     func afvis(req: Request) async throws -> Response {
         try req.kraev(.afvis)
         let d = try await SekretariatController.hentNiveau(req)
-        let f = try formular(req)
+        let f = try req.formularfelter()
         let kommentar = (f["begrundelse"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !kommentar.isEmpty else {
             return try await visNiveau(req, d, fejl: ["begrundelse": "Skriv en kommentar til driftsherren: hvad skal rettes?"], felter: f,
@@ -160,7 +158,7 @@ struct SekretariatController: RouteCollection {
     func ret(req: Request) async throws -> Response {
         try req.kraev(.ret)
         let d = try await SekretariatController.hentNiveau(req)
-        var f = Takstformular(felter: try formular(req))
+        var f = Takstformular(felter: try req.formularfelter())
         f["niveau"] = d.niveau.navn
         let lager = Lager(req.db)
         let udfald = try await Takstlaesning.laes(f, aar: d.niveau.aar, tilbudID: d.tilbud.id, eksisterende: d.model, lager: lager)
@@ -187,7 +185,7 @@ struct SekretariatController: RouteCollection {
 
     func offentliggoer(req: Request) async throws -> Response {
         try req.kraev(.offentliggoer)
-        let f = try formular(req)
+        let f = try req.formularfelter()
         guard let aar = Int(f["aar"] ?? ""), (1990...2100).contains(aar) else {
             throw Abort(.unprocessableEntity, reason: "Vælg det år, der skal offentliggøres.")
         }
@@ -209,7 +207,7 @@ struct SekretariatController: RouteCollection {
         try req.kraev(.godkend)
         let (t, aar) = try await regnskabsmaal(req)
         try await Lager(req.db).skiftRegnskabsstatus(tilbudID: t.id, aar: aar, til: .godkendt, af: req.revisionsnavn,
-                                                     begrundelse: (try formular(req)["begrundelse"]).flatMap { $0.isEmpty ? nil : $0 })
+                                                     begrundelse: (try req.formularfelter()["begrundelse"]).flatMap { $0.isEmpty ? nil : $0 })
         req.saetBesked("Regnskabet \(aar) for \(t.tilbud.navn) er godkendt.")
         return req.redirect(to: "/sekretariat")
     }
@@ -217,7 +215,7 @@ struct SekretariatController: RouteCollection {
     func afvisRegnskab(req: Request) async throws -> Response {
         try req.kraev(.afvis)
         let (t, aar) = try await regnskabsmaal(req)
-        let kommentar = (try formular(req)["begrundelse"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let kommentar = (try req.formularfelter()["begrundelse"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !kommentar.isEmpty else { throw Abort(.unprocessableEntity, reason: "Skriv en kommentar til driftsherren, når et regnskab afvises.") }
         try await Lager(req.db).skiftRegnskabsstatus(tilbudID: t.id, aar: aar, til: .afvist, af: req.revisionsnavn, begrundelse: kommentar)
         req.saetBesked("Regnskabet \(aar) for \(t.tilbud.navn) er afvist.")
@@ -239,7 +237,7 @@ struct SekretariatController: RouteCollection {
 
     func gemParametre(req: Request) async throws -> Response {
         try req.kraev(.saetParametre)
-        let f = try formular(req)
+        let f = try req.formularfelter()
         let lager = Lager(req.db)
         let regioner = try await lager.regioner()
         guard let aar = Int(f["aar"] ?? ""), (1990...2100).contains(aar) else { throw Abort(.unprocessableEntity, reason: "Året mangler.") }
@@ -293,27 +291,6 @@ struct SekretariatController: RouteCollection {
         return Side.html(Revisionslogside(haendelser: haendelser, antal: antal, side: side, prSide: prSide,
                                           felter: ["bruger": s("bruger"), "entitet": s("entitet"), "handling": s("handling"), "fra": fra, "til": til, "id": s("id")],
                                           valg: valg, fejl: fejl, kontekst: req.sidekontekst).html)
-    }
-}
-
-/// Dates typed as `yyyy-MM-dd` (what `<input type=date>` sends).
-enum Datoer {
-    static let iso: DateFormatter = {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Europe/Copenhagen")
-        f.dateFormat = "yyyy-MM-dd"
-        return f
-    }()
-
-    static func dato(_ s: String) -> Date? { s.isEmpty ? nil : iso.date(from: s) }
-
-    /// Today in Copenhagen, `yyyy-MM-dd`.
-    static var idag: String { iso.string(from: Date()) }
-
-    static func erDato(_ s: String) -> Bool {
-        guard let d = iso.date(from: s) else { return false }
-        return iso.string(from: d) == s
     }
 }
 

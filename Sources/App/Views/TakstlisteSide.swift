@@ -215,11 +215,7 @@ enum Visning {
 
     /// "2026-10-01" → "1. oktober 2026".
     static func dato(_ iso: String) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Europe/Copenhagen")
-        f.dateFormat = "yyyy-MM-dd"
-        guard let d = f.date(from: iso) else { return iso }
+        guard let d = Datoer.dato(iso) else { return iso }
         return datoformat.string(from: d)
     }
 

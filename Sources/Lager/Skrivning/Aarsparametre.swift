@@ -48,19 +48,10 @@ extension Lager {
     /// The deadline for reporting a year's takster; refused unless it is a real date.
     public func saetFristTakster(aar: Int, region: String, dato: String, af bruger: String) async throws {
         let d = dato.trimmingCharacters(in: .whitespaces)
-        guard Lager.erDato(d) else {
+        guard Datoer.erDato(d) else {
             throw Valideringsfejl(felt: "frist", besked: "skriv fristen som en dato, fx \(aar - 1)-10-01 (fik '\(dato)')")
         }
         try await saetParameter(aar: aar, region: region, noegle: Parameternoegle.fristTakster, vaerdi: d, af: bruger)
-    }
-
-    static func erDato(_ s: String) -> Bool {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "Europe/Copenhagen")
-        f.dateFormat = "yyyy-MM-dd"
-        guard let d = f.date(from: s) else { return false }
-        return f.string(from: d) == s
     }
 
     /// Saves a socialtilsyn's budget input for its budget year, after computing it (an input
