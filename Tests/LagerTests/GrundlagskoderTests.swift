@@ -58,7 +58,7 @@ final class GrundlagskoderTests: XCTestCase {
         for daarlig in [#"{"afrunding":"oere"}"#, med.replacingOccurrences(of: "\"pladser\":2", with: "\"pladser\":\"2\""),
                         med.replacingOccurrences(of: "2019", with: "2019.5"), String(med.dropLast(3)), ""] {
             XCTAssertNil(Grundlagskoder.hurtigt(daarlig), daarlig)
-            XCTAssertThrowsError(try Grundlagskoder.laes(daarlig))
+            XCTAssertThrowsError(try Lagerkodning.fraJSON(daarlig) as Takstgrundlag)
         }
     }
 }

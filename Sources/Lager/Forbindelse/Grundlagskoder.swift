@@ -92,14 +92,9 @@ enum Grundlagskoder {
 }
 
 extension Grundlagskoder {
-    /// Reads a stored basis. The common shape (what `json` writes) is read by hand — the generic
-    /// decoder was most of recomputing every takst (perf); anything else, and every error, goes
-    /// to `JSONDecoder`, so odd input gets the same result and the same message as before.
-    static func laes(_ tekst: String) throws -> Takstgrundlag {
-        if let g = hurtigt(tekst) { return g }
-        return try JSONDecoder().decode(Takstgrundlag.self, from: Data(tekst.utf8))
-    }
-
+    /// Reads a stored basis of the common shape (what `json` writes) by hand — the generic decoder
+    /// was most of recomputing every takst (perf). Nil for anything else: `Lagerkodning.fraJSON`
+    /// then uses `JSONDecoder`, so odd input gets the same result and the same message as before.
     static func hurtigt(_ tekst: String) -> Takstgrundlag? {
         var t = tekst
         return t.withUTF8 { b -> Takstgrundlag? in
@@ -164,7 +159,7 @@ extension Grundlagskoder {
     }
 }
 
-/// A small JSON reader for `Grundlagskoder.laes`: objects, arrays, strings (with escapes),
+/// A small JSON reader for `Grundlagskoder.hurtigt`: objects, arrays, strings (with escapes),
 /// numbers kept as their text (so decimals stay exact), true/false/null. Returns nil on anything
 /// it does not understand; the caller then uses `JSONDecoder`.
 struct JSONLaeser {

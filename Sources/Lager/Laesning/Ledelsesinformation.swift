@@ -102,10 +102,9 @@ extension Lager {
             guard tilbud[id] != nil else { continue }
             let a = try r.heltal("aar"), v = try r.heltal("version")
             if let nu = seneste[a]?[id], nu.0 > v { continue }
-            func tal(_ k: String) throws -> Decimal? { try r.valgfritTal(k) }
-            seneste[a, default: [:]][id] = (v, Regnskab(aar: a, omkostninger: try tal("omkostninger") ?? 0, takstindtaegter: try tal("takstindtaegter"),
-                                                       belaegning: try tal("belaegning") ?? 0, overUnderskud: try tal("over_underskud"),
-                                                       tillaegsydelser: try tal("tillaegsydelser")))
+            seneste[a, default: [:]][id] = (v, Regnskab(aar: a, omkostninger: try r.valgfritTal("omkostninger") ?? 0, takstindtaegter: try r.valgfritTal("takstindtaegter"),
+                                                       belaegning: try r.valgfritTal("belaegning") ?? 0, overUnderskud: try r.valgfritTal("over_underskud"),
+                                                       tillaegsydelser: try r.valgfritTal("tillaegsydelser")))
         }
         return seneste.mapValues { m in m.map { id, v in .init(tilbud: tilbud[id]!.navn, driftsherre: tilbud[id]!.driftsherre, regnskab: v.1) } }
     }
@@ -122,8 +121,7 @@ extension Lager {
             let art = try r.tekst("art")
             let noegle = Noegle(id: id, kvartal: kvartal, art: art)
             if let nu = seneste[noegle], nu.0 > v { continue }
-            func tal(_ k: String) throws -> Decimal? { try r.valgfritTal(k) }
-            seneste[noegle] = (v, t, Belaegning(aar: aar, kvartal: kvartal, normering: try tal("normering"), forbrug: try tal("forbrug"),
+            seneste[noegle] = (v, t, Belaegning(aar: aar, kvartal: kvartal, normering: try r.valgfritTal("normering"), forbrug: try r.valgfritTal("forbrug"),
                                                 art: Belaegningsart(rawValue: art) ?? .doegn))
         }
         return seneste.values.map { ($0.1, $0.2) }

@@ -111,14 +111,13 @@ extension Lager {
     /// many there are and which ones differ from the stored figure — a consistency check and the
     /// "recompute every takst" benchmark. Rows are read with plain SQL and computed in parallel.
     public func genberegnAlleTakster() async throws -> (antal: Int, afvigelser: [String]) {
-        let raekker = try await alleRaekker(sql.select().columns("navn", "aar", "grundlag", "basis_ydelse", "takst")
+        let raekker = try await alleRaekker(sql.select().columns("navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst")
             .from(Takstniveaumodel.schema))
-        struct Post: Sendable { let navn: String; let aar: Int; let grundlag: String; let basis: String?; let takst: String }
+        struct Post: Sendable { let navn: String; let aar: Int; let version: Int; let status: String; let grundlag: String
+                                let basis: String?; let takst: String }
         let poster = try raekker.map { r in
-            Post(navn: try r.tekst("navn"), aar: try r.heltal("aar"),
-                 grundlag: try r.tekst("grundlag"),
-                 basis: try r.valgfriTekst("basis_ydelse"),
-                 takst: try r.tekst("takst"))
+            Post(navn: try r.tekst("navn"), aar: try r.heltal("aar"), version: try r.heltal("version"), status: try r.tekst("status"),
+                 grundlag: try r.tekst("grundlag"), basis: try r.valgfriTekst("basis_ydelse"), takst: try r.tekst("takst"))
         }
         let dele = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let stoerrelse = (poster.count + dele - 1) / max(dele, 1)
@@ -126,11 +125,10 @@ extension Lager {
             for start in stride(from: 0, to: poster.count, by: max(stoerrelse, 1)) {
                 let del = poster[start..<min(start + stoerrelse, poster.count)]
                 gruppe.addTask {
-                    let d = JSONDecoder()
                     var afvigelser: [String] = []
                     for p in del {
-                        let niveau = Takstniveau(navn: p.navn, aar: p.aar, grundlag: try Grundlagskoder.laes(p.grundlag),
-                                                 basisYdelse: try p.basis.map { try d.decode(BasisYdelseGrundlag.self, from: Data($0.utf8)) })
+                        let niveau = try Takstniveaumodel.niveau(navn: p.navn, aar: p.aar, grundlag: p.grundlag, basisYdelse: p.basis,
+                                                                 status: p.status, version: p.version)
                         let r = try niveau.beregn()
                         if r.takst != (try Lagertal.decimal(p.takst)) { afvigelser.append("\(p.navn) \(p.aar): gemt \(p.takst), beregnet \(r.takst)") }
                     }
