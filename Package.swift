@@ -1,12 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Modules, from the inside out (docs/ARCHITECTURE.md):
-//   Takstregler  – every rule of DOMAIN.md as pure functions and value types (Foundation only)
-//   Regneark     – XLSX read/write for imports and exports (ZIPFoundation)
-//   Lager        – storage: Fluent models, numbered migrations, transactional writes + audit
-//   App          – Vapor: configure, routes, controllers, Plot views, CLI commands
-//   takstfil     – the executable; only parses the command line
+// Modules, from the inside out; each has one reason to exist (docs/ARCHITECTURE.md draws the graph,
+// and these dependency lists are what the compiler enforces):
+//   Takstregler    – every rule of DOMAIN.md as pure functions and value types (Foundation only)
+//   Filformater    – files in and out: CSV tokenizer and import schemas, JSON of the models,
+//                    XLSX read/write, Importfejl (Takstregler, ZIPFoundation)
+//   Lager          – storage: Fluent models, numbered migrations, transactional writes + audit
+//                    (FluentKit and the two drivers; no Vapor)
+//   Udskrift       – the published tables as rows and columns, one definition for web and CLI
+//   Demo           – demo data, the national data generator, demo accounts (no Vapor)
+//   Web            – Vapor: configure, routes, controllers, Plot views, security
+//   Kommandolinje  – swift-argument-parser commands; wires `serve --demo` (Web + Demo)
+//   takstfil       – the executable; only starts Kommandolinje
 let package = Package(
     name: "Takstfil",
     platforms: [.macOS(.v13)],
@@ -17,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
@@ -28,13 +35,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "Takstregler"),
-        // XLSX read and write (ZIPFoundation + the XML parser); no server dependency.
-        .target(name: "Regneark", dependencies: ["Takstregler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Filformater", dependencies: ["Takstregler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "Lager",
             dependencies: [
                 "Takstregler",
-                .product(name: "Fluent", package: "fluent"),
+                "Filformater",
+                .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -43,26 +50,43 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
+        .target(name: "Udskrift", dependencies: ["Takstregler", "Filformater", "Lager"]),
+        .target(name: "Demo", dependencies: ["Takstregler", "Filformater", "Lager"]),
         .target(
-            name: "App",
+            name: "Web",
             dependencies: [
                 "Takstregler",
+                "Filformater",
                 "Lager",
-                "Regneark",
+                "Udskrift",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .target(
+            name: "Kommandolinje",
+            dependencies: [
+                "Takstregler",
+                "Filformater",
+                "Lager",
+                "Udskrift",
+                "Demo",
+                "Web",
+                .product(name: "Vapor", package: "vapor"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "takstfil", dependencies: ["App"]),
-        .testTarget(name: "TakstreglerTests", dependencies: ["Takstregler"], resources: [.copy("Fixtures")]),
+        .executableTarget(name: "takstfil", dependencies: ["Kommandolinje"]),
+        .testTarget(name: "TakstreglerTests", dependencies: ["Takstregler", "Filformater"], resources: [.copy("Fixtures")]),
         // Shared by the test targets: runs a scenario on SQLite and on PostgreSQL.
         .target(name: "Testhjaelp", dependencies: ["Lager"], path: "Tests/Testhjaelp"),
-        .testTarget(name: "LagerTests", dependencies: ["Lager", "Takstregler", "Testhjaelp"]),
+        .testTarget(name: "LagerTests", dependencies: ["Lager", "Takstregler", "Filformater", "Testhjaelp", .product(name: "FluentKit", package: "fluent-kit")]),
         .testTarget(
             name: "AppTests",
-            dependencies: ["App", "Lager", "Testhjaelp", .product(name: "XCTVapor", package: "vapor")],
+            dependencies: ["Web", "Kommandolinje", "Demo", "Udskrift", "Filformater", "Lager", "Testhjaelp",
+                           .product(name: "Fluent", package: "fluent"),
+                           .product(name: "XCTVapor", package: "vapor")],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,4 +1,4 @@
-import App
+import Kommandolinje
 
-// All commands live in App/Commands; this file only starts them.
+// All commands live in Kommandolinje; this file only starts them.
 await Takstfil.koer()

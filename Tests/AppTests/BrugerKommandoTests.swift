@@ -1,5 +1,7 @@
-@testable import App
-import Fluent
+@testable import Demo
+@testable import Kommandolinje
+@testable import Web
+import FluentKit
 import Foundation
 import Lager
 import Takstregler
@@ -90,7 +92,7 @@ final class BrugerKommandoTests: XCTestCase {
         XCTAssertTrue(readme.contains("Jammerbugt Kommune"))
         // Demo accounts only ever go into a demo database, never next to real data.
         let m = try await Webtestmiljoe()
-        let ingen = try await Webdemo.indlaes(m.lager, af: "test")
+        let ingen = try await Webdemo.indlaes(m.lager, af: "test", aar: Testur.aar, kodeordshash: { try Kodeord.hash($0, omkostning: 4) })
         let brugere = try await m.lager.antalBrugere()
         try await m.luk()
         XCTAssertEqual(ingen, [])

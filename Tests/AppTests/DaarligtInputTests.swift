@@ -90,7 +90,7 @@ final class DaarligtInputTests: XCTestCase {
                   besked: "regnearket fylder 40 MB udpakket; grænsen er 5,0 MB", miljoe: ["TAKSTFIL_MAKS_UDPAKKET_MB": "5"]),
             .init(navn: "fil på 100 MB", argumenter: { _ in
                 let sti = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-stor.csv").path
-                FileManager.default.createFile(atPath: sti, contents: nil)
+                _ = FileManager.default.createFile(atPath: sti, contents: nil)
                 let h = try FileHandle(forWritingTo: URL(fileURLWithPath: sti))
                 try h.truncate(atOffset: 100 << 20) // sparse: 100 MB without writing them
                 try h.close()

@@ -1,4 +1,6 @@
-@testable import App
+@testable import Demo
+@testable import Kommandolinje
+@testable import Web
 import Lager
 import Takstregler
 import XCTVapor

@@ -1,5 +1,7 @@
-@testable import App
-import Fluent
+@testable import Demo
+@testable import Kommandolinje
+@testable import Web
+import FluentKit
 import Foundation
 import Lager
 import SQLKit

@@ -1,7 +1,9 @@
-@testable import App
-import Fluent
+@testable import Demo
+@testable import Kommandolinje
+@testable import Web
+import FluentKit
 import Lager
-import Regneark
+import Filformater
 import Takstregler
 import XCTVapor
 
@@ -11,7 +13,7 @@ import XCTVapor
 final class OffentligeSiderTests: XCTestCase {
     var app: Application!
     var sti: String!
-    let aar = Aarstal.indevaerende
+    let aar = Testur.aar
 
     /// The web demo is loaded once into a template database; each test gets its own copy.
     nonisolated(unsafe) static var skabelon: String?
@@ -21,8 +23,8 @@ final class OffentligeSiderTests: XCTestCase {
         let s = FileManager.default.temporaryDirectory.appendingPathComponent("takstfil-offentlig-skabelon-\(UUID().uuidString).sqlite").path
         let f = try Lagerforbindelse(.sqlite(sti: s))
         try await f.migrer()
-        try await Demodata.indlaesHvisTom(f.lager, af: "test")
-        try await Webdemo.indlaes(f.lager, af: "test")
+        try await Demodata.indlaesHvisTom(f.lager, af: "test", aar: Testur.aar)
+        try await Webdemo.indlaes(f.lager, af: "test", aar: Testur.aar, kodeordshash: { try Kodeord.hash($0, omkostning: 4) })
         await f.luk()
         skabelon = s
         return s
@@ -34,11 +36,10 @@ final class OffentligeSiderTests: XCTestCase {
     }
 
     override func setUp() async throws {
-        Kodeord.omkostning = 4
         sti = FileManager.default.temporaryDirectory.appendingPathComponent("takstfil-offentlig-\(UUID().uuidString).sqlite").path
         try FileManager.default.copyItem(atPath: try await OffentligeSiderTests.demoskabelon(), toPath: sti)
         app = try await Application.make(.testing)
-        try await configure(app, database: .sqlite(sti: sti))
+        try await configure(app, database: .sqlite(sti: sti), indstillinger: .test)
     }
 
     override func tearDown() async throws {

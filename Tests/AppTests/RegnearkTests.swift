@@ -1,6 +1,6 @@
 import Foundation
 import Lager
-import Regneark
+import Filformater
 import Takstregler
 import XCTest
 

@@ -1,5 +1,8 @@
-@testable import App
-import Fluent
+@testable import Demo
+@testable import Kommandolinje
+@testable import Web
+import Filformater
+import FluentKit
 import Foundation
 import Lager
 import Takstregler

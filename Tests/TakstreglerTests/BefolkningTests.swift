@@ -1,3 +1,4 @@
+import Filformater
 import XCTest
 @testable import Takstregler
 

@@ -1,3 +1,4 @@
+import Filformater
 import Foundation
 import XCTest
 @testable import Takstregler

@@ -1,4 +1,5 @@
-import Fluent
+import Filformater
+import FluentKit
 import Foundation
 import SQLKit
 import Takstregler

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
@@ -9,11 +9,11 @@ extension Lager {
     /// time at national scale (perf: `EventLoop.submit` per row and the thread switches it
     /// causes). PostgreSQL, and anything else, goes through SQLKit as usual. The rows are the
     /// same `SQLRow`s either way, decoded with SQLite's default data decoder as Fluent does.
-    func alleRaekker(_ q: any SQLExpression) async throws -> [Raekke] {
+    func alleRaekker(_ q: any SQLExpression) async throws -> [Databaseraekke] {
         let sql = try self.sql
         guard let sqlite = db as? any SQLiteDatabase else {
-            nonisolated(unsafe) var raekker: [Raekke] = []
-            try await sql.execute(sql: q) { raekker.append(Raekke(.sql($0))) }
+            nonisolated(unsafe) var raekker: [Databaseraekke] = []
+            try await sql.execute(sql: q) { raekker.append(Databaseraekke(.sql($0))) }
             return raekker
         }
         let (tekst, binds) = sql.serialize(q)
@@ -22,16 +22,16 @@ extension Lager {
         let raekker = try await sqlite.withConnection { (forbindelse: SQLiteConnection) async throws -> [SQLiteRow] in
             try await forbindelse.query(tekst, data)
         }
-        return raekker.map { Raekke(.sqlite($0)) }
+        return raekker.map { Databaseraekke(.sqlite($0)) }
     }
 
-    func alleRaekker(_ q: SQLSelectBuilder) async throws -> [Raekke] { try await alleRaekker(q.query) }
+    func alleRaekker(_ q: SQLSelectBuilder) async throws -> [Databaseraekke] { try await alleRaekker(q.query) }
 }
 
 /// A row of `alleRaekker`, read by column name. SQLite's values are taken as they are (SQLKit's
 /// generic `Decodable` path was ~15 % of a report at national scale, perf); PostgreSQL's go
 /// through SQLKit. A missing or mistyped value is an error naming the column.
-struct Raekke {
+struct Databaseraekke {
     enum Kilde { case sqlite(SQLiteRow), sql(any SQLRow) }
     let kilde: Kilde
     init(_ kilde: Kilde) { self.kilde = kilde }

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 struct M004_Takstniveauer: AsyncMigration {
     func prepare(on db: any Database) async throws {

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 struct M005_Regnskaber: AsyncMigration {
     func prepare(on db: any Database) async throws {

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 struct M007_Parametre: AsyncMigration {
     func prepare(on db: any Database) async throws {

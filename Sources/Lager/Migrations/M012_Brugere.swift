@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Accounts, API tokens and sign-in attempts (issue "Webapplikationen"). Sessions use Fluent's
 /// own `_fluent_sessions` table (`SessionRecord.migration`, next in `Migrationer.alle`).

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// An index for the public list and its cache stamp (published levels of a year).

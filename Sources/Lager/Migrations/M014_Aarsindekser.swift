@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// Indexes on the year of the reported data: the ledelsesinformation reads one or two years of

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Every migration in order. Add new ones at the end; never edit a released one.
 public enum Migrationer {
@@ -6,7 +6,7 @@ public enum Migrationer {
         [M001_Organisationer(), M002_Tilbud(), M003_Beslutninger(), M004_Takstniveauer(),
          M005_Regnskaber(), M006_Belaegninger(), M007_Parametre(), M008_Haendelser(), M009_Pladser(),
          M010_Kommentarer(), M011_Befolkning(),
-         // Webapplikationen: accounts, API tokens, sign-in attempts; Fluent's session table.
-         M012_Brugere(), SessionRecord.migration, M013_Takstniveauindeks(), M014_Aarsindekser()]
+         // Webapplikationen: accounts, API tokens, sign-in attempts (the session table is the web module's).
+         M012_Brugere(), M013_Takstniveauindeks(), M014_Aarsindekser()]
     }
 }

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// Places of a tilbud in a year, per type (dag/døgn/ambulant) — the pladsoversigt's source.

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// A number that grows after every committed write from this process. Caches of read data in

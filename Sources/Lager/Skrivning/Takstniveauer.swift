@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 import Takstregler
 
@@ -27,8 +27,8 @@ extension Lager {
                                begrundelse: String? = nil, forventetRevision: Int? = nil) async throws -> Takstniveaumodel {
         let navn = niveau.navn.trimmingCharacters(in: .whitespaces)
         guard !navn.isEmpty else { throw Valideringsfejl(felt: "niveau", besked: "takstniveauet skal have et navn") }
-        guard (1990...2100).contains(niveau.aar) else {
-            throw Valideringsfejl(felt: "aar", besked: "året skal ligge mellem 1990 og 2100 (fik \(niveau.aar))")
+        guard Aarsinterval.gyldige.contains(niveau.aar) else {
+            throw Valideringsfejl(felt: "aar", besked: "året skal ligge mellem \(Aarsinterval.gyldige.lowerBound) og \(Aarsinterval.gyldige.upperBound) (fik \(niveau.aar))")
         }
         let takst = try niveau.beregn().takst
         return try await skriv { tx, log in

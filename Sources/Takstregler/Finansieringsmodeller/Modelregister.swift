@@ -25,23 +25,6 @@ public enum Finansieringsmodel: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Computes the model on its JSON input and returns the JSON result.
-    public func beregn(json: Data) throws -> Data {
-        func kør<I: Decodable, O: Encodable>(_: I.Type, _ f: (I) throws -> O) throws -> Data {
-            try JSONKodning.kod(f(JSONKodning.dekod(I.self, fra: json)))
-        }
-        switch self {
-        case .boernehus: return try kør(BoernehusInput.self, Boernehus.beregn)
-        case .saerligePladser: return try kør(SaerligePladserInput.self, SaerligePladser.beregn)
-        case .kofoedsminde: return try kør(KofoedsmindeInput.self, Kofoedsminde.beregn)
-        case .ungementor: return try kør(UngementorInput.self, Ungementor.beregn)
-        case .underskudsdeling: return try kør(UnderskudsdelingInput.self, Underskudsdelingsmodel.beregn)
-        case .refusion: return try kør(RefusionInput.self, Refusion.beregn)
-        case .ferieledsagelseModel1: return try kør(FerieledsagelseModel1Input.self, Ferieledsagelse.model1)
-        case .ferieledsagelseModel2: return try kør(FerieledsagelseModel2Input.self, Ferieledsagelse.model2)
-        }
-    }
-
     /// The model called `navn`, or a Danish error listing the names there are.
     public static func model(_ navn: String) throws -> Finansieringsmodel {
         guard let m = Finansieringsmodel(rawValue: navn.trimmingCharacters(in: .whitespaces).lowercased()) else {
@@ -49,6 +32,4 @@ public enum Finansieringsmodel: String, CaseIterable, Codable, Sendable {
         }
         return m
     }
-
-    public static func beregn(navn: String, json: Data) throws -> Data { try model(navn).beregn(json: json) }
 }

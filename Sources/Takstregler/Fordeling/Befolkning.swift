@@ -55,7 +55,7 @@ public enum Befolkning {
     /// before (004:349–357: "udtræk fra Danmarks Statistik 2. kvartal året før budgetåret").
     public static func kvartalForObjektivFinansiering(budgetaar: Int) -> String { "\(budgetaar - 1)K2" }
 
-    static func gyldigtKvartal(_ s: String) -> Bool {
+    public static func gyldigtKvartal(_ s: String) -> Bool {
         let t = Array(s.uppercased())
         guard t.count == 6, t[4] == "K", let q = t[5].wholeNumberValue, (1...4).contains(q) else { return false }
         return t[0..<4].allSatisfy { $0.isASCII && $0.isNumber }

@@ -188,11 +188,6 @@ public enum Socialtilsyn {
             sammenligning: sammenligning, noter: noter)
     }
 
-    /// JSON in, JSON out — for the CLI and the web layer.
-    public static func beregn(json: Data) throws -> Data {
-        try JSONKodning.kod(beregn(JSONKodning.dekod(SocialtilsynInput.self, fra: json)))
-    }
-
     static func sammenlign(_ s: SocialtilsynSammenligning, budget: SocialtilsynBudgetresultat, familier: Decimal,
                            gennemsnitspris: Decimal, input: SocialtilsynInput, takster: Tilsynstakstresultat) throws -> [Sammenligningslinje] {
         let pl = s.plFaktor ?? 1

@@ -1,0 +1,104 @@
+import Filformater
+import FluentKit
+import Foundation
+import Lager
+import Takstregler
+
+/// What `serve --demo` adds on top of the demo data so the web application can be explored:
+/// one account per role (DEMO ONLY — the passwords are in the README), Socialtilsyn Nord's
+/// 2024 budget, a deadline, quarterly belægning and places for Midtjylland's generated tilbud,
+/// and a few reports for next year waiting in the secretariat's queue. Only on a database that
+/// holds the demo (generated tilbud), never on real data.
+public enum Webdemo {
+    public struct Konto: Sendable {
+        public let email: String
+        public let rolle: Rolle
+        public let organisation: String?
+        public let kodeord: String
+    }
+
+    public static let konti: [Konto] = [
+        Konto(email: "admin@demo.takstfil.dk", rolle: .admin, organisation: nil, kodeord: "demo-admin-1"),
+        Konto(email: "sekretariat@demo.takstfil.dk", rolle: .sekretariat, organisation: nil, kodeord: "demo-sekretariat"),
+        Konto(email: "jammerbugt@demo.takstfil.dk", rolle: .driftsherre, organisation: "Jammerbugt Kommune", kodeord: "demo-jammerbugt"),
+        Konto(email: "aalborg@demo.takstfil.dk", rolle: .driftsherre, organisation: "Aalborg Kommune", kodeord: "demo-aalborg"),
+        Konto(email: "socialtilsyn@demo.takstfil.dk", rolle: .socialtilsyn, organisation: "Socialtilsyn Nord", kodeord: "demo-socialtilsyn"),
+    ]
+
+    /// Adds what is missing; returns lines describing what was added.
+    @discardableResult
+    public static func indlaes(_ l: Lager, af bruger: String, aar: Int, kodeordshash: (String) throws -> String) async throws -> [String] {
+        guard try await Tilbudsmodel.query(on: l.db).filter(\.$demo == true).count() > 0 else { return [] }
+        var ud: [String] = []
+        if try await l.antalBrugere() == 0 {
+            for k in konti {
+                try await l.opretBruger(email: k.email, rolle: k.rolle, organisation: k.organisation,
+                                        kodeordHash: try kodeordshash(k.kodeord), af: bruger)
+            }
+            ud.append("Demokonti: " + konti.map { "\($0.email) / \($0.kodeord)" }.joined(separator: ", "))
+        }
+        if try await l.socialtilsynsgrundlag(aar: 2024).isEmpty, try await l.organisation(navn: "Socialtilsyn Nord") != nil {
+            let input = try JSONKodning.dekod(SocialtilsynInput.self, fra: Data(DemoSocialtilsyn.nord2024.utf8))
+            try await l.gemSocialtilsynsgrundlag(region: "Nordjylland", input, af: bruger)
+            ud.append("Socialtilsyn Nord, budget 2024")
+        }
+        for region in ["Nordjylland", "Midtjylland"] where try await l.aarsparametre(aar: aar + 1, region: region).fristTakster == nil {
+            try await l.saetFristTakster(aar: aar + 1, region: region, dato: "\(aar)-10-01", af: bruger)
+        }
+        if try await Pladsmodel.query(on: l.db).count() == 0 {
+            let antal = try await l.iTransaktion { tx in try await pladserOgBelaegning(Lager(tx), af: bruger) }
+            ud.append("Pladser og belægning for \(antal) tilbud (2018–2019)")
+        }
+        if try await Takstniveaumodel.query(on: l.db).filter(\.$aar == aar + 1).count() == 0 {
+            ud.append(contentsOf: try await naesteAar(l, af: bruger, aar: aar))
+        }
+        return ud
+    }
+
+    /// Places and quarterly belægning that fit each generated tilbud's reported belægning.
+    static func pladserOgBelaegning(_ l: Lager, af bruger: String) async throws -> Int {
+        var antal = 0
+        let dage = [90, 91, 92, 92]
+        for t in try await Tilbudsmodel.query(on: l.db).filter(\.$demo == true).all() {
+            let id = try t.requireID()
+            let regnskaber = try await l.regnskaber(tilbudID: id)
+            guard !regnskaber.isEmpty else { continue }
+            let type = Tilbud.Type_(rawValue: t.type) ?? .doegn
+            for r in regnskaber {
+                // Places a little above the used full-year places (occupancy about 92 %).
+                let pladser = max(1, afrundet(r.belaegning / Decimal(string: "0.92")!, decimaler: 0))
+                try await l.gemPladser(tilbudID: id, aar: r.aar, type: type == .ambulant ? .dag : type, pladser: pladser, af: bruger)
+                guard r.aar == 2019 else { continue }
+                for (i, d) in dage.enumerated() {
+                    try await l.gemBelaegning(tilbudID: id, Belaegning(aar: 2019, kvartal: i + 1, normering: pladser * Decimal(d),
+                                                                       forbrug: afrundet(r.belaegning * Decimal(d), decimaler: 0),
+                                                                       art: type == .doegn ? .doegn : .dag), af: bruger)
+                }
+            }
+            antal += 1
+        }
+        return antal
+    }
+
+    /// A few of next year's takster reported by Aalborg (submitted) and Jammerbugt (a draft), from this year's.
+    static func naesteAar(_ l: Lager, af bruger: String, aar: Int) async throws -> [String] {
+        var ud: [String] = []
+        for (kommune, antal, indsend) in [("Aalborg Kommune", 2, true), ("Jammerbugt Kommune", 1, false)] {
+            let egne = try await l.egneTilbud(organisation: kommune).filter(\.demo)
+            for t in egne.prefix(antal) {
+                guard let nu = try await l.takstniveauer(tilbudID: t.id, aar: aar).first(where: { $0.status == Status.offentliggjort.rawValue }) else { continue }
+                var n = try nu.domaene
+                n.aar = aar + 1
+                n.version = 1
+                n.status = .kladde
+                n.grundlag.omkostninger = n.grundlag.omkostninger.map {
+                    Omkostningslinje($0.kategori, afrundet($0.beloeb * Decimal(string: "1.025")!, decimaler: 0), tekst: $0.tekst)
+                }
+                let m = try await l.gemTakstniveau(tilbudID: t.id, niveau: n, af: bruger)
+                if indsend { try await l.skiftStatus(niveauID: m.requireID(), til: .indsendt, af: bruger) }
+                ud.append("\(t.tilbud.navn) \(n.navn) \(aar + 1) (\(indsend ? "indsendt" : "kladde"))")
+            }
+        }
+        return ud
+    }
+}

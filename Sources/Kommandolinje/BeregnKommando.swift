@@ -1,0 +1,98 @@
+import Filformater
+import ArgumentParser
+import Foundation
+import Takstregler
+import Udskrift
+
+struct BeregnKommando: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "beregn", abstract: "Beregn en takst uden at gemme noget.",
+        subcommands: [Doegntakst.self, BasisYdelseKommando.self, RammeaftaleKommando.self])
+
+    struct Doegntakst: TakstfilKommando {
+        static let configuration = CommandConfiguration(
+            commandName: "doegntakst",
+            abstract: "Døgntakst = omkostninger / (pladser × dage × belægningsprocent) (DOMAIN.md 6.1).")
+        @Option(help: "Takstberegningsgrundlaget i kr.") var omkostninger: String
+        @Option(help: "Antal pladser") var pladser: String
+        @Option(help: "Belægningsprocent, over 0 og højst 100") var belaegningsprocent: String
+        @Option(help: "Dage pr. år") var dage: String = "365"
+        @OptionGroup var format: FormatValg
+
+        func udfoer() async throws {
+            var felter = Talfelter()
+            let læs = { (raa: String, felt: String) in felter.læs(raa, felt) }
+            let g = Takstgrundlag(
+                omkostninger: [Omkostningslinje(.oevrige, læs(omkostninger, "omkostninger"), tekst: "Omkostninger")],
+                pladser: læs(pladser, "pladser"), enhederPrAar: læs(dage, "dage"),
+                belaegningsprocent: læs(belaegningsprocent, "belaegningsprocent"), afrunding: .oere)
+            let r = try felter.medAndreFejl { try Takstberegning.beregn(g) }
+            let noegletal: [(String, Tabelcelle)] = [
+                ("doegntakst", .tal(r.takst, decimaler: 2)),
+                ("antal_doegn", .tal(r.antalEnheder, decimaler: nil)),
+                ("omkostninger", .tal(r.omkostningerIAlt, decimaler: nil)),
+                ("grundlag", .tal(r.grundlag, decimaler: nil)),
+                ("pladser", .tal(r.pladser, decimaler: nil)),
+                ("dage", .tal(r.enhederPrAar, decimaler: nil)),
+                ("belaegningsprocent", .tal(r.belaegningsprocent, decimaler: nil)),
+                ("doegntakst_uafrundet", .tal(r.takstUafrundet, decimaler: 10)),
+            ]
+            udskriv(Noegletal.tekst(noegletal, linjer: r.linjer, format: format.format))
+        }
+    }
+
+    struct BasisYdelseKommando: TakstfilKommando {
+        static let configuration = CommandConfiguration(
+            commandName: "basis-ydelse",
+            abstract: "Basistakst + ydelsestakst i hele kroner (DOMAIN.md 6.1, Neurocenter Østerskoven).")
+        @Option(help: "Basisbudget i kr.") var basisbudget: String
+        @Option(help: "Antal pladser") var pladser: String
+        @Option(help: "Belægningsprocent, over 0 og højst 100") var belaegningsprocent: String
+        @Option(help: "Effektiv timeløn i kr.") var timeloen: String
+        @Option(help: "Ydelsestimer pr. døgn") var timer: String = "8"
+        @Option(help: "Dage pr. år") var dage: String = "365"
+        @OptionGroup var format: FormatValg
+
+        func udfoer() async throws {
+            var felter = Talfelter()
+            let læs = { (raa: String, felt: String) in felter.læs(raa, felt) }
+            let g = BasisYdelseGrundlag(basisbudget: læs(basisbudget, "basisbudget"), pladser: læs(pladser, "pladser"),
+                                        belaegningsprocent: læs(belaegningsprocent, "belaegningsprocent"),
+                                        dage: læs(dage, "dage"), effektivTimeloen: læs(timeloen, "timeloen"),
+                                        timerPrDoegn: læs(timer, "timer"))
+            let r = try felter.medAndreFejl { try BasisYdelse.beregn(g) }
+            let noegletal: [(String, Tabelcelle)] = [
+                ("basistakst", .tal(r.basistakst, decimaler: 0)),
+                ("ydelsestimetakst", .tal(r.ydelsestimetakst, decimaler: 0)),
+                ("ydelsestakst", .tal(r.ydelsestakst, decimaler: 0)),
+                ("takst_i_alt", .tal(r.takstIAlt, decimaler: 0)),
+                ("antal_doegn", .tal(r.antalDoegn, decimaler: nil)),
+                ("basistakst_uafrundet", .tal(r.basistakstUafrundet, decimaler: 10)),
+                ("ydelsestimetakst_uafrundet", .tal(r.ydelsestimetakstUafrundet, decimaler: 10)),
+                ("ydelsestakst_uafrundet", .tal(r.ydelsestakstUafrundet, decimaler: 10)),
+            ]
+            udskriv(Noegletal.tekst(noegletal, linjer: [], format: format.format))
+        }
+    }
+}
+
+/// Key figures of one calculation: a JSON object (with the breakdown under `beregning`), or a
+/// two-column table / CSV.
+enum Noegletal {
+    static func tekst(_ felter: [(String, Tabelcelle)], linjer: [Beregningslinje], format: Udformat) -> String {
+        switch format {
+        case .json:
+            var objekt = felter.map { ($0.0, $0.1.json) }
+            if !linjer.isEmpty {
+                objekt.append(("beregning", .array(linjer.map {
+                    .objekt([("art", .tekst($0.art.rawValue)), ("tekst", .tekst($0.tekst)), ("beloeb", .tal($0.beloeb))])
+                })))
+            }
+            return JSONVaerdi.objekt(objekt).tekst + "\n"
+        case .table, .csv:
+            var t = Tabel(kolonner: ["post", "vaerdi"], raekker: felter.map { [.tekst($0.0), $0.1] })
+            t.raekker += linjer.map { [.tekst($0.tekst), .tal($0.beloeb, decimaler: 2)] }
+            return t.tekst(format)
+        }
+    }
+}

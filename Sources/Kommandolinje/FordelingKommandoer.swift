@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import Lager
+import Filformater
+import Takstregler
+import Udskrift
+
+/// `takstfil fordel`: split an amount over kommuner by a key file (DOMAIN.md 6.8).
+struct FordelKommando: TakstfilKommando {
+    static let configuration = CommandConfiguration(
+        commandName: "fordel", abstract: "Fordel et beløb på kommuner efter en nøglefil (kommune;grundlag).")
+    @Option(help: "Beløbet i kr.") var beloeb: String
+    @Option(help: "Nøglefil: kommune;grundlag") var noegle: String
+    @Option(help: "naiv (hver række afrundes for sig, som kilderne) eller stoerste-rest (rækkerne summer præcist; standard)")
+    var afrunding: String = Fordelingsafrunding.standard.rawValue
+    @OptionGroup var format: FormatValg
+
+    func udfoer() async throws {
+        let beloeb = try Kontrol.tal(self.beloeb, felt: "beloeb")
+        guard let afrunding = Fordelingsafrunding(rawValue: afrunding) else {
+            throw Valideringsfejl(felt: "afrunding", besked: "ukendt afrunding '\(afrunding)' (brug naiv eller stoerste-rest)")
+        }
+        let noegle = try Fordelingsnoegle.fortolkCSV(try Fil.laesTekst(noegle), fil: noegle)
+        let r = try Fordeling.fordel(beloeb: beloeb, noegle: noegle, afrunding: afrunding)
+        var t = Tabel(kolonner: ["kommune", "grundlag", "andel", "beloeb_kr"], raekker: r.raekker.map {
+            [.tekst($0.kommune), .tal($0.grundlag, decimaler: nil), .tal($0.andel, decimaler: 10), .tal($0.beloeb, decimaler: 0)]
+        })
+        t.raekker.append([.tekst("I alt"), .tal(r.grundlagIAlt, decimaler: nil), .tal(1, decimaler: 10), .tal(r.sumAfRaekker, decimaler: 0)])
+        udskriv(t.tekst(format.format))
+        if r.difference != 0 {
+            FileHandle.standardError.write(Data("Bemærk: rækkerne summer til \(DanskTal.formater(r.sumAfRaekker, decimaler: 0)) kr., \(DanskTal.formater(r.difference, decimaler: 0)) kr. fra beløbet (afrunding naiv).\n".utf8))
+        }
+    }
+}
+
+/// `takstfil socialtilsyn beregn --input FILE.json` (DOMAIN.md 6.7; example in eksempler/).
+struct SocialtilsynKommando: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "socialtilsyn", abstract: "Socialtilsynets budget, takster og objektive finansiering.",
+                                                    subcommands: [Beregn.self])
+    struct Beregn: TakstfilKommando {
+        static let configuration = CommandConfiguration(commandName: "beregn", abstract: "Beregn ud fra en JSON-fil (se eksempler/socialtilsyn_nord_2024.json).")
+        @Option(help: "Inputfilen (JSON)") var input: String
+        @OptionGroup var format: FormatValg
+        func udfoer() async throws {
+            try udskrivJSON(try Socialtilsyn.beregn(json: try Fil.laesData(input)), format.format)
+        }
+    }
+}
+
+/// `takstfil model NAVN --input FILE.json`: the other financing models (DOMAIN.md 6.9).
+struct ModelKommando: TakstfilKommando {
+    static let configuration = CommandConfiguration(
+        commandName: "model",
+        abstract: "Finansieringsmodeller: \(Finansieringsmodel.allCases.map(\.rawValue).joined(separator: ", ")) (eksempler i eksempler/).")
+    @Argument(help: "Modellens navn") var navn: String
+    @Option(help: "Inputfilen (JSON)") var input: String
+    @OptionGroup var format: FormatValg
+    func udfoer() async throws {
+        try udskrivJSON(try Finansieringsmodel.beregn(navn: navn, json: try Fil.laesData(input)), format.format)
+    }
+}
+
+/// `takstfil befolkning noegle`: a population key from the imported DST figures, as a key file.
+struct BefolkningKommando: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "befolkning", abstract: "Befolkningstal (DST) og nøgler.",
+                                                    subcommands: [Noegle.self])
+    struct Noegle: TakstfilKommando {
+        static let configuration = CommandConfiguration(
+            commandName: "noegle", abstract: "Skriv en fordelingsnøgle (kommune;grundlag) for en aldersgruppe og et kvartal.")
+        @Option(help: "Aldersgruppe: 0-17, 14-23, 15-29 eller alle") var alder: String = "alle"
+        @Option(help: "Kvartal, fx 2023K2") var kvartal: String
+        @Option(parsing: .upToNextOption, help: "Dækningsområdets kommuner (ellers alle i tallene)") var kommuner: [String] = []
+        @OptionGroup var database: DatabaseValg
+        @OptionGroup var format: FormatValg
+        func udfoer() async throws {
+            let gruppe: Aldersgruppe
+            if alder == "alle" { gruppe = .alle } else {
+                let dele = alder.split(separator: "-").compactMap { Int($0) }
+                guard dele.count == 2, dele[0] <= dele[1] else {
+                    throw Valideringsfejl(felt: "alder", besked: "skriv aldersgruppen som fx 0-17 eller alle (fik '\(alder)')")
+                }
+                gruppe = Aldersgruppe(fra: dele[0], til: dele[1])
+            }
+            let raekker = try await database.medLager { try await $0.befolkning(kvartal: kvartal) }
+            let n = try Befolkning.noegle(raekker, aldersgruppe: gruppe, kvartal: kvartal, daekningsomraade: kommuner.isEmpty ? nil : kommuner)
+            udskriv(Tabel(kolonner: ["kommune", "grundlag"], raekker: n.raekker.map { [.tekst($0.kommune), .tal($0.grundlag, decimaler: nil)] })
+                .tekst(format.format))
+        }
+    }
+}
+
+extension ImportKommando {
+    struct BefolkningImport: TakstfilKommando {
+        static let configuration = CommandConfiguration(commandName: "befolkning", abstract: "kommune;alder;kvartal;antal (DST FOLK1A-udtræk)")
+        @Argument(help: "CSV-filen") var fil: String
+        @Flag(name: .customLong("dry-run"), help: "Vis hvad der ville ske, uden at gemme") var proeve = false
+        @OptionGroup var database: DatabaseValg
+        func udfoer() async throws {
+            let raekker = try Befolkning.fortolkCSV(try Fil.laesTekst(fil), fil: fil)
+            let r = try await database.medLager { try await $0.importerBefolkning(raekker, fil: fil, proeve: proeve, af: CLIBruger.navn) }
+            udskriv("\(r.proevekoersel ? "Prøvekørsel – intet er gemt. " : "")\(fil): \(r.raekker) rækker (befolkning): \(r.oprettet) nye, \(r.aendret) ændrede, \(r.uaendret) uændrede.\n")
+        }
+    }
+}
+
+/// Reading the user's files, with Danish messages that name the file.
+enum Fil {
+    /// The whole file, refused before it is read when it is larger than the limit
+    /// (`TAKSTFIL_MAKS_FIL_MB`, default 50 MB).
+    static func laesData(_ sti: String, graenser: Regnearksgraenser = .fraMiljoe()) throws -> Data {
+        if let stoerrelse = (try? FileManager.default.attributesOfItem(atPath: sti))?[.size] as? NSNumber,
+           stoerrelse.intValue > graenser.maksFilbytes {
+            throw Importfejl(fil: sti, besked: "filen fylder \(Regnearksgraenser.mb(stoerrelse.intValue)); grænsen er \(Regnearksgraenser.mb(graenser.maksFilbytes)) (TAKSTFIL_MAKS_FIL_MB)")
+        }
+        guard let data = FileManager.default.contents(atPath: sti) else {
+            throw Importfejl(fil: sti, besked: "filen findes ikke eller kan ikke læses")
+        }
+        return data
+    }
+
+    static func laesTekst(_ sti: String) throws -> String {
+        guard let s = String(data: try laesData(sti), encoding: .utf8) else {
+            throw Importfejl(fil: sti, besked: "filen er ikke UTF-8 (gem den som 'CSV UTF-8' i Excel)")
+        }
+        return s
+    }
+}

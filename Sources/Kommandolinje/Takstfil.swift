@@ -1,0 +1,120 @@
+import ArgumentParser
+import Filformater
+import Foundation
+import Lager
+import Takstregler
+import Udskrift
+
+/// `takstfil` — the command line. Every subcommand takes `--db PATH|URL`.
+public struct Takstfil: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "takstfil",
+        abstract: "Takstfil – takster, tilbud og ledelsesinformation for det specialiserede socialområde.",
+        subcommands: [ServeKommando.self, DemoKommando.self, MigrerKommando.self, BeregnKommando.self,
+                      TilbudKommando.self, TakstKommando.self, OffentliggoerKommando.self, ImportKommando.self,
+                      RapportKommando.self, RegnskabKommando.self, ParameterKommando.self, EksportKommando.self,
+                      FordelKommando.self, SocialtilsynKommando.self, ModelKommando.self, BefolkningKommando.self,
+                      BenchKommando.self, BrugerKommando.self, HaendelserKommando.self]
+    )
+    public init() {}
+
+    /// Parses and runs a subcommand. Spelled out because overload resolution picks the
+    /// synchronous `main` from top-level code, which refuses async subcommands.
+    public static func koer(_ argumenter: [String]? = nil) async {
+        do {
+            var kommando = try await asyncParseAsRoot(argumenter)
+            if var asynkron = kommando as? any AsyncParsableCommand {
+                try await asynkron.run()
+            } else {
+                try kommando.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// `--db PATH|URL`; without it `TAKSTFIL_DB`, then `DATABASE_URL`, then `./takstfil.sqlite`.
+struct DatabaseValg: ParsableArguments {
+    @Option(name: .long, help: "SQLite-fil eller postgres://-adresse (ellers TAKSTFIL_DB, DATABASE_URL, ./takstfil.sqlite)")
+    var db: String?
+
+    var valg: Databasevalg { Databasevalg(db) }
+
+    /// Opens the database, runs pending migrations, hands over a `Lager`, and closes it again.
+    func medLager<T>(_ blok: (Lager) async throws -> T) async throws -> T {
+        let forbindelse = try Lagerforbindelse(valg)
+        do {
+            try await forbindelse.migrer()
+            let svar = try await blok(forbindelse.lager)
+            await forbindelse.luk()
+            return svar
+        } catch {
+            await forbindelse.luk()
+            throw error
+        }
+    }
+}
+
+struct FormatValg: ParsableArguments {
+    @Option(name: .long, help: "table, csv (dansk Excel: ; og decimalkomma) eller json")
+    var format: Udformat = .table
+}
+
+/// Who the CLI writes as in the audit log.
+enum CLIBruger {
+    static var navn: String { "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "ukendt")" }
+}
+
+/// The command line's clock: the system's, or the day in `TAKSTFIL_IDAG` (refused when malformed).
+enum Kommandour {
+    static func ur() throws -> Ur { try Ur.fraMiljoe(ProcessInfo.processInfo.environment) }
+}
+
+/// Subcommands implement `udfoer`; refusals become one Danish line on stderr and exit code 1.
+protocol TakstfilKommando: AsyncParsableCommand {
+    func udfoer() async throws
+}
+
+extension TakstfilKommando {
+    public func run() async throws {
+        do {
+            try await udfoer()
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            FileHandle.standardError.write(Data(("Fejl: " + Fejltekst.tekst(error) + "\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+func udskriv(_ tekst: String) {
+    FileHandle.standardOutput.write(Data(tekst.utf8))
+}
+
+/// Number options as the user typed them: every unreadable one is collected, then the domain's
+/// own checks run too, so one run reports every problem (each naming its option).
+struct Talfelter {
+    private(set) var fejl: [Valideringsfejl] = []
+
+    mutating func læs(_ raa: String, _ felt: String) -> Decimal {
+        do { return try Kontrol.tal(raa, felt: felt) } catch let f as Valideringsfejl { fejl.append(f) } catch {}
+        return 1 // a neutral stand-in so the remaining fields are still checked
+    }
+
+    func medAndreFejl<T>(_ beregning: () throws -> T) throws -> T {
+        var alle = fejl
+        do {
+            let svar = try beregning()
+            if alle.isEmpty { return svar }
+        } catch let f as Valideringsfejl {
+            alle.append(f)
+        } catch let l as Valideringsfejlliste {
+            alle += l.fejl
+        }
+        let felterMedTalfejl = Set(fejl.map(\.felt))
+        alle = fejl + alle.dropFirst(fejl.count).filter { !felterMedTalfejl.contains($0.felt) }
+        throw alle.count == 1 ? alle[0] as any Error : Valideringsfejlliste(alle)
+    }
+}

@@ -1,0 +1,150 @@
+import Filformater
+import Fluent
+import Lager
+import Plot
+import Takstregler
+import Udskrift
+import Vapor
+
+/// The public ledelsesinformation (DOMAIN.md 6.5): the five tables for a year and the year
+/// before, with charts, from approved regnskaber only; each table downloadable.
+struct LedelsesinformationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("ledelsesinformation", use: side)
+    }
+
+    struct Tabeldel {
+        let noegle: String
+        let titel: String
+        let tabel: Tabel
+        let diagram: E.N
+    }
+
+    static let tabelnavne = ["takstudvikling", "over_underskud", "tillaegsydelser", "belaegning", "pladser"]
+
+    func side(req: Request) async throws -> Response {
+        let lager = Lager(req.db)
+        let aarMedRegnskab = try await lager.aarMedRegnskab(kunGodkendte: true)
+        let aar = req.query[Int.self, at: "aar"] ?? aarMedRegnskab.first ?? (req.ur.aar - 1)
+        let regioner = try await lager.regioner()
+        let region = req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil }
+        let fra = aar - 1
+        let k = try await lager.kommentarer(aar: aar)
+        let t1 = try await lager.takstudviklingTabel(fra: fra, til: aar, region: region, kunGodkendte: true)
+        let t2 = try await lager.toAarsTabel(fra: fra, til: aar, region: region, kunGodkendte: true) { $0.resultat }
+        let t3 = try await lager.toAarsTabel(fra: fra, til: aar, region: region, kunGodkendte: true) { $0.tillaegsydelser }
+        let t4 = try await lager.belaegningsTabel(aar: aar, region: region)
+        let t5 = try await lager.pladsTabel(fra: fra, til: aar, region: region)
+        let uden = { (n: String) in n != Takstudvikling.iAlt }
+        let kr = { (d: Decimal) in DanskTal.formater(d, decimaler: 0) }
+        let dele: [Tabeldel] = [
+            Tabeldel(noegle: "takstudvikling", titel: "Tabel 1. Takstudvikling på regnskab \(fra)–\(aar)",
+                     tabel: Ledelsesinformationstabeller.takstudvikling(t1, k["takstudvikling"] ?? [:]),
+                     diagram: Diagram.soejler(id: "d1", titel: "Takstudvikling \(fra)–\(aar) pr. driftsherre (%)",
+                                              kategorier: t1.map(\.driftsherre).filter(uden),
+                                              serier: [.init(navn: "Takstudvikling", vaerdier: t1.filter { uden($0.driftsherre) }.map(\.udviklingPct))],
+                                              format: { DanskTal.formater($0, decimaler: 1) + " %" })),
+            Tabeldel(noegle: "over_underskud", titel: "Tabel 2. Over-/underskud \(fra)–\(aar)",
+                     tabel: Ledelsesinformationstabeller.toAar(t2, k["over_underskud"] ?? [:]),
+                     diagram: Diagram.soejler(id: "d2", titel: "Over-/underskud pr. driftsherre (kr.)", kategorier: t2.map(\.driftsherre).filter(uden),
+                                              serier: [.init(navn: "\(fra)", vaerdier: t2.filter { uden($0.driftsherre) }.map(\.fra)),
+                                                       .init(navn: "\(aar)", vaerdier: t2.filter { uden($0.driftsherre) }.map(\.til))], format: kr)),
+            Tabeldel(noegle: "tillaegsydelser", titel: "Tabel 3. Tillægsydelser \(fra)–\(aar)",
+                     tabel: Ledelsesinformationstabeller.toAar(t3, k["tillaegsydelser"] ?? [:]),
+                     diagram: Diagram.soejler(id: "d3", titel: "Tillægsydelser pr. driftsherre (kr.)", kategorier: t3.map(\.driftsherre).filter(uden),
+                                              serier: [.init(navn: "\(fra)", vaerdier: t3.filter { uden($0.driftsherre) }.map(\.fra)),
+                                                       .init(navn: "\(aar)", vaerdier: t3.filter { uden($0.driftsherre) }.map(\.til))], format: kr)),
+            Tabeldel(noegle: "belaegning", titel: "Tabel 4. Belægning pr. målgruppe \(aar)",
+                     tabel: Ledelsesinformationstabeller.belaegning(t4),
+                     diagram: Diagram.soejler(id: "d4", titel: "Samlet belægning pr. målgruppe \(aar) (%)", kategorier: t4.map(\.maalgruppe.tekst),
+                                              serier: [.init(navn: "Samlet", vaerdier: t4.map(\.samlet.procent))],
+                                              format: { DanskTal.formater($0, decimaler: 1) + " %" })),
+            Tabeldel(noegle: "pladser", titel: "Tabel 5. Pladsoversigt \(fra)–\(aar)",
+                     tabel: Ledelsesinformationstabeller.pladser(t5, k["pladser"] ?? [:]),
+                     diagram: Diagram.soejler(id: "d5", titel: "Døgnpladser pr. driftsherre",
+                                              kategorier: LedelsesinformationController.pladssum(t5).map(\.0),
+                                              serier: [.init(navn: "\(fra)", vaerdier: LedelsesinformationController.pladssum(t5).map(\.1)),
+                                                       .init(navn: "\(aar)", vaerdier: LedelsesinformationController.pladssum(t5).map(\.2))],
+                                              format: { DanskTal.formaterKort($0) })),
+        ]
+        if let format = try Download.format(req) {
+            let valgt = req.query[String.self, at: "tabel"]
+            let ark = dele.filter { valgt == nil || valgt == "" || $0.noegle == valgt }.map { (navn: $0.titel, tabel: $0.tabel) }
+            guard !ark.isEmpty else { throw Abort(.notFound, reason: "Ukendt tabel '\(valgt ?? "")'.") }
+            return try Download.svar(ark, filnavn: "ledelsesinformation-\(aar)\(valgt.map { "-\($0)" } ?? "")", format: format)
+        }
+        return Side.html(LedelsesinformationSide(aar: aar, region: region, regioner: regioner, aarMedRegnskab: aarMedRegnskab, dele: dele,
+                                                 offentliggjort: try await lager.ledelsesinformationOffentliggjort(aar: aar),
+                                                 kontekst: req.sidekontekst).html)
+    }
+
+    /// Døgn places per driftsherre (the table has one row per driftsherre and målgruppe).
+    static func pladssum(_ r: [Pladsoversigt.Raekke]) -> [(String, Decimal?, Decimal?)] {
+        var orden: [String] = []
+        var sum: [String: (Decimal, Decimal)] = [:]
+        for x in r where x.driftsherre != Takstudvikling.iAlt {
+            if sum[x.driftsherre] == nil { orden.append(x.driftsherre) }
+            let s = sum[x.driftsherre] ?? (0, 0)
+            sum[x.driftsherre] = (s.0 + x.doegnFra, s.1 + x.doegnTil)
+        }
+        return orden.map { ($0, sum[$0]!.0, sum[$0]!.1) }
+    }
+}
+
+struct LedelsesinformationSide {
+    let aar: Int
+    let region: String?
+    let regioner: [String]
+    let aarMedRegnskab: [Int]
+    let dele: [LedelsesinformationController.Tabeldel]
+    /// The day the year was published; nil while the comment round is open.
+    let offentliggjort: String?
+    let kontekst: Sidekontekst
+
+    func overskrift(_ k: String) -> String {
+        let fra = aar - 1
+        let navne: [String: String] = [
+            "driftsherre": "Driftsherre", "belaegning_fra": "Belægning \(fra)", "regnskab_fra_kr": "Regnskab \(fra) (kr., \(aar)-priser)",
+            "gns_pris_fra_kr": "Gns. pris pr. plads \(fra) (kr.)", "belaegning_til": "Belægning \(aar)", "regnskab_til_kr": "Regnskab \(aar) (kr.)",
+            "gns_pris_til_kr": "Gns. pris pr. plads \(aar) (kr.)", "takstudvikling_pct": "Takstudvikling (%)", "bemaerkninger": "Bemærkninger",
+            "fra_kr": "\(fra) (kr., \(aar)-priser)", "til_kr": "\(aar) (kr.)", "maalgruppe": "Målgruppe", "dag_pct": "Dag (%)",
+            "doegn_pct": "Døgn (%)", "aaben_pct": "Åben (%)", "lukket_pct": "Lukket (%)", "samlet_pct": "Samlet (%)",
+            "udeladte_maalinger": "Udeladte målinger", "dag_fra": "Dagpladser \(fra)", "doegn_fra": "Døgnpladser \(fra)",
+            "dag_til": "Dagpladser \(aar)", "doegn_til": "Døgnpladser \(aar)",
+        ]
+        return navne[k] ?? k
+    }
+
+    func url(tabel: String? = nil, format: String? = nil) -> String {
+        "/ledelsesinformation" + E.soegestreng([("aar", "\(aar)"), ("region", region ?? ""), ("tabel", tabel ?? ""), ("format", format ?? "")])
+    }
+
+    var html: HTML {
+        Side.dokument(titel: "Ledelsesinformation \(aar)", kontekst: kontekst, [
+            .h1(.text("Ledelsesinformation \(aar)\(region.map { " – \($0)" } ?? "")")),
+            .p(.text("De fem tabeller beregnes af de godkendte regnskaber, den kvartalsvise belægning og pladserne. \(aar - 1) er omregnet til \(aar)-priser med P/L-indekset (faktor 1 uden indeks).")),
+            E.el("p", [("class", "status")], [.text(offentliggjort.map { "Offentliggjort \(Visning.dato($0))." }
+                ?? "Foreløbig: driftsherrerne kan stadig kommentere deres rækker, indtil sekretariatet offentliggør \(aar).")]),
+            E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/ledelsesinformation")], [
+                E.valgfelt("aar", "Regnskabsår", valg: Array(Set(aarMedRegnskab + [aar])).sorted(by: >).map { ("\($0)", "\($0)") }, valgt: "\(aar)"),
+                E.valgfelt("region", "Region", valg: [("", "Alle")] + regioner.map { ($0, $0) }, valgt: region ?? ""),
+                E.knap("Vis", klasse: "sekundaer"),
+            ]),
+            E.el("p", [("class", "download")], [E.lenke(url(format: "csv"), "Hent alle fem tabeller som CSV")]),
+            E.el("nav", [("aria-label", "Tabeller")], [
+                .ul(.forEach(dele) { d in .li(E.lenke("#\(d.noegle)", d.titel)) }),
+            ]),
+            .forEach(dele) { d in
+                E.el("section", [("aria-labelledby", d.noegle)], [
+                    E.el("h2", [("id", d.noegle)], [.text(d.titel)]),
+                    .if(d.tabel.raekker.filter { r in if case .tekst(let n) = r[0] { return n != Takstudvikling.iAlt }; return true }.isEmpty,
+                        .p(.text("Der er ingen data til denne tabel for \(aar)."))),
+                    d.diagram,
+                    Tabelvisning.html(d.tabel, overskrifter: overskrift, caption: d.titel,
+                                      sumraekke: { r in if case .tekst(let n) = r[0] { return n == Takstudvikling.iAlt }; return false }),
+                    E.el("p", [("class", "download")], [E.lenke(url(tabel: d.noegle, format: "csv"), "Hent \(d.titel.components(separatedBy: ".").first ?? "tabellen") som CSV")]),
+                ])
+            },
+        ])
+    }
+}

@@ -1,0 +1,76 @@
+import Fluent
+import Lager
+import Plot
+import Takstregler
+import Vapor
+
+/// The public takstfil (no login): the list of tilbud with takster for a year (search, filters,
+/// sorting, paging, CSV), and a page per tilbud with the calculation behind each takst.
+struct OffentligController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: liste)
+        routes.get("tilbud", ":id", use: tilbud)
+    }
+
+    static func filter(_ req: Request) -> Tilbudsviften.Filter {
+        func s(_ n: String) -> String { (req.query[String.self, at: n] ?? "").trimmingCharacters(in: .whitespaces) }
+        var f = Tilbudsviften.Filter(aar: req.query[Int.self, at: "aar"] ?? req.ur.aar)
+        f.q = s("q")
+        f.driftsherre = s("driftsherre")
+        f.maalgruppe = s("maalgruppe")
+        f.paragraf = s("paragraf")
+        f.type = s("type")
+        let sort = s("sort")
+        f.sort = Tilbudsviften.kolonner.contains { $0.noegle == sort } ? sort : "tilbud"
+        f.faldende = s("retning") == "faldende"
+        f.side = max(1, req.query[Int.self, at: "side"] ?? 1)
+        return f
+    }
+
+    func liste(req: Request) async throws -> Response {
+        let f = OffentligController.filter(req)
+        let udgave = try await req.offentligUdgave(aar: f.aar)
+        let raekker = udgave.husk("raekker" + f.url { $0.side = 1 }) { Tilbudsviften.raekker(udgave.liste, f) }
+        if let format = try Download.format(req) {
+            return try Download.svar([("Takster \(f.aar)", Tilbudsviften.tabel(raekker))], filnavn: "takster-\(f.aar)", format: format)
+        }
+        let kontekst = req.sidekontekst
+        func side() -> String {
+            TakstlisteSide(filter: f, alle: udgave.liste, raekker: raekker, aarMedTakster: udgave.aarMedTakster, kontekst: kontekst).html.render()
+        }
+        // Everyone who is not signed in and has no message waiting sees the same page.
+        return Side.html(kontekst.bruger == nil && kontekst.besked == nil ? udgave.husk("side" + f.url(), side) : side())
+    }
+
+    func tilbud(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "Ukendt tilbud.") }
+        guard let model = try await Tilbudsmodel.query(on: req.db).with(\.$driftsherre).filter(\.$id == id).first() else {
+            throw Abort(.notFound, reason: "Tilbuddet findes ikke.")
+        }
+        let versioner = try await Takstniveaumodel.query(on: req.db).filter(\.$tilbud.$id == id)
+            .filter(\.$status == Status.offentliggjort.rawValue).with(\.$beslutning).all()
+        let niveauer = try versioner.map { m -> TilbudSide.Niveauvisning in
+            let n = try m.domaene
+            return TilbudSide.Niveauvisning(niveau: n, resultat: try n.beregn(), begrundelse: n.version > 1 ? m.begrundelse : nil,
+                                            beslutning: m.beslutning?.domaene)
+        }
+        let side = TilbudSide(id: id, tilbud: model.domaene(driftsherre: model.driftsherre.navn), demo: model.demo,
+                              kilde: model.kilde, niveauer: niveauer, kontekst: req.sidekontekst)
+        if let format = try Download.format(req) {
+            return try Download.svar([(model.navn, side.historik)], filnavn: "takster-\(Download.filnavn(model.navn))", format: format)
+        }
+        return Side.html(side.html)
+    }
+}
+
+extension Download {
+    /// A file name from a title: letters, digits and dashes.
+    static func filnavn(_ s: String) -> String {
+        let erstat: [Character: String] = ["æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"]
+        var ud = ""
+        for c in s {
+            if let e = erstat[c] { ud += e } else if c.isASCII && (c.isLetter || c.isNumber) { ud.append(c) } else if !ud.hasSuffix("-") { ud += "-" }
+        }
+        return ud.trimmingCharacters(in: CharacterSet(charactersIn: "-")).lowercased()
+    }
+}

@@ -1,0 +1,231 @@
+import Filformater
+import Foundation
+import Lager
+import Plot
+import Takstregler
+import Udskrift
+
+/// The public takstfil for one year (tilbudsviften): search, filters, sorting and paging over
+/// one row per takstniveau. The same rows, filtered and sorted the same way, are the CSV download.
+struct Tilbudsviften {
+    struct Filter: Equatable {
+        var aar: Int
+        var q = ""
+        var driftsherre = ""
+        var maalgruppe = ""
+        var paragraf = ""
+        var type = ""
+        var sort = "tilbud"
+        var faldende = false
+        var side = 1
+
+        /// The query string for this filter with some values changed (links keep the filter).
+        func url(_ aendr: (inout Filter) -> Void = { _ in }, format: String? = nil) -> String {
+            var f = self
+            aendr(&f)
+            return "/" + E.soegestreng([("aar", "\(f.aar)"), ("q", f.q), ("driftsherre", f.driftsherre), ("maalgruppe", f.maalgruppe),
+                                        ("paragraf", f.paragraf), ("type", f.type), ("sort", f.sort == "tilbud" ? "" : f.sort),
+                                        ("retning", f.faldende ? "faldende" : ""), ("side", f.side == 1 ? "" : "\(f.side)"),
+                                        ("format", format ?? "")])
+        }
+    }
+
+    struct Raekke {
+        let tilbudID: UUID
+        let tilbud: Tilbud
+        let demo: Bool
+        let niveau: Takstniveau
+        let takst: Kroner
+    }
+
+    static let prSide = 50
+    static let kolonner: [(noegle: String, tekst: String)] = [
+        ("tilbud", "Tilbud"), ("driftsherre", "Driftsherre"), ("maalgruppe", "Målgruppe"), ("paragraf", "SEL §"),
+        ("type", "Type"), ("niveau", "Takstniveau"), ("takst", "Takst (kr.)"), ("enhed", "Enhed"),
+    ]
+
+    static func paragraffer(_ t: Tilbud) -> [String] {
+        (t.paragraf ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Filtered and sorted rows (all pages).
+    static func raekker(_ liste: [TilbudMedTakster], _ f: Filter) -> [Raekke] {
+        let q = f.q.trimmingCharacters(in: .whitespaces)
+        let valgte = liste.filter { t in
+            (q.isEmpty || t.tilbud.navn.localizedCaseInsensitiveContains(q) || t.tilbud.driftsherre.localizedCaseInsensitiveContains(q))
+                && (f.driftsherre.isEmpty || t.tilbud.driftsherre == f.driftsherre)
+                && (f.maalgruppe.isEmpty || t.tilbud.maalgruppe?.rawValue == f.maalgruppe)
+                && (f.paragraf.isEmpty || paragraffer(t.tilbud).contains(f.paragraf))
+                && (f.type.isEmpty || t.tilbud.type.rawValue == f.type)
+        }
+        var r = valgte.flatMap { t in
+            t.niveauer.map { Raekke(tilbudID: t.id, tilbud: t.tilbud, demo: t.demo, niveau: $0.niveau, takst: $0.takst) }
+        }
+        // Danish sort keys computed once per distinct text, not once per comparison (measured:
+        // recomputing them was half of the list page's time at national scale).
+        var noegler: [String: [UInt32]] = [:]
+        func noegle(_ s: String) -> [UInt32] {
+            if let k = noegler[s] { return k }
+            let k = DanskSortering.noegle(s)
+            noegler[s] = k
+            return k
+        }
+        func tekst(_ a: String, _ b: String) -> Int {
+            a == b ? 0 : (noegle(a).lexicographicallyPrecedes(noegle(b)) ? -1 : 1)
+        }
+        func sammenlign(_ a: Raekke, _ b: Raekke) -> Int {
+            switch f.sort {
+            case "driftsherre": return tekst(a.tilbud.driftsherre, b.tilbud.driftsherre)
+            case "maalgruppe": return tekst(a.tilbud.maalgruppe?.tekst ?? "", b.tilbud.maalgruppe?.tekst ?? "")
+            case "paragraf": return (a.tilbud.paragraf ?? "").compare(b.tilbud.paragraf ?? "", options: .numeric) == .orderedAscending ? -1
+                : ((a.tilbud.paragraf ?? "") == (b.tilbud.paragraf ?? "") ? 0 : 1)
+            case "type": return tekst(a.tilbud.type.tekst, b.tilbud.type.tekst)
+            case "niveau": return a.niveau.navn == b.niveau.navn ? 0 : (a.niveau.navn.compare(b.niveau.navn, options: .numeric) == .orderedAscending ? -1 : 1)
+            case "takst": return a.takst == b.takst ? 0 : (a.takst < b.takst ? -1 : 1)
+            case "enhed": return tekst(a.niveau.grundlag.enhed.tekst, b.niveau.grundlag.enhed.tekst)
+            default: return 0
+            }
+        }
+        // The chosen column first, then tilbud, driftsherre and level, so the order is total and stable.
+        r.sort { a, b in
+            var c = sammenlign(a, b)
+            if f.faldende { c = -c }
+            if c != 0 { return c < 0 }
+            let t = tekst(a.tilbud.navn, b.tilbud.navn)
+            if t != 0 { return t < 0 }
+            let d = tekst(a.tilbud.driftsherre, b.tilbud.driftsherre)
+            if d != 0 { return d < 0 }
+            return a.niveau.navn.compare(b.niveau.navn, options: .numeric) == .orderedAscending
+        }
+        return r
+    }
+
+    /// The rows as the download shows them (same order, exact amounts).
+    static func tabel(_ r: [Raekke]) -> Tabel {
+        Tabel(kolonner: ["tilbud", "driftsherre", "maalgruppe", "sel_paragraf", "type", "takstniveau", "aar", "version",
+                         "takst_kr", "enhed", "demodata"],
+              raekker: r.map {
+                  [.tekst($0.tilbud.navn), .tekst($0.tilbud.driftsherre), .tekst($0.tilbud.maalgruppe?.tekst ?? ""),
+                   .tekst($0.tilbud.paragraf ?? ""), .tekst($0.tilbud.type.tekst), .tekst($0.niveau.navn), .heltal($0.niveau.aar),
+                   .heltal($0.niveau.version), .tal($0.takst, decimaler: $0.niveau.grundlag.afrunding.decimaler),
+                   .tekst($0.niveau.grundlag.enhed.tekst), .sandhed($0.demo)]
+              })
+    }
+}
+
+struct TakstlisteSide {
+    let filter: Tilbudsviften.Filter
+    let alle: [TilbudMedTakster]
+    let raekker: [Tilbudsviften.Raekke]
+    let aarMedTakster: [Int]
+    let kontekst: Sidekontekst
+
+    var html: HTML {
+        let f = filter
+        let aarValg = Array(Set(aarMedTakster + [f.aar])).sorted(by: >)
+        let antalTilbud = Set(raekker.map(\.tilbudID)).count
+        let sider = max(1, (raekker.count + Tilbudsviften.prSide - 1) / Tilbudsviften.prSide)
+        let side = min(max(1, f.side), sider)
+        let vist = Array(raekker.dropFirst((side - 1) * Tilbudsviften.prSide).prefix(Tilbudsviften.prSide))
+        let driftsherrer = Array(Set(alle.map(\.tilbud.driftsherre))).sorted(by: DanskSortering.foer)
+        let paragraffer = Array(Set(alle.flatMap { Tilbudsviften.paragraffer($0.tilbud) }))
+            .sorted { $0.compare($1, options: .numeric) == .orderedAscending }
+        let filtreret = !f.q.isEmpty || !f.driftsherre.isEmpty || !f.maalgruppe.isEmpty || !f.paragraf.isEmpty || !f.type.isEmpty
+        return Side.dokument(
+            titel: "Takster \(f.aar)", kontekst: kontekst,
+            .h1(.text("Tilbud og takster \(f.aar)")),
+            E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/"), ("role", "search"), ("aria-label", "Søg i tilbudsviften")], [
+                E.felt("q", "Søg efter tilbud eller driftsherre", vaerdi: f.q, type: "search"),
+                E.valgfelt("aar", "År", valg: aarValg.map { ("\($0)", "\($0)") }, valgt: "\(f.aar)"),
+                E.valgfelt("driftsherre", "Driftsherre", valg: [("", "Alle")] + driftsherrer.map { ($0, $0) }, valgt: f.driftsherre),
+                E.valgfelt("maalgruppe", "Målgruppe", valg: [("", "Alle")] + Maalgruppe.allCases.map { ($0.rawValue, $0.tekst) },
+                           valgt: f.maalgruppe),
+                E.valgfelt("paragraf", "SEL §", valg: [("", "Alle")] + paragraffer.map { ($0, "§ \($0)") }, valgt: f.paragraf),
+                E.valgfelt("type", "Dag/døgn", valg: [("", "Alle")] + Tilbud.Type_.allCases.map { ($0.rawValue, $0.tekst) }, valgt: f.type),
+                E.skjult("sort", f.sort), E.skjult("retning", f.faldende ? "faldende" : "stigende"),
+                E.knap("Vis"),
+            ]),
+            .p(.text("\(antalTilbud) tilbud med offentliggjorte takster"),
+               .text(filtreret ? " (filtreret)" : ""),
+               .text(raekker.isEmpty ? "." : " – \(raekker.count) takstniveauer; viser \((side - 1) * Tilbudsviften.prSide + 1)–\((side - 1) * Tilbudsviften.prSide + vist.count)."),
+               .if(filtreret, .group(.text(" "), E.lenke(Tilbudsviften.Filter(aar: f.aar).url(), "Nulstil filtre")))),
+            .if(raekker.isEmpty, .p(.text(filtreret ? "Ingen takster passer til søgningen." : "Der er ingen offentliggjorte takster for \(f.aar)."))),
+            .if(!raekker.isEmpty, .group(
+                E.el("p", [("class", "download")], [
+                    E.lenke(f.url({ $0.side = 1 }, format: "csv"), "Hent som CSV (alle \(raekker.count) rækker)"),
+                ]),
+                .div(.class("tabel"), .table(
+                    .caption(.text("Offentliggjorte takster \(f.aar), sorteret efter \(Tilbudsviften.kolonner.first { $0.noegle == f.sort }?.tekst.lowercased() ?? "tilbud") \(f.faldende ? "faldende" : "stigende")")),
+                    .thead(.tr(.forEach(Tilbudsviften.kolonner) { k in
+                        let aktiv = f.sort == k.noegle
+                        return E.el("th", [("scope", "col"), ("class", k.noegle == "takst" ? "tal" : nil),
+                                           ("aria-sort", aktiv ? (f.faldende ? "descending" : "ascending") : nil)], [
+                            E.lenke(f.url { $0.sort = k.noegle; $0.faldende = aktiv ? !f.faldende : false; $0.side = 1 },
+                                    k.tekst + (aktiv ? (f.faldende ? " ▼" : " ▲") : ""),
+                                    [("title", "Sortér efter \(k.tekst.lowercased())")]),
+                        ])
+                    })),
+                    .tbody(.forEach(vist) { r in
+                        .tr(
+                            .td(E.lenke("/tilbud/\(r.tilbudID.uuidString)", r.tilbud.navn), .if(r.demo, .span(.class("demo"), " demo"))),
+                            .td(.text(r.tilbud.driftsherre)),
+                            .td(.text(r.tilbud.maalgruppe?.tekst ?? "")),
+                            .td(.text(r.tilbud.paragraf ?? "")),
+                            .td(.text(r.tilbud.type.tekst)),
+                            .td(.text(r.niveau.navn)),
+                            .td(.class("tal"), .text(Visning.kroner(r.takst, r.niveau.grundlag.afrunding))),
+                            .td(.text(r.niveau.grundlag.enhed.tekst))
+                        )
+                    })
+                )),
+                .if(sider > 1, E.el("nav", [("class", "sideskift"), ("aria-label", "Sider")], [
+                    .if(side > 1, E.lenke(f.url { $0.side = side - 1 }, "← Forrige side")),
+                    .text("Side \(side) af \(sider)"),
+                    .if(side < sider, E.lenke(f.url { $0.side = side + 1 }, "Næste side →")),
+                ]))
+            ))
+        )
+    }
+}
+
+enum Visning {
+    /// A rule's message ("kommentaren er tom") as a sentence on a page ("Kommentaren er tom.").
+    static func saetning(_ besked: String) -> String {
+        besked.prefix(1).uppercased() + besked.dropFirst() + (besked.hasSuffix(".") ? "" : ".")
+    }
+
+    /// Published takster as the source shows them: whole kroner or øre.
+    static func kroner(_ v: Kroner, _ afrunding: Afrunding) -> String {
+        DanskTal.formater(v, decimaler: afrunding.decimaler)
+    }
+
+    static let datoformat: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "da_DK")
+        f.timeZone = TimeZone(identifier: "Europe/Copenhagen")
+        f.dateFormat = "d. MMMM yyyy"
+        return f
+    }()
+
+    static let tidsformat: DateFormatter = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "da_DK")
+        f.timeZone = TimeZone(identifier: "Europe/Copenhagen")
+        f.dateFormat = "d. MMM yyyy 'kl.' HH:mm:ss"
+        return f
+    }()
+
+    /// "2026-10-01" → "1. oktober 2026".
+    static func dato(_ iso: String) -> String {
+        guard let d = Datoer.dato(iso) else { return iso }
+        return datoformat.string(from: d)
+    }
+
+    static func tid(_ d: Date) -> String { tidsformat.string(from: d) }
+
+    /// The change between two takster (`NiveauTakstudvikling.udvikling`), shown with one decimal.
+    static func aendring(fra: Kroner?, til: Kroner) -> String {
+        guard let pct = NiveauTakstudvikling.udvikling(fra: fra, til: til) else { return "–" }
+        return (pct > 0 ? "+" : "") + DanskTal.formater(pct, decimaler: 1) + " %"
+    }
+}
