@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import Lager
 import Takstregler
@@ -71,7 +70,7 @@ public enum Demodata {
     static func publicer(_ l: Lager, tilbudID: UUID, _ niveau: Takstniveau, af bruger: String,
                          beslutning: Beslutning? = nil) async throws {
         let m = try await l.gemTakstniveau(tilbudID: tilbudID, niveau: niveau, af: bruger)
-        let id = try m.requireID()
+        let id = m.id
         try await l.skiftStatus(niveauID: id, til: .indsendt, af: bruger)
         try await l.skiftStatus(niveauID: id, til: .godkendt, af: bruger, beslutning: beslutning)
         try await l.offentliggoerNiveau(id, af: bruger)

@@ -1,5 +1,4 @@
 import Filformater
-import FluentKit
 import Foundation
 import Lager
 import Takstregler
@@ -28,7 +27,7 @@ public enum Webdemo {
     /// Adds what is missing; returns lines describing what was added.
     @discardableResult
     public static func indlaes(_ l: Lager, af bruger: String, aar: Int, kodeordshash: (String) throws -> String) async throws -> [String] {
-        guard try await Tilbudsmodel.query(on: l.db).filter(\.$demo == true).count() > 0 else { return [] }
+        guard try await l.harDemotilbud() else { return [] }
         var ud: [String] = []
         if try await l.antalBrugere() == 0 {
             for k in konti {
@@ -45,11 +44,11 @@ public enum Webdemo {
         for region in ["Nordjylland", "Midtjylland"] where try await l.aarsparametre(aar: aar + 1, region: region).fristTakster == nil {
             try await l.saetFristTakster(aar: aar + 1, region: region, dato: "\(aar)-10-01", af: bruger)
         }
-        if try await Pladsmodel.query(on: l.db).count() == 0 {
+        if try await l.antalPladsraekker() == 0 {
             let antal = try await l.iTransaktion { tx in try await pladserOgBelaegning(Lager(tx), af: bruger) }
             ud.append("Pladser og belægning for \(antal) tilbud (2018–2019)")
         }
-        if try await Takstniveaumodel.query(on: l.db).filter(\.$aar == aar + 1).count() == 0 {
+        if try await l.antalTakstniveauer(aar: aar + 1) == 0 {
             ud.append(contentsOf: try await naesteAar(l, af: bruger, aar: aar))
         }
         return ud
@@ -59,11 +58,11 @@ public enum Webdemo {
     static func pladserOgBelaegning(_ l: Lager, af bruger: String) async throws -> Int {
         var antal = 0
         let dage = [90, 91, 92, 92]
-        for t in try await Tilbudsmodel.query(on: l.db).filter(\.$demo == true).all() {
-            let id = try t.requireID()
+        for t in try await l.demotilbud() {
+            let id = t.id
             let regnskaber = try await l.regnskaber(tilbudID: id)
             guard !regnskaber.isEmpty else { continue }
-            let type = Tilbud.Type_(rawValue: t.type) ?? .doegn
+            let type = t.tilbud.type
             for r in regnskaber {
                 // Places a little above the used full-year places (occupancy about 92 %).
                 let pladser = max(1, afrundet(r.belaegning / Decimal(string: "0.92")!, decimaler: 0))
@@ -86,8 +85,8 @@ public enum Webdemo {
         for (kommune, antal, indsend) in [("Aalborg Kommune", 2, true), ("Jammerbugt Kommune", 1, false)] {
             let egne = try await l.egneTilbud(organisation: kommune).filter(\.demo)
             for t in egne.prefix(antal) {
-                guard let nu = try await l.takstniveauer(tilbudID: t.id, aar: aar).first(where: { $0.status == Status.offentliggjort.rawValue }) else { continue }
-                var n = try nu.domaene
+                guard let nu = try await l.takstniveauer(tilbudID: t.id, aar: aar).first(where: { $0.status == .offentliggjort }) else { continue }
+                var n = nu.niveau
                 n.aar = aar + 1
                 n.version = 1
                 n.status = .kladde
@@ -95,7 +94,7 @@ public enum Webdemo {
                     Omkostningslinje($0.kategori, afrundet($0.beloeb * Decimal(string: "1.025")!, decimaler: 0), tekst: $0.tekst)
                 }
                 let m = try await l.gemTakstniveau(tilbudID: t.id, niveau: n, af: bruger)
-                if indsend { try await l.skiftStatus(niveauID: m.requireID(), til: .indsendt, af: bruger) }
+                if indsend { try await l.skiftStatus(niveauID: m.id, til: .indsendt, af: bruger) }
                 ud.append("\(t.tilbud.navn) \(n.navn) \(aar + 1) (\(indsend ? "indsendt" : "kladde"))")
             }
         }

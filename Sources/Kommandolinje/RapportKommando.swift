@@ -212,7 +212,7 @@ struct RegnskabKommando: AsyncParsableCommand {
             }
             try await database.medLager { l in
                 let t = try await l.findTilbud(navn: tilbud, driftsherre: driftsherre)
-                try await l.skiftRegnskabsstatus(tilbudID: t.requireID(), aar: aar, til: ny, af: CLIBruger.navn, begrundelse: begrundelse)
+                try await l.skiftRegnskabsstatus(tilbudID: t.id, aar: aar, til: ny, af: CLIBruger.navn, begrundelse: begrundelse)
             }
             udskriv("Regnskab \(aar) for \(tilbud): \(ny.tekst).\n")
         }

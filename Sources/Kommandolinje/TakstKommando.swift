@@ -55,18 +55,18 @@ struct TakstKommando: AsyncParsableCommand {
             let gemt = try await database.medLager { l in
                 let t = try await l.findTilbud(navn: tilbud, driftsherre: driftsherre)
                 if efterregulering {
-                    guard let r = try await l.efterregulering(tilbudID: t.requireID(), takstaar: aar, valg: valg) else {
+                    guard let r = try await l.efterregulering(tilbudID: t.id, takstaar: aar, valg: valg) else {
                         throw Valideringsfejl(felt: "efterregulering", besked: "'\(tilbud)' har intet godkendt regnskab med et resultat for \(Efterregulering.regnskabsaar(forTakstaar: aar))")
                     }
                     niveau.grundlag.reguleringer.append(r)
                     resultat = try niveau.beregn()
                 }
-                return try await l.gemTakstniveau(tilbudID: t.requireID(), niveau: niveau, af: CLIBruger.navn,
+                return try await l.gemTakstniveau(tilbudID: t.id, niveau: niveau, af: CLIBruger.navn,
                                                   forventetRevision: revision)
             }
             udskriv(Noegletal.tekst([
                 ("tilbud", .tekst(tilbud)), ("takstniveau", .tekst(gemt.navn)), ("aar", .heltal(gemt.aar)),
-                ("version", .heltal(gemt.version)), ("revision", .heltal(gemt.revision)), ("status", .tekst(gemt.status)),
+                ("version", .heltal(gemt.version)), ("revision", .heltal(gemt.revision)), ("status", .tekst(gemt.status.rawValue)),
                 ("takst", .tal(resultat.takst, decimaler: afrunding.decimaler)), ("enhed", .tekst(enhed.rawValue)),
             ], linjer: resultat.linjer, format: format.format))
         }
@@ -93,13 +93,13 @@ struct TakstKommando: AsyncParsableCommand {
             let beslutning = organ.map { Beslutning(organ: $0, dato: dato ?? "", punkt: punkt ?? "", tekst: begrundelse ?? "") }
             let m = try await database.medLager { l in
                 let t = try await l.findTilbud(navn: tilbud, driftsherre: driftsherre)
-                guard let n = try await l.versioner(tilbudID: t.requireID()).first(where: { $0.navn == niveau && $0.aar == aar }) else {
+                guard let n = try await l.versioner(tilbudID: t.id).first(where: { $0.navn == niveau && $0.aar == aar }) else {
                     throw Valideringsfejl(felt: "niveau", besked: "'\(tilbud)' har intet takstniveau '\(niveau)' for \(aar)")
                 }
-                return try await l.skiftStatus(niveauID: n.requireID(), til: ny, af: CLIBruger.navn,
+                return try await l.skiftStatus(niveauID: n.id, til: ny, af: CLIBruger.navn,
                                                begrundelse: begrundelse, beslutning: beslutning)
             }
-            udskriv("\(tilbud) – \(m.navn) \(m.aar): \(Status(rawValue: m.status)?.tekst ?? m.status).\n")
+            udskriv("\(tilbud) – \(m.navn) \(m.aar): \(m.status.tekst).\n")
         }
     }
 }
@@ -122,7 +122,7 @@ struct HaendelserKommando: TakstfilKommando {
     @OptionGroup var format: FormatValg
 
     func udfoer() async throws {
-        let h = try await database.medLager { try await $0.haendelser(graense: antal) }
+        let h = try await database.medLager { try await $0.haendelser(Haendelsesfilter(graense: antal)).haendelser }
         let iso = ISO8601DateFormatter()
         let t = Tabel(kolonner: ["tidspunkt", "bruger", "handling", "entitet", "begrundelse", "foer", "efter"], raekker: h.map {
             [.tekst(iso.string(from: $0.tidspunkt)), .tekst($0.bruger), .tekst($0.handling), .tekst($0.entitet),

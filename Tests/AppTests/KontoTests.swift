@@ -112,7 +112,7 @@ final class KontoTests: XCTestCase {
         let regnskab = try await k.post("/indberetning/tilbud/\(m.toftehoej!)/regnskab",
                                         ["r_aar": "2025", "r_omkostninger": "100", "r_belaegning": "1"], medCSRF: false)
         XCTAssertEqual(regnskab.status, .forbidden)
-        let antal = try await m.lager.regnskabsmodeller(tilbudID: m.toftehoej).count
+        let antal = try await m.lager.gemteRegnskaber(tilbudID: m.toftehoej).count
         XCTAssertEqual(antal, 0, "intet gemt uden CSRF-token")
         // The login form itself is protected (login CSRF).
         let anden = Webtestmiljoe.Klient(m.app)
@@ -230,7 +230,7 @@ final class KontoTests: XCTestCase {
                                    ["aar": "\(m.naesteAar)", "niveau": "Takst 1", "pladser": "2", "belaegningsprocent": "95",
                                     "afrunding": "oere", "omk_personale": "640000", "handling": "gem"])
         XCTAssertEqual(res.status, .seeOther, res.body.string)
-        let gemt = try await m.lager.takstniveauer(tilbudID: m.toftehoej, aar: m.naesteAar).first?.takstDecimal
+        let gemt = try await m.lager.takstniveauer(tilbudID: m.toftehoej, aar: m.naesteAar).first?.takst
         XCTAssertEqual(gemt, Decimal(string: "922.86"))
         let anden = Webtestmiljoe.Klient(m.app)
         _ = try await anden.get("/log-ind")

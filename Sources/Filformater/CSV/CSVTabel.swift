@@ -285,6 +285,44 @@ extension CSVTabel {
 
 /// The "same key twice in one file" check every import reader makes: the first row with a key
 /// is kept, a later one is refused naming it. Keys compare without regard to case.
+/// The key of a row that must be unique in its file, with the column and message a repeat gets.
+public struct Dubletnoegle {
+    let dele: [String]
+    let kolonne: String
+    let besked: (_ foerste: Int) -> String
+
+    public init(_ dele: [String], kolonne: String, besked: @escaping (_ foerste: Int) -> String) {
+        self.dele = dele
+        self.kolonne = kolonne
+        self.besked = besked
+    }
+}
+
+extension CSVTabel {
+    /// The one loop of every import reader: checks the number columns' decimal style, reads each
+    /// row with `laes` (spread over the cores for large files), refuses a row whose `noegle` an
+    /// earlier row had, and throws every problem at once, in row order. Nothing is returned when
+    /// any row is refused.
+    public func laesAlle<T>(talkolonner: [String], _ laes: ((nummer: Int, celler: [String])) throws -> T,
+                            noegle: (T) -> Dubletnoegle) throws -> [T] {
+        try kontrollerTalformater(talkolonner)
+        var fejl: [Importfejl] = []
+        var ud: [T] = []
+        var dubletter = Dubletter()
+        for (r, resultat) in zip(raekker, hverRaekke(laes)) {
+            do {
+                let raekke = try resultat.get()
+                let n = noegle(raekke)
+                try dubletter.kontroller(n.dele, raekke: r.nummer, fil: fil, kolonne: n.kolonne, n.besked)
+                ud.append(raekke)
+            } catch let f as Importfejl { fejl.append(f) }
+            catch let l as Importfejlliste { fejl += l.fejl }
+        }
+        if !fejl.isEmpty { throw Importfejlliste(fejl) }
+        return ud
+    }
+}
+
 struct Dubletter {
     private var foerste: [String: Int] = [:]
 

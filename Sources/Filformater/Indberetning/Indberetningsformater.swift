@@ -87,34 +87,25 @@ public enum Indberetningsformat {
     }
 
     public static func laesRegnskab(_ t: CSVTabel) throws -> [Regnskabsraekke] {
-        let fil = t.fil
-        try t.kontrollerTalformater(["belaegning", "regnskab_kr", "over_underskud_kr", "tillaegsydelser_kr", "takstindtaegter_kr", "pladser"])
-        var fejl: [Importfejl] = []
-        var ud: [Regnskabsraekke] = []
-        var dubletter = Dubletter()
-        for r in t.raekker {
-            do {
-                let aar = try t.heltal(r, "aar", gyldige: Aarsinterval.gyldige)
-                let belaegning = try t.tal(r, "belaegning")!
-                let omk = try t.tal(r, "regnskab_kr")!
-                for (k, v, hvad) in [("belaegning", belaegning, "belægningen"), ("regnskab_kr", omk, "regnskabet")] where v < 0 {
-                    throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift(k), besked: "\(hvad) må ikke være negativ")
-                }
-                let raekke = Regnskabsraekke(
-                    raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
-                    tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: false),
-                    type: try type(t, r, paakraevet: false),
-                    regnskab: Regnskab(aar: aar, omkostninger: omk, takstindtaegter: try t.tal(r, "takstindtaegter_kr", paakraevet: false),
-                                       belaegning: belaegning, overUnderskud: try t.tal(r, "over_underskud_kr", paakraevet: false),
-                                       tillaegsydelser: try t.tal(r, "tillaegsydelser_kr", paakraevet: false)))
-                try dubletter.kontroller([raekke.driftsherre, raekke.tilbud, "\(aar)"], raekke: r.nummer, fil: fil, kolonne: t.overskrift("tilbud")) {
-                    "'\(raekke.tilbud)' \(aar) står også i række \($0) (samme tilbud og år to gange)"
-                }
-                ud.append(raekke)
-            } catch let f as Importfejl { fejl.append(f) }
-        }
-        if !fejl.isEmpty { throw Importfejlliste(fejl) }
-        return ud
+        try t.laesAlle(talkolonner: ["belaegning", "regnskab_kr", "over_underskud_kr", "tillaegsydelser_kr", "takstindtaegter_kr", "pladser"], { r in
+            let aar = try t.heltal(r, "aar", gyldige: Aarsinterval.gyldige)
+            let belaegning = try t.tal(r, "belaegning")!
+            let omk = try t.tal(r, "regnskab_kr")!
+            for (k, v, hvad) in [("belaegning", belaegning, "belægningen"), ("regnskab_kr", omk, "regnskabet")] where v < 0 {
+                throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift(k), besked: "\(hvad) må ikke være negativ")
+            }
+            return Regnskabsraekke(
+                raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
+                tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: false),
+                type: try type(t, r, paakraevet: false),
+                regnskab: Regnskab(aar: aar, omkostninger: omk, takstindtaegter: try t.tal(r, "takstindtaegter_kr", paakraevet: false),
+                                   belaegning: belaegning, overUnderskud: try t.tal(r, "over_underskud_kr", paakraevet: false),
+                                   tillaegsydelser: try t.tal(r, "tillaegsydelser_kr", paakraevet: false)))
+        }, noegle: { raekke in
+            Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(raekke.regnskab.aar)"], kolonne: t.overskrift("tilbud")) {
+                "'\(raekke.tilbud)' \(raekke.regnskab.aar) står også i række \($0) (samme tilbud og år to gange)"
+            }
+        })
     }
 
     public static func laesBelaegning(fil: String, tekst: String) throws -> [Belaegningsraekke] {
@@ -122,68 +113,45 @@ public enum Indberetningsformat {
     }
 
     public static func laesBelaegning(_ t: CSVTabel) throws -> [Belaegningsraekke] {
-        let fil = t.fil
-        try t.kontrollerTalformater(["normering", "forbrug"])
-        var fejl: [Importfejl] = []
-        var ud: [Belaegningsraekke] = []
-        var dubletter = Dubletter()
-        let laest = t.hverRaekke { r -> Belaegningsraekke in
+        try t.laesAlle(talkolonner: ["normering", "forbrug"], { r -> Belaegningsraekke in
             let aar = try t.heltal(r, "aar", gyldige: Aarsinterval.gyldige)
             let kvartal = try t.heltal(r, "kvartal", gyldige: 1...4)
             let artTekst = CSVTabel.normaliser(try t.tekst(r, "art"))
             guard let art = Belaegningsart(rawValue: artTekst) ?? ["doegn": .doegn, "dagtilbud": .dag, "aabent": .aaben, "lukkede": .lukket][artTekst] else {
-                throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift("art"), besked: "skal være dag, døgn, åben eller lukket")
+                throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift("art"), besked: "skal være dag, døgn, åben eller lukket")
             }
             let normering = try t.tal(r, "normering", paakraevet: false)
             let forbrug = try t.tal(r, "forbrug", paakraevet: false)
             for (k, v) in [("normering", normering), ("forbrug", forbrug)] where (v ?? 0) < 0 {
-                throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift(k), besked: "må ikke være negativ")
+                throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift(k), besked: "må ikke være negativ")
             }
             return Belaegningsraekke(
                 raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
                 tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: false),
                 belaegning: Belaegning(aar: aar, kvartal: kvartal, normering: normering, forbrug: forbrug, art: art))
-        }
-        for (r, resultat) in zip(t.raekker, laest) {
-            do {
-                let raekke = try resultat.get()
-                let b = raekke.belaegning
-                try dubletter.kontroller([raekke.driftsherre, raekke.tilbud, "\(b.aar)", "\(b.kvartal)", b.art.rawValue], raekke: r.nummer,
-                                   fil: fil, kolonne: t.overskrift("kvartal")) {
-                    "'\(raekke.tilbud)' \(b.aar) \(b.kvartal). kvartal står også i række \($0)"
-                }
-                ud.append(raekke)
-            } catch let f as Importfejl { fejl.append(f) }
-            catch let l as Importfejlliste { fejl += l.fejl }
-        }
-        if !fejl.isEmpty { throw Importfejlliste(fejl) }
-        return ud
+        }, noegle: { raekke in
+            let b = raekke.belaegning
+            return Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(b.aar)", "\(b.kvartal)", b.art.rawValue], kolonne: t.overskrift("kvartal")) {
+                "'\(raekke.tilbud)' \(b.aar) \(b.kvartal). kvartal står også i række \($0)"
+            }
+        })
     }
 
     public static func laesPladser(fil: String, tekst: String) throws -> [Pladsraekke] {
         let t = try CSVTabel(fil: fil, tekst: tekst, format: pladser)
-        try t.kontrollerTalformater(["pladser"])
-        var fejl: [Importfejl] = []
-        var ud: [Pladsraekke] = []
-        var dubletter = Dubletter()
-        for r in t.raekker {
-            do {
-                let aar = try t.heltal(r, "aar", gyldige: Aarsinterval.gyldige)
-                let antal = try t.tal(r, "pladser")!
-                if antal < 0 { throw Importfejl(fil: fil, raekke: r.nummer, kolonne: t.overskrift("pladser"), besked: "må ikke være negativ") }
-                let raekke = Pladsraekke(
-                    raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
-                    tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: true)!,
-                    type: try type(t, r, paakraevet: true)!, aar: aar, pladser: antal)
-                try dubletter.kontroller([raekke.driftsherre, raekke.tilbud, "\(aar)", raekke.type.rawValue], raekke: r.nummer,
-                                   fil: fil, kolonne: t.overskrift("tilbud")) {
-                    "'\(raekke.tilbud)' \(aar) (\(raekke.type.rawValue)) står også i række \($0)"
-                }
-                ud.append(raekke)
-            } catch let f as Importfejl { fejl.append(f) }
-        }
-        if !fejl.isEmpty { throw Importfejlliste(fejl) }
-        return ud
+        return try t.laesAlle(talkolonner: ["pladser"], { r in
+            let aar = try t.heltal(r, "aar", gyldige: Aarsinterval.gyldige)
+            let antal = try t.tal(r, "pladser")!
+            if antal < 0 { throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift("pladser"), besked: "må ikke være negativ") }
+            return Pladsraekke(
+                raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
+                tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: true)!,
+                type: try type(t, r, paakraevet: true)!, aar: aar, pladser: antal)
+        }, noegle: { raekke in
+            Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(raekke.aar)", raekke.type.rawValue], kolonne: t.overskrift("tilbud")) {
+                "'\(raekke.tilbud)' \(raekke.aar) (\(raekke.type.rawValue)) står også i række \($0)"
+            }
+        })
     }
 
     static func valgfri(_ t: CSVTabel, _ r: (nummer: Int, celler: [String]), _ k: String) -> String? {

@@ -65,26 +65,11 @@ public enum Takstfilskabelon {
     /// Reads the "Takster" sheet; every row's takst is computed (and checked against a Takst
     /// column when it is filled in). All problems at once, by sheet, row and column.
     public static func laesTakster(_ t: CSVTabel) throws -> [Raekke] {
-        try t.kontrollerTalformater(talkolonner)
-        var fejl: [Importfejl] = []
-        var ud: [Raekke] = []
-        var dubletter = Dubletter()
-        // Each row is read and computed on its own, so the rows are spread over the cores; the
-        // duplicate check and the order of messages stay sequential.
-        let laest = t.hverRaekke { try laesRaekke(t, $0) }
-        for (r, resultat) in zip(t.raekker, laest) {
-            do {
-                let raekke = try resultat.get()
-                try dubletter.kontroller([raekke.driftsherre, raekke.tilbud, raekke.niveau.navn, "\(raekke.niveau.aar)"], raekke: r.nummer,
-                                   fil: t.fil, kolonne: t.overskrift("takstniveau")) {
-                    "'\(raekke.tilbud)' \(raekke.niveau.navn) \(raekke.niveau.aar) står også i række \($0)"
-                }
-                ud.append(raekke)
-            } catch let f as Importfejl { fejl.append(f) }
-            catch let l as Importfejlliste { fejl += l.fejl }
-        }
-        if !fejl.isEmpty { throw Importfejlliste(fejl) }
-        return ud
+        try t.laesAlle(talkolonner: talkolonner, { try laesRaekke(t, $0) }, noegle: { raekke in
+            Dubletnoegle([raekke.driftsherre, raekke.tilbud, raekke.niveau.navn, "\(raekke.niveau.aar)"], kolonne: t.overskrift("takstniveau")) {
+                "'\(raekke.tilbud)' \(raekke.niveau.navn) \(raekke.niveau.aar) står også i række \($0)"
+            }
+        })
     }
 
     static func laesRaekke(_ t: CSVTabel, _ r: (nummer: Int, celler: [String])) throws -> Raekke {

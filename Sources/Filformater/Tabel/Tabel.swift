@@ -109,29 +109,13 @@ public indirect enum JSONVaerdi: Sendable, Equatable {
 
     public var tekst: String {
         switch self {
-        case .tekst(let s): return JSONVaerdi.citer(s)
+        case .tekst(let s): return JSONTekst.citer(s)
         case .tal(let d): return "\(d)"
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
         case .array(let a): return "[" + a.map(\.tekst).joined(separator: ",") + "]"
-        case .objekt(let o): return "{" + o.map { JSONVaerdi.citer($0.0) + ":" + $0.1.tekst }.joined(separator: ",") + "}"
+        case .objekt(let o): return "{" + o.map { JSONTekst.citer($0.0) + ":" + $0.1.tekst }.joined(separator: ",") + "}"
         }
-    }
-
-    static func citer(_ s: String) -> String {
-        var ud = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": ud += "\\\""
-            case "\\": ud += "\\\\"
-            case "\n": ud += "\\n"
-            case "\r": ud += "\\r"
-            case "\t": ud += "\\t"
-            default:
-                if c.value < 0x20 { ud += String(format: "\\u%04x", c.value) } else { ud.unicodeScalars.append(c) }
-            }
-        }
-        return ud + "\""
     }
 }
 

@@ -1,3 +1,4 @@
+import Filformater
 import Foundation
 import Takstregler
 
@@ -64,31 +65,8 @@ enum Grundlagskoder {
 
     private static func tal(_ d: Decimal, _ s: inout String) { s += d.description }
 
-    /// JSONEncoder's escaping: quote, backslash, slash, and control characters; the rest as is.
-    private static func streng(_ t: String, _ s: inout String) {
-        s += "\""
-        if t.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x2F }) {
-            s += t
-        } else {
-            for u in t.unicodeScalars {
-                switch u {
-                case "\"": s += "\\\""
-                case "\\": s += "\\\\"
-                case "/": s += "\\/"
-                case "\n": s += "\\n"
-                case "\r": s += "\\r"
-                case "\t": s += "\\t"
-                case "\u{08}": s += "\\b"
-                case "\u{0C}": s += "\\f"
-                case _ where u.value < 0x20:
-                    let hex = String(u.value, radix: 16)
-                    s += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: s.unicodeScalars.append(u)
-                }
-            }
-        }
-        s += "\""
-    }
+    /// JSONEncoder's escaping, slash included (`JSONTekst`, the one JSON string writer).
+    private static func streng(_ t: String, _ s: inout String) { JSONTekst.citer(t, skraastreg: true, til: &s) }
 }
 
 extension Grundlagskoder {

@@ -8,6 +8,8 @@ public struct TilbudMedEjer: Sendable {
     public let id: UUID
     public let tilbud: Tilbud
     public let demo: Bool
+    /// Where the figures come from (demo data and imports say so on the tilbud page).
+    public let kilde: String?
     public let driftsherrensOverordnede: String?
     public let region: String?
 }
@@ -33,13 +35,13 @@ extension Lager {
     func medEjer(_ t: Tilbudsmodel) async throws -> TilbudMedEjer {
         var overordnet: String?
         if let o = t.driftsherre.$overordnet.id { overordnet = try await Organisationsmodel.find(o, on: db)?.navn }
-        return TilbudMedEjer(id: try t.requireID(), tilbud: t.domaene(driftsherre: t.driftsherre.navn), demo: t.demo,
+        return TilbudMedEjer(id: try t.requireID(), tilbud: t.domaene(driftsherre: t.driftsherre.navn), demo: t.demo, kilde: t.kilde,
                              driftsherrensOverordnede: overordnet, region: t.driftsherre.region)
     }
 
     /// The tilbud an organisation owns: its own and its sub-units' (DOMAIN.md 2), by name.
     public func egneTilbud(organisation: String) async throws -> [TilbudMedEjer] {
-        guard let org = try await self.organisation(navn: organisation), let orgID = org.id else { return [] }
+        guard let org = try await organisationsmodel(navn: organisation), let orgID = org.id else { return [] }
         let under = try await Organisationsmodel.query(on: db).filter(\.$overordnet.$id == orgID).all().compactMap(\.id)
         let tilbud = try await Tilbudsmodel.query(on: db).with(\.$driftsherre).filter(\.$driftsherre.$id ~~ ([orgID] + under)).all()
         var ud: [TilbudMedEjer] = []
@@ -48,13 +50,13 @@ extension Lager {
     }
 
     /// Every version of every level of a tilbud in a year, newest version first per level.
-    public func takstniveauer(tilbudID: UUID, aar: Int) async throws -> [Takstniveaumodel] {
+    public func takstniveauer(tilbudID: UUID, aar: Int) async throws -> [GemtTakstniveau] {
         try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID).filter(\.$aar == aar)
-            .with(\.$beslutning).sort(\.$navn).sort(\.$version, .descending).all()
+            .with(\.$beslutning).sort(\.$navn).sort(\.$version, .descending).all().map { try $0.gemt }
     }
 
-    public func takstniveau(id: UUID) async throws -> Takstniveaumodel? {
-        try await Takstniveaumodel.query(on: db).filter(\.$id == id).with(\.$beslutning).first()
+    public func takstniveau(id: UUID) async throws -> GemtTakstniveau? {
+        try await Takstniveaumodel.query(on: db).filter(\.$id == id).with(\.$beslutning).first()?.gemt
     }
 
     /// Submitted takstniveauer waiting for the secretariat, oldest year first.
@@ -75,7 +77,7 @@ extension Lager {
                 }
                 forrige[m.aar - 1] = d
             }
-            ud.append(Koepost(niveauID: try m.requireID(), tilbud: t, niveau: try m.domaene, takst: m.takstDecimal,
+            ud.append(Koepost(niveauID: try m.requireID(), tilbud: t, niveau: try m.domaene, takst: try m.takstDecimal,
                               begrundelse: m.begrundelse, sidsteAarsTakst: forrige[m.aar - 1]?[tid]?[m.navn]))
         }
         return ud.sorted { ($0.niveau.aar, $0.tilbud.tilbud.navn, $0.niveau.navn) < ($1.niveau.aar, $1.tilbud.tilbud.navn, $1.niveau.navn) }
@@ -88,12 +90,12 @@ extension Lager {
         return ud
     }
 
-    /// A tilbud's regnskab models (every year, newest version per year) with status.
-    public func regnskabsmodeller(tilbudID: UUID) async throws -> [Regnskabsmodel] {
+    /// A tilbud's regnskaber (every year, newest version per year, newest year first) with status.
+    public func gemteRegnskaber(tilbudID: UUID) async throws -> [GemtRegnskab] {
         let alle = try await Regnskabsmodel.query(on: db).filter(\.$tilbud.$id == tilbudID).sort(\.$aar).sort(\.$version).all()
         var pr: [Int: Regnskabsmodel] = [:]
         for m in alle { pr[m.aar] = m }
-        return pr.keys.sorted(by: >).map { pr[$0]! }
+        return try pr.keys.sorted(by: >).map { try pr[$0]!.gemt }
     }
 
     /// Submitted regnskaber waiting for the secretariat.

@@ -76,16 +76,14 @@ extension Lager {
     }
 
     /// Every version of a tilbud's levels, newest first (history and corrections).
-    public func versioner(tilbudID: UUID) async throws -> [Takstniveaumodel] {
-        try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID)
-            .sort(\.$aar, .descending).sort(\.$navn).sort(\.$version, .descending).all()
+    public func versioner(tilbudID: UUID) async throws -> [GemtTakstniveau] {
+        try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID).with(\.$beslutning)
+            .sort(\.$aar, .descending).sort(\.$navn).sort(\.$version, .descending).all().map { try $0.gemt }
     }
 
-    public func haendelser(entitet: String? = nil, bruger: String? = nil, graense: Int = 200) async throws -> [Haendelse] {
-        var q = Haendelsesmodel.query(on: db)
-        if let entitet { q = q.filter(\.$entitet == entitet) }
-        if let bruger { q = q.filter(\.$bruger == bruger) }
-        return try await q.sort(\.$tidspunkt, .descending).limit(graense).all().map(\.domaene)
+    /// The published versions of a tilbud's levels, every year, with their decisions (the tilbud page).
+    public func offentligeVersioner(tilbudID: UUID) async throws -> [GemtTakstniveau] {
+        try await versioner(tilbudID: tilbudID).filter { $0.status == .offentliggjort }
     }
 
     public func antalHaendelser() async throws -> Int { try await Haendelsesmodel.query(on: db).count() }

@@ -48,10 +48,12 @@ public final class Takstniveaumodel: Model, @unchecked Sendable {
 
     /// The domain value from the stored columns (also used by plain-SQL readers).
     static func niveau(navn: String, aar: Int, grundlag: String, basisYdelse: String?, status: String, version: Int) throws -> Takstniveau {
-        Takstniveau(navn: navn, aar: aar, grundlag: try Lagerkodning.fraJSON(grundlag),
-                    basisYdelse: try basisYdelse.map { try Lagerkodning.fraJSON($0) },
-                    status: Status(rawValue: status) ?? .kladde, version: version)
+        // An unknown status is refused, never read as a draft (fail closed).
+        guard let s = Status(rawValue: status) else { throw Lagerfejl.ugyldigDatabase("ukendt status '\(status)' for takstniveauet '\(navn)' \(aar)") }
+        return Takstniveau(navn: navn, aar: aar, grundlag: try Lagerkodning.fraJSON(grundlag),
+                           basisYdelse: try basisYdelse.map { try Lagerkodning.fraJSON($0) }, status: s, version: version)
     }
 
-    public var takstDecimal: Kroner { Decimal(string: takst) ?? 0 }
+    /// The stored takst; a value that is not a number is an error, never 0.
+    public var takstDecimal: Kroner { get throws { try Lagertal.decimal(takst) } }
 }

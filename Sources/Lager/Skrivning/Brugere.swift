@@ -139,8 +139,10 @@ extension Lager {
         return try await konto(m)
     }
 
-    public func apiNoegler(brugerID: UUID) async throws -> [APINoeglemodel] {
-        try await APINoeglemodel.query(on: db).filter(\.$bruger.$id == brugerID).sort(\.$oprettet).all()
+    public func apiNoegler(brugerID: UUID) async throws -> [APINoegle] {
+        try await APINoeglemodel.query(on: db).filter(\.$bruger.$id == brugerID).sort(\.$oprettet).all().map {
+            APINoegle(id: try $0.requireID(), navn: $0.navn, oprettet: $0.oprettet, tilbagekaldt: $0.tilbagekaldt)
+        }
     }
 
     public func tilbagekaldAPINoegle(id: UUID, brugerID: UUID, af bruger: String) async throws {
@@ -180,4 +182,12 @@ extension Lager {
 
 extension String {
     var nilHvisTom: String? { isEmpty ? nil : self }
+}
+
+/// An API token as its owner sees it (never the token or its hash).
+public struct APINoegle: Sendable {
+    public let id: UUID
+    public let navn: String
+    public let oprettet: Date
+    public let tilbagekaldt: Bool
 }

@@ -77,12 +77,17 @@ extension Lager {
         }
     }
 
-    public func organisation(navn: String) async throws -> Organisationsmodel? {
+    func organisationsmodel(navn: String) async throws -> Organisationsmodel? {
         try await Organisationsmodel.query(on: db).filter(\.$navn == navn).first()
     }
 
-    public func organisationer() async throws -> [Organisationsmodel] {
-        try await Organisationsmodel.query(on: db).sort(\.$navn).all()
+    public func organisation(navn: String) async throws -> Organisation? {
+        try await organisationsmodel(navn: navn)?.domaene
+    }
+
+    /// Every organisation, by name.
+    public func organisationer() async throws -> [Organisation] {
+        try await Organisationsmodel.query(on: db).sort(\.$navn).all().map(\.domaene)
     }
 
     @discardableResult
@@ -108,10 +113,10 @@ extension Lager {
 
     /// Finds a tilbud by name, optionally narrowed by driftsherre; refuses an unknown or
     /// ambiguous name with a message that says which.
-    public func findTilbud(navn: String, driftsherre: String? = nil) async throws -> Tilbudsmodel {
+    public func findTilbud(navn: String, driftsherre: String? = nil) async throws -> TilbudMedEjer {
         var q = Tilbudsmodel.query(on: db).with(\.$driftsherre).filter(\.$navn == navn)
         if let driftsherre {
-            guard let d = try await organisation(navn: driftsherre) else { throw Lagerfejl.ukendtOrganisation(driftsherre) }
+            guard let d = try await organisationsmodel(navn: driftsherre) else { throw Lagerfejl.ukendtOrganisation(driftsherre) }
             q = q.filter(\.$driftsherre.$id == d.id!)
         }
         let fundne = try await q.all()
@@ -119,7 +124,7 @@ extension Lager {
         guard fundne.count == 1 else {
             throw Valideringsfejl(felt: "tilbud", besked: "'\(navn)' findes hos flere driftsherrer (\(fundne.map(\.driftsherre.navn).joined(separator: ", "))) — angiv driftsherre")
         }
-        return foerste
+        return try await medEjer(foerste)
     }
 
     public func antalTilbud() async throws -> Int { try await Tilbudsmodel.query(on: db).count() }

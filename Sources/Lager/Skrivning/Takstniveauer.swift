@@ -24,7 +24,7 @@ extension Lager {
     /// never changed — that needs `opretRettelse`. `forventetRevision` guards against lost updates.
     @discardableResult
     public func gemTakstniveau(tilbudID: UUID, niveau: Takstniveau, af bruger: String,
-                               begrundelse: String? = nil, forventetRevision: Int? = nil) async throws -> Takstniveaumodel {
+                               begrundelse: String? = nil, forventetRevision: Int? = nil) async throws -> GemtTakstniveau {
         let navn = niveau.navn.trimmingCharacters(in: .whitespaces)
         guard !navn.isEmpty else { throw Valideringsfejl(felt: "niveau", besked: "takstniveauet skal have et navn") }
         guard Aarsinterval.gyldige.contains(niveau.aar) else {
@@ -39,14 +39,14 @@ extension Lager {
             var ny = niveau
             ny.navn = navn
             if let seneste {
-                let status = Status(rawValue: seneste.status) ?? .kladde
+                let status = try seneste.domaene.status
                 if status.erLaast { throw Lagerfejl.laast("Takstniveauet '\(navn)' \(niveau.aar) version \(seneste.version)") }
                 let forventet = forventetRevision ?? seneste.revision
-                let foer = TakstniveauLog(niveau: try seneste.domaene, takst: seneste.takstDecimal)
+                let foer = TakstniveauLog(niveau: try seneste.domaene, takst: try seneste.takstDecimal)
                 guard forventet == seneste.revision,
                       try await Lager.bumpRevision(tx, tabel: Takstniveaumodel.schema, id: seneste.requireID(), forventet: forventet) else {
                     let nu = try await Takstniveaumodel.find(seneste.id, on: tx) ?? seneste
-                    throw Lagerfejl.konflikt("takstniveauet '\(navn)' \(niveau.aar) er ændret\(try await Lager.senesteAendring(tx, id: seneste.requireID())) siden du hentede det (din revision \(forventet), nu \(nu.revision)); gemt takst nu: \(DanskTal.formater(nu.takstDecimal, decimaler: 2)) kr., din takst: \(DanskTal.formater(takst, decimaler: 2)) kr. Hent den nye version og gem igen.")
+                    throw Lagerfejl.konflikt("takstniveauet '\(navn)' \(niveau.aar) er ændret\(try await Lager.senesteAendring(tx, id: seneste.requireID())) siden du hentede det (din revision \(forventet), nu \(nu.revision)); gemt takst nu: \(DanskTal.formater(try nu.takstDecimal, decimaler: 2)) kr., din takst: \(DanskTal.formater(takst, decimaler: 2)) kr. Hent den nye version og gem igen.")
                 }
                 ny.version = seneste.version
                 ny.status = status == .afvist ? .kladde : (status == .godkendt ? .kladde : status)
@@ -56,7 +56,7 @@ extension Lager {
                 try await seneste.save(on: tx)
                 log.append(try Lager.haendelse(bruger, "ret", "takstniveau", seneste.id, foer: foer,
                                                efter: TakstniveauLog(niveau: ny, takst: takst), begrundelse: begrundelse))
-                return seneste
+                return try seneste.gemt
             }
             ny.version = 1
             let m = try Takstniveaumodel(tilbudID: tilbudID, niveau: ny, takst: takst)
@@ -64,17 +64,17 @@ extension Lager {
             try await m.create(on: tx)
             log.append(try Lager.haendelse(bruger, "opret", "takstniveau", m.id, efter: TakstniveauLog(niveau: ny, takst: takst),
                                            begrundelse: begrundelse))
-            return m
+            return try m.gemt
         }
     }
 
     /// Moves a takstniveau through the workflow (DOMAIN.md 7); approvals may carry the decision.
     @discardableResult
     public func skiftStatus(niveauID: UUID, til ny: Status, af bruger: String, begrundelse: String? = nil,
-                            beslutning: Beslutning? = nil) async throws -> Takstniveaumodel {
+                            beslutning: Beslutning? = nil) async throws -> GemtTakstniveau {
         try await skriv { tx, log in
             guard let m = try await Takstniveaumodel.find(niveauID, on: tx) else { throw Lagerfejl.ikkeFundet("Takstniveauet") }
-            let fra = Status(rawValue: m.status) ?? .kladde
+            let fra = try m.domaene.status
             guard fra.kanGaaTil(ny) else { throw Lagerfejl.ugyldigStatusskift(fra: fra.tekst, til: ny.tekst) }
             if ny == .afvist, (begrundelse ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw Valideringsfejl(felt: "begrundelse", besked: "en afvisning skal have en kommentar")
@@ -96,7 +96,7 @@ extension Lager {
             }
             log.append(try Lager.haendelse(bruger, ny.rawValue, "takstniveau", m.id, foer: ["status": fra.rawValue],
                                            efter: efter, begrundelse: begrundelse ?? beslutning?.tekst))
-            return m
+            return try m.gemt
         }
     }
 
@@ -127,7 +127,7 @@ extension Lager {
     /// version stays readable and public until the correction is itself published.
     @discardableResult
     public func opretRettelse(niveauID: UUID, grundlag: Takstgrundlag, basisYdelse: BasisYdelseGrundlag? = nil,
-                              begrundelse: String, af bruger: String) async throws -> Takstniveaumodel {
+                              begrundelse: String, af bruger: String) async throws -> GemtTakstniveau {
         guard !begrundelse.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw Valideringsfejl(felt: "begrundelse", besked: "en rettelse skal have en begrundelse")
         }
@@ -153,9 +153,9 @@ extension Lager {
             m.begrundelse = begrundelse
             try await m.create(on: tx)
             log.append(try Lager.haendelse(bruger, "rettelse", "takstniveau", m.id,
-                                           foer: TakstniveauLog(niveau: try gammel.domaene, takst: gammel.takstDecimal),
+                                           foer: TakstniveauLog(niveau: try gammel.domaene, takst: try gammel.takstDecimal),
                                            efter: TakstniveauLog(niveau: rettet, takst: takst), begrundelse: begrundelse))
-            return m
+            return try m.gemt
         }
     }
 }

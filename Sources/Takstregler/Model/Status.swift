@@ -28,4 +28,8 @@ public enum Status: String, Codable, Sendable, CaseIterable {
 
     /// Published values are frozen; everything before can still be edited by its owner.
     public var erLaast: Bool { self == .offentliggjort }
+
+    /// What a driftsherre may still edit: its draft and a rejected report. A submitted one waits
+    /// for the secretariat; approved and published ones change only through a correction (DOMAIN.md 7).
+    public var kanRettesAfIndberetter: Bool { self == .kladde || self == .afvist }
 }

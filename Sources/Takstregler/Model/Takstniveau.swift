@@ -57,3 +57,17 @@ public struct Haendelse: Codable, Equatable, Sendable {
         self.begrundelse = begrundelse
     }
 }
+
+extension Takstniveau {
+    /// Of several published versions, the one in force per year and level is the newest (a
+    /// correction replaces its version once published, DOMAIN.md 5). In no particular order.
+    public static func gaeldende<T>(_ versioner: [T], _ niveau: (T) -> Takstniveau) -> [T] {
+        var pr: [String: T] = [:]
+        for v in versioner {
+            let n = niveau(v), k = "\(n.aar)\u{1}\(n.navn)"
+            if let nu = pr[k], niveau(nu).version > n.version { continue }
+            pr[k] = v
+        }
+        return Array(pr.values)
+    }
+}

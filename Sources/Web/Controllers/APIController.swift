@@ -32,38 +32,6 @@ struct APIController: RouteCollection {
 
     // MARK: Offentligt
 
-    struct TilbudUd: Content {
-        struct NiveauUd: Content {
-            let navn: String
-            let aar: Int
-            let version: Int
-            let enhed: String
-            /// Exact decimal text, so no client rounds money through a float.
-            let takst: String
-            let pladser: String
-            let belaegningsprocent: String
-        }
-        let id: UUID
-        let navn: String
-        let driftsherre: String
-        let maalgruppe: String?
-        let paragraf: String?
-        let type: String
-        let demo: Bool
-        let takstniveauer: [NiveauUd]
-    }
-
-    static func ud(_ t: TilbudMedTakster) -> TilbudUd {
-        TilbudUd(id: t.id, navn: t.tilbud.navn, driftsherre: t.tilbud.driftsherre, maalgruppe: t.tilbud.maalgruppe?.rawValue,
-                 paragraf: t.tilbud.paragraf, type: t.tilbud.type.rawValue, demo: t.demo,
-                 takstniveauer: t.niveauer.map {
-                     .init(navn: $0.niveau.navn, aar: $0.niveau.aar, version: $0.niveau.version,
-                           enhed: $0.niveau.grundlag.enhed.rawValue, takst: "\($0.takst)",
-                           pladser: "\($0.niveau.grundlag.pladser)",
-                           belaegningsprocent: "\($0.niveau.grundlag.belaegningsprocent)")
-                 })
-    }
-
     /// `GET /api/v1/tilbud[?aar=Y][&side=N&antal=M]`: all published tilbud of the year, or one
     /// page of them; `X-Total-Count` always holds the number of tilbud.
     func tilbud(req: Request) async throws -> Response {
@@ -93,16 +61,9 @@ struct APIController: RouteCollection {
         guard let id = req.parameters.get("id", as: UUID.self), let t = try await Lager(req.db).tilbudMedEjer(id: id) else {
             throw Abort(.notFound, reason: "Tilbuddet findes ikke.")
         }
-        let offentlige = try await Lager(req.db).versioner(tilbudID: id).filter { $0.status == Status.offentliggjort.rawValue }
-        var nyeste: [String: Takstniveaumodel] = [:]
-        for m in offentlige where nyeste["\(m.aar)/\(m.navn)"].map({ $0.version < m.version }) ?? true { nyeste["\(m.aar)/\(m.navn)"] = m }
-        let niveauer = try nyeste.values.sorted { ($0.aar, $0.navn) < ($1.aar, $1.navn) }.map { m -> TilbudUd.NiveauUd in
-            let n = try m.domaene
-            return .init(navn: n.navn, aar: n.aar, version: n.version, enhed: n.grundlag.enhed.rawValue, takst: "\(m.takstDecimal)",
-                         pladser: "\(n.grundlag.pladser)", belaegningsprocent: "\(n.grundlag.belaegningsprocent)")
-        }
-        return TilbudUd(id: id, navn: t.tilbud.navn, driftsherre: t.tilbud.driftsherre, maalgruppe: t.tilbud.maalgruppe?.rawValue,
-                        paragraf: t.tilbud.paragraf, type: t.tilbud.type.rawValue, demo: t.demo, takstniveauer: niveauer)
+        let niveauer = Takstniveau.gaeldende(try await Lager(req.db).offentligeVersioner(tilbudID: id), \.niveau)
+            .sorted { ($0.aar, $0.navn) < ($1.aar, $1.navn) }
+        return APIController.ud(id: id, tilbud: t.tilbud, demo: t.demo, niveauer: niveauer.map { ($0.niveau, $0.takst) })
     }
 
     func openapi(req: Request) async throws -> Response {
@@ -113,13 +74,6 @@ struct APIController: RouteCollection {
 
     // MARK: Konto
 
-    struct MigUd: Content {
-        let email: String
-        let rolle: String
-        let organisation: String?
-        let maa: [String]
-    }
-
     func mig(req: Request) async throws -> MigUd {
         let b = try req.kraevLogin()
         return MigUd(email: b.email, rolle: b.rolle.rawValue, organisation: b.organisation,
@@ -127,32 +81,6 @@ struct APIController: RouteCollection {
     }
 
     // MARK: Indberetning
-
-    struct NiveauUd: Content {
-        struct Linje: Content {
-            let art: String
-            let tekst: String
-            let beloeb: String
-        }
-        let id: UUID
-        let tilbudID: UUID
-        let navn: String
-        let aar: Int
-        let version: Int
-        let status: String
-        let revision: Int
-        let enhed: String
-        let takst: String
-        let beregning: [Linje]
-    }
-
-    static func ud(_ m: Takstniveaumodel) throws -> NiveauUd {
-        let n = try m.domaene
-        let r = try n.beregn()
-        return NiveauUd(id: try m.requireID(), tilbudID: m.$tilbud.id, navn: m.navn, aar: m.aar, version: m.version, status: m.status,
-                        revision: m.revision, enhed: m.enhed, takst: "\(r.takst)",
-                        beregning: r.linjer.map { .init(art: $0.art.rawValue, tekst: $0.tekst, beloeb: "\($0.beloeb)") })
-    }
 
     func hentTilbud(_ req: Request) async throws -> TilbudMedEjer {
         guard let id = req.parameters.get("id", as: UUID.self), let t = try await Lager(req.db).tilbudMedEjer(id: id) else {
@@ -166,107 +94,6 @@ struct APIController: RouteCollection {
         try req.kraev(.laesKladder, tilbud: t)
         let aar = req.query[Int.self, at: "aar"] ?? req.naesteAar
         return try await Lager(req.db).takstniveauer(tilbudID: t.id, aar: aar).map(APIController.ud)
-    }
-
-    /// A number as JSON text or JSON number (a number is read exactly, never through a float).
-    struct Tal: Codable {
-        let tekst: String
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.singleValueContainer()
-            if let s = try? c.decode(String.self) { tekst = s; return }
-            let d = try c.decode(Decimal.self)
-            tekst = "\(d)".replacingOccurrences(of: ".", with: ",")
-        }
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.singleValueContainer()
-            try c.encode(tekst)
-        }
-    }
-
-    struct TakstniveauInd: Content {
-        struct Omkostning: Content {
-            let kategori: String
-            let beloeb: Tal
-            let tekst: String?
-        }
-        struct Indtaegt: Content {
-            let tekst: String?
-            let beloeb: Tal
-        }
-        struct Overhead: Content {
-            let metode: String
-            let vaerdi: Tal?
-        }
-        struct BasisYdelseInd: Content {
-            let basisbudget: Tal?
-            let effektivTimeloen: Tal?
-            let timerPrDoegn: Tal?
-            let pladser: Tal?
-            let belaegningsprocent: Tal?
-            let dage: Tal?
-        }
-        struct Efter: Content {
-            let hensaettelse: Tal?
-            let andel: Tal?
-        }
-        var navn: String?
-        var aar: Int?
-        var revision: Int?
-        var enhed: String?
-        var enhederPrAar: Tal?
-        var pladser: Tal?
-        var belaegningsprocent: Tal?
-        var afrunding: String?
-        var omkostninger: [Omkostning]?
-        var andreIndtaegter: [Indtaegt]?
-        var overhead: Overhead?
-        var efterregulering: Efter?
-        var basisYdelse: BasisYdelseInd?
-        var begrundelse: String?
-        var indsend: Bool?
-
-        /// The same fields the web form has, so both are read by `Takstformular`. Lines of the same
-        /// category are added together.
-        var formular: Takstformular {
-            var f = Takstformular()
-            f["niveau"] = navn ?? ""
-            f["enhed"] = enhed ?? "doegn"
-            f["dage"] = enhederPrAar?.tekst ?? ""
-            f["pladser"] = pladser?.tekst ?? ""
-            f["belaegningsprocent"] = belaegningsprocent?.tekst ?? ""
-            f["afrunding"] = afrunding ?? "hele_kroner"
-            var ukendt: [String] = []
-            for k in Omkostningskategori.allCases {
-                let linjer = (omkostninger ?? []).filter { $0.kategori == k.rawValue }
-                guard !linjer.isEmpty else { continue }
-                f["omk_\(k.rawValue)"] = linjer.count == 1 ? linjer[0].beloeb.tekst
-                    : "\((try? linjer.map { try DanskTal.fortolk($0.beloeb.tekst) }.reduce(0, +)) ?? 0)".replacingOccurrences(of: ".", with: ",")
-                if linjer.count == 1, let t = linjer[0].tekst { f["omk_tekst_\(k.rawValue)"] = t }
-            }
-            for l in omkostninger ?? [] where Omkostningskategori(rawValue: l.kategori) == nil { ukendt.append(l.kategori) }
-            if !ukendt.isEmpty { f["ukendt_kategori"] = ukendt.joined(separator: ", ") }
-            for (i, l) in (andreIndtaegter ?? []).prefix(Takstformular.antalIndtaegter).enumerated() {
-                f["indt_tekst_\(i + 1)"] = l.tekst ?? ""
-                f["indt_beloeb_\(i + 1)"] = l.beloeb.tekst
-            }
-            f["overhead_metode"] = overhead?.metode ?? "ingen"
-            f["overhead_vaerdi"] = overhead?.vaerdi?.tekst ?? ""
-            if let e = efterregulering {
-                f["efterregulering"] = "ja"
-                f["hensaettelse"] = e.hensaettelse?.tekst ?? ""
-                f["andel"] = e.andel?.tekst ?? ""
-            }
-            if let b = basisYdelse {
-                f["by_basisbudget"] = b.basisbudget?.tekst ?? ""
-                f["by_timeloen"] = b.effektivTimeloen?.tekst ?? ""
-                f["by_timer"] = b.timerPrDoegn?.tekst ?? ""
-                f["by_pladser"] = b.pladser?.tekst ?? ""
-                f["by_belaegningsprocent"] = b.belaegningsprocent?.tekst ?? ""
-                f["by_dage"] = b.dage?.tekst ?? ""
-            }
-            f["begrundelse"] = begrundelse ?? ""
-            return f
-        }
     }
 
     static func feltfejl(_ fejl: [String: String]) -> Valideringsfejlliste {
@@ -285,8 +112,8 @@ struct APIController: RouteCollection {
         let lager = Lager(req.db)
         let navn = f["niveau"].trimmingCharacters(in: .whitespaces)
         let eksisterende = try await lager.takstniveauer(tilbudID: t.id, aar: aar).first { $0.navn == navn }
-        if let e = eksisterende, ![Status.kladde.rawValue, Status.afvist.rawValue].contains(e.status) {
-            throw Lagerfejl.ugyldigStatusskift(fra: Status(rawValue: e.status)?.tekst ?? e.status, til: Status.kladde.tekst)
+        if let e = eksisterende, !e.status.kanRettesAfIndberetter {
+            throw Lagerfejl.ugyldigStatusskift(fra: e.status.tekst, til: Status.kladde.tekst)
         }
         if eksisterende != nil, ind.revision == nil {
             throw Valideringsfejl(felt: "revision", besked: "takstniveauet findes allerede; send den revision, du har hentet (GET /api/v1/indberetning/tilbud/{id})")
@@ -298,36 +125,22 @@ struct APIController: RouteCollection {
             let b = f["begrundelse"].trimmingCharacters(in: .whitespacesAndNewlines)
             var m = try await lager.gemTakstniveau(tilbudID: t.id, niveau: niveau, af: req.revisionsnavn, begrundelse: b.isEmpty ? nil : b,
                                                    forventetRevision: ind.revision)
-            if ind.indsend == true { m = try await lager.skiftStatus(niveauID: m.requireID(), til: .indsendt, af: req.revisionsnavn) }
+            if ind.indsend == true { m = try await lager.skiftStatus(niveauID: m.id, til: .indsendt, af: req.revisionsnavn) }
             return try await APIController.ud(m).encodeResponse(status: eksisterende == nil ? .created : .ok, for: req)
         }
     }
 
-    func hentNiveau(_ req: Request) async throws -> (Takstniveaumodel, TilbudMedEjer) {
+    func hentNiveau(_ req: Request) async throws -> (GemtTakstniveau, TilbudMedEjer) {
         let lager = Lager(req.db)
         guard let id = req.parameters.get("id", as: UUID.self), let m = try await lager.takstniveau(id: id),
-              let t = try await lager.tilbudMedEjer(id: m.$tilbud.id) else { throw Abort(.notFound, reason: "Takstniveauet findes ikke.") }
+              let t = try await lager.tilbudMedEjer(id: m.tilbudID) else { throw Abort(.notFound, reason: "Takstniveauet findes ikke.") }
         return (m, t)
     }
 
     func indsend(req: Request) async throws -> NiveauUd {
         let (m, t) = try await hentNiveau(req)
         try req.kraev(.indsendTakst, tilbud: t)
-        return try APIController.ud(try await Lager(req.db).skiftStatus(niveauID: m.requireID(), til: .indsendt, af: req.revisionsnavn))
-    }
-
-    struct RegnskabInd: Content {
-        let aar: Int
-        let omkostninger: Tal
-        let takstindtaegter: Tal?
-        let belaegning: Tal
-        let overUnderskud: Tal?
-        let tillaegsydelser: Tal?
-        let indsend: Bool?
-    }
-
-    struct Kvittering: Content {
-        let besked: String
+        return try APIController.ud(try await Lager(req.db).skiftStatus(niveauID: m.id, til: .indsendt, af: req.revisionsnavn))
     }
 
     func regnskab(req: Request) async throws -> Response {
@@ -340,21 +153,13 @@ struct APIController: RouteCollection {
         case .fejl(let fejl): throw APIController.feltfejl(fejl)
         case .ok(let regnskab):
             let lager = Lager(req.db)
-            if let e = try await lager.regnskabsmodeller(tilbudID: t.id).first(where: { $0.aar == r.aar }),
-               ![Status.kladde.rawValue, Status.afvist.rawValue].contains(e.status) {
-                throw Lagerfejl.ugyldigStatusskift(fra: Status(rawValue: e.status)?.tekst ?? e.status, til: Status.kladde.tekst)
+            if let e = try await lager.gemteRegnskaber(tilbudID: t.id).first(where: { $0.aar == r.aar }),
+               !e.status.kanRettesAfIndberetter {
+                throw Lagerfejl.ugyldigStatusskift(fra: e.status.tekst, til: Status.kladde.tekst)
             }
             try await lager.gemRegnskab(tilbudID: t.id, regnskab, status: r.indsend == true ? .indsendt : .kladde, af: req.revisionsnavn)
             return try await Kvittering(besked: "Regnskabet for \(r.aar) er \(r.indsend == true ? "indsendt" : "gemt som kladde").").encodeResponse(status: .created, for: req)
         }
-    }
-
-    struct BelaegningInd: Content {
-        let aar: Int
-        let kvartal: Int
-        let art: String
-        let normering: Tal
-        let forbrug: Tal
     }
 
     func belaegning(req: Request) async throws -> Response {
@@ -372,30 +177,12 @@ struct APIController: RouteCollection {
 
     // MARK: Sekretariat
 
-    struct KoeUd: Content {
-        let id: UUID
-        let tilbud: String
-        let driftsherre: String
-        let navn: String
-        let aar: Int
-        let version: Int
-        let takst: String
-        let sidsteAarsTakst: String?
-    }
-
     func koe(req: Request) async throws -> [KoeUd] {
         try req.kraev(.godkend)
         return try await Lager(req.db).behandlingskoe().map {
             KoeUd(id: $0.niveauID, tilbud: $0.tilbud.tilbud.navn, driftsherre: $0.tilbud.tilbud.driftsherre, navn: $0.niveau.navn,
                   aar: $0.niveau.aar, version: $0.niveau.version, takst: "\($0.takst)", sidsteAarsTakst: $0.sidsteAarsTakst.map { "\($0)" })
         }
-    }
-
-    struct GodkendInd: Content {
-        let organ: String
-        let dato: String
-        let punkt: String
-        let tekst: String?
     }
 
     func godkend(req: Request) async throws -> NiveauUd {
@@ -408,17 +195,15 @@ struct APIController: RouteCollection {
         if g.punkt.trimmingCharacters(in: .whitespaces).isEmpty { fejl.append(.init(felt: "punkt", besked: "angiv dagsordenspunktet")) }
         if !fejl.isEmpty { throw Valideringsfejlliste(fejl) }
         let b = Beslutning(organ: g.organ, dato: g.dato, punkt: g.punkt, tekst: g.tekst ?? "\(g.organ) godkendte \(m.navn) \(m.aar) for \(t.tilbud.navn)")
-        return try APIController.ud(try await Lager(req.db).skiftStatus(niveauID: m.requireID(), til: .godkendt, af: req.revisionsnavn,
+        return try APIController.ud(try await Lager(req.db).skiftStatus(niveauID: m.id, til: .godkendt, af: req.revisionsnavn,
                                                                         begrundelse: b.tekst, beslutning: b))
     }
-
-    struct AfvisInd: Content { let begrundelse: String }
 
     func afvis(req: Request) async throws -> NiveauUd {
         try req.kraev(.afvis)
         let (m, _) = try await hentNiveau(req)
         let a = try req.content.decode(AfvisInd.self)
-        return try APIController.ud(try await Lager(req.db).skiftStatus(niveauID: m.requireID(), til: .afvist, af: req.revisionsnavn,
+        return try APIController.ud(try await Lager(req.db).skiftStatus(niveauID: m.id, til: .afvist, af: req.revisionsnavn,
                                                                         begrundelse: a.begrundelse))
     }
 
@@ -431,16 +216,10 @@ struct APIController: RouteCollection {
         switch try await Takstlaesning.laes(ind.formular, aar: m.aar, tilbudID: t.id, eksisterende: m, lager: lager) {
         case .fejl(let fejl): throw APIController.feltfejl(fejl)
         case .ok(let niveau, _):
-            let ny = try await lager.opretRettelse(niveauID: m.requireID(), grundlag: niveau.grundlag, basisYdelse: niveau.basisYdelse,
+            let ny = try await lager.opretRettelse(niveauID: m.id, grundlag: niveau.grundlag, basisYdelse: niveau.basisYdelse,
                                                    begrundelse: ind.begrundelse ?? "", af: req.revisionsnavn)
             return try await APIController.ud(ny).encodeResponse(status: .created, for: req)
         }
-    }
-
-    struct OffentliggoerInd: Content { let aar: Int }
-    struct OffentliggoerUd: Content {
-        let aar: Int
-        let antal: Int
     }
 
     func offentliggoer(req: Request) async throws -> OffentliggoerUd {
@@ -466,17 +245,6 @@ struct APIController: RouteCollection {
     }
 
     // MARK: Revisionslog
-
-    struct HaendelseUd: Content {
-        let tidspunkt: Date
-        let bruger: String
-        let handling: String
-        let entitet: String
-        let entitetID: String
-        let foer: String?
-        let efter: String?
-        let begrundelse: String?
-    }
 
     func haendelser(req: Request) async throws -> Response {
         try req.kraev(.laesRevisionslog)

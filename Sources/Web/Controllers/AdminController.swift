@@ -96,7 +96,7 @@ struct AdminController: RouteCollection {
 
 struct AdminSide {
     let brugere: [Brugerkonto]
-    let organisationer: [Organisationsmodel]
+    let organisationer: [Organisation]
     let brugerfelter: [String: String]
     let brugerfejl: [String: String]
     let orgfelter: [String: String]
@@ -141,7 +141,7 @@ struct AdminSide {
                 .caption(.text("\(organisationer.count) organisationer")),
                 .thead(.tr(.th("Navn"), .th("Art"), .th("Kommunenr."), .th("Region"))),
                 .tbody(.forEach(organisationer) { o in
-                    .tr(.td(.text(o.navn)), .td(.text(o.art)), .td(.text(o.kommunenummer ?? "")), .td(.text(o.region ?? "")))
+                    .tr(.td(.text(o.navn)), .td(.text(o.art.rawValue)), .td(.text(o.kommunenummer ?? "")), .td(.text(o.region ?? "")))
                 }))),
             E.postform("/admin/organisationer", csrf: csrf, [("novalidate", "")], [
                 E.el("fieldset", [], [

@@ -29,7 +29,7 @@ struct IndberetningController: RouteCollection {
         let aar = req.query[Int.self, at: "aar"] ?? req.naesteAar
         let lager = Lager(req.db)
         let tilbud = try await lager.egneTilbud(organisation: b.organisation ?? "")
-        var status: [UUID: [Takstniveaumodel]] = [:]
+        var status: [UUID: [GemtTakstniveau]] = [:]
         for t in tilbud { status[t.id] = try await lager.takstniveauer(tilbudID: t.id, aar: aar) }
         let frist = try await b.region.asyncMap { try await lager.aarsparametre(aar: aar, region: $0).fristTakster } ?? nil
         return Side.html(IndberetningSider.oversigt(bruger: b, aar: aar, tilbud: tilbud, niveauer: status, frist: frist,
@@ -62,12 +62,12 @@ struct IndberetningController: RouteCollection {
         let lager = Lager(req.db)
         let niveauer = try await lager.takstniveauer(tilbudID: t.id, aar: aar)
         var afvisninger: [UUID: String] = [:]
-        for n in niveauer where n.status == Status.afvist.rawValue {
-            let h = try await lager.haendelser(Haendelsesfilter(handling: Status.afvist.rawValue, entitetID: n.id?.uuidString, graense: 1))
-            afvisninger[n.id!] = h.haendelser.first?.begrundelse
+        for n in niveauer where n.status == .afvist {
+            let h = try await lager.haendelser(Haendelsesfilter(handling: Status.afvist.rawValue, entitetID: n.id.uuidString, graense: 1))
+            afvisninger[n.id] = h.haendelser.first?.begrundelse
         }
-        let sidsteAar = try await lager.takstniveauer(tilbudID: t.id, aar: aar - 1).filter { $0.status == Status.offentliggjort.rawValue }
-        let regnskaber = try await lager.regnskabsmodeller(tilbudID: t.id)
+        let sidsteAar = try await lager.takstniveauer(tilbudID: t.id, aar: aar - 1).filter { $0.status == .offentliggjort }
+        let regnskaber = try await lager.gemteRegnskaber(tilbudID: t.id)
         let belaegningsaar = Int(formularer.belaegning["b_aar"] ?? "") ?? req.ur.aar
         let belaegninger = try await lager.belaegninger(tilbudID: t.id, aar: belaegningsaar)
         let frist = try await t.region.asyncMap { try await lager.aarsparametre(aar: aar, region: $0).fristTakster } ?? nil
@@ -88,18 +88,18 @@ struct IndberetningController: RouteCollection {
         let lager = Lager(req.db)
         var info: [String] = []
         var formular = Takstformular()
-        var eksisterende: Takstniveaumodel?
+        var eksisterende: GemtTakstniveau?
         var beregning: (Takstniveau, Takstresultat)?
         if !navn.isEmpty {
             eksisterende = try await lager.takstniveauer(tilbudID: t.id, aar: aar).first { $0.navn == navn }
             if let e = eksisterende {
-                let n = try e.domaene
+                let n = e.niveau
                 formular = Takstformular(niveau: n)
                 formular["begrundelse"] = e.begrundelse ?? ""
                 beregning = (n, try n.beregn())
             } else if let fra = req.query[Int.self, at: "fra"],
-                      let forrige = try await lager.takstniveauer(tilbudID: t.id, aar: fra).first(where: { $0.navn == navn && $0.status == Status.offentliggjort.rawValue }) {
-                formular = Takstformular(niveau: try forrige.domaene)
+                      let forrige = try await lager.takstniveauer(tilbudID: t.id, aar: fra).first(where: { $0.navn == navn && $0.status == .offentliggjort }) {
+                formular = Takstformular(niveau: forrige.niveau)
                 info.append("Udfyldt med tallene fra \(fra) (version \(forrige.version)). Ret dem til budgettet for \(aar), og tryk Beregn eller Gem.")
             } else {
                 formular["niveau"] = navn
@@ -113,16 +113,16 @@ struct IndberetningController: RouteCollection {
                                           beregning: beregning, info: info)
     }
 
-    func visTakstformular(_ req: Request, _ t: TilbudMedEjer, aar: Int, formular: Takstformular, eksisterende: Takstniveaumodel?,
+    func visTakstformular(_ req: Request, _ t: TilbudMedEjer, aar: Int, formular: Takstformular, eksisterende: GemtTakstniveau?,
                           fejl: [String: String], generelle: [String], beregning: (Takstniveau, Takstresultat)?, info: [String],
                           status: HTTPResponseStatus = .ok) async throws -> Response {
         let overhead = try await t.region.asyncMap { try await Lager(req.db).aarsparametre(aar: aar, region: $0).overhead } ?? nil
         let kanSkrive = Adgang.maa(req.rolle, .indberetTakst)
             && (req.bruger?.ejer(driftsherre: t.tilbud.driftsherre, overordnet: t.driftsherrensOverordnede) ?? false)
-        let redigerbar = eksisterende.map { [Status.kladde.rawValue, Status.afvist.rawValue].contains($0.status) } ?? true
+        let redigerbar = eksisterende.map { $0.status.kanRettesAfIndberetter } ?? true
         return Side.html(TakstformularSide(
             art: .indberetning, tilbud: t, aar: aar, formular: formular, fejl: fejl, generelle: generelle,
-            status: eksisterende.flatMap { Status(rawValue: $0.status) }, version: eksisterende?.version, revision: eksisterende?.revision,
+            status: eksisterende?.status, version: eksisterende?.version, revision: eksisterende?.revision,
             beregning: beregning, info: info, handling: "/indberetning/tilbud/\(t.id.uuidString)/takst",
             overheadParameter: overhead, kanGemme: kanSkrive && redigerbar, navnLaast: eksisterende != nil,
             csrf: req.csrfToken, kontekst: req.sidekontekst).html, status: status)
@@ -154,8 +154,8 @@ struct IndberetningController: RouteCollection {
                                   status: .ok)
         }
         if let e = eksisterende {
-            guard [Status.kladde.rawValue, Status.afvist.rawValue].contains(e.status) else {
-                return try await igen([:], ["\(e.navn) \(aar) er \(Status(rawValue: e.status)?.tekst.lowercased() ?? e.status) og kan ikke ændres her. Sekretariatet kan afvise den, så du kan rette den."],
+            guard e.status.kanRettesAfIndberetter else {
+                return try await igen([:], ["\(e.navn) \(aar) er \(e.status.tekst.lowercased()) og kan ikke ændres her. Sekretariatet kan afvise den, så du kan rette den."],
                                       status: .conflict)
             }
             if formular["revision"].isEmpty {
@@ -170,7 +170,7 @@ struct IndberetningController: RouteCollection {
                                                    forventetRevision: Int(formular["revision"]))
             var tekst = "\(niveau.navn) \(aar) er gemt som kladde: \(niveau.grundlag.enhed.tekst) \(Visning.kroner(resultat.takst, niveau.grundlag.afrunding)) kr."
             if handling == "indsend" {
-                try await lager.skiftStatus(niveauID: m.requireID(), til: .indsendt, af: req.revisionsnavn)
+                try await lager.skiftStatus(niveauID: m.id, til: .indsendt, af: req.revisionsnavn)
                 tekst = "\(niveau.navn) \(aar) er gemt og indsendt til sekretariatet: \(niveau.grundlag.enhed.tekst) \(Visning.kroner(resultat.takst, niveau.grundlag.afrunding)) kr."
             }
             req.saetBesked(tekst)
@@ -187,7 +187,7 @@ struct IndberetningController: RouteCollection {
 
     func indsend(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self), let m = try await Lager(req.db).takstniveau(id: id),
-              let t = try await Lager(req.db).tilbudMedEjer(id: m.$tilbud.id) else {
+              let t = try await Lager(req.db).tilbudMedEjer(id: m.tilbudID) else {
             throw Abort(.notFound, reason: "Takstniveauet findes ikke.")
         }
         try req.kraev(.indsendTakst, tilbud: t)
@@ -208,10 +208,10 @@ struct IndberetningController: RouteCollection {
         case .fejl(let fejl):
             return try await visTilbud(req, t, aar: aar, formularer: Formularer(regnskab: f, regnskabsfejl: fejl), status: .unprocessableEntity)
         case .ok(let r):
-            if let e = try await lager.regnskabsmodeller(tilbudID: t.id).first(where: { $0.aar == r.aar }),
-               ![Status.kladde.rawValue, Status.afvist.rawValue].contains(e.status) {
+            if let e = try await lager.gemteRegnskaber(tilbudID: t.id).first(where: { $0.aar == r.aar }),
+               !e.status.kanRettesAfIndberetter {
                 return try await visTilbud(req, t, aar: aar, formularer: Formularer(regnskab: f, regnskabsfejl: [
-                    "r_aar": "Regnskabet for \(r.aar) er \(Status(rawValue: e.status)?.tekst.lowercased() ?? e.status) og kan ikke ændres her.",
+                    "r_aar": "Regnskabet for \(r.aar) er \(e.status.tekst.lowercased()) og kan ikke ændres her.",
                 ]), status: .conflict)
             }
             let indsend = f["handling"] == "indsend"
@@ -246,7 +246,7 @@ enum Takstlaesning {
         case fejl([String: String])
     }
 
-    static func laes(_ f: Takstformular, aar: Int, tilbudID: UUID, eksisterende: Takstniveaumodel?, lager: Lager) async throws -> Udfald {
+    static func laes(_ f: Takstformular, aar: Int, tilbudID: UUID, eksisterende: GemtTakstniveau?, lager: Lager) async throws -> Udfald {
         let (laest, valg, fejl) = f.fortolk(aar: aar)
         guard var niveau = laest else { return .fejl(fejl) }
         if let valg {
@@ -256,7 +256,7 @@ enum Takstlaesning {
                 return .fejl(["hensaettelse": "Tilbuddet har intet godkendt regnskab med et resultat for \(Efterregulering.regnskabsaar(forTakstaar: aar)), så der er intet at efterregulere."])
             }
         }
-        if let e = eksisterende, !f.harBasisYdelsesfelter { niveau.basisYdelse = try e.domaene.basisYdelse }
+        if let e = eksisterende, !f.harBasisYdelsesfelter { niveau.basisYdelse = e.niveau.basisYdelse }
         if let by = niveau.basisYdelse {
             // The split's own refusals belong to its own fields (its names overlap the level's).
             do { _ = try BasisYdelse.beregn(by) } catch let v as Valideringsfejl {
@@ -280,15 +280,7 @@ enum Regnskabsformular {
     }
 
     static func tal(_ f: [String: String], _ felt: String, _ hvad: String, kraevet: Bool, fejl: inout [String: String]) -> Decimal? {
-        let raa = (f[felt] ?? "").trimmingCharacters(in: .whitespaces)
-        if raa.isEmpty {
-            if kraevet { fejl[felt] = "Udfyld \(hvad)." }
-            return nil
-        }
-        do { return try Kontrol.tal(raa, felt: felt) } catch let v as Valideringsfejl {
-            fejl[felt] = "\(hvad.prefix(1).uppercased() + hvad.dropFirst()): \(v.besked)."
-        } catch {}
-        return nil
+        Visning.formulartal(f[felt], felt: felt, hvad: hvad, kraevet: kraevet, fejl: &fejl)
     }
 
     static func laes(_ f: [String: String], iaar: Int) -> Udfald<Regnskab> {

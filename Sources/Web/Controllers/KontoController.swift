@@ -105,7 +105,7 @@ struct KontoController: RouteCollection {
         if !(await Kodeord.passer(f.nuvaerende ?? "", hash: hash, paa: req.application)) {
             fejl["nuvaerende"] = "Det nuværende kodeord er forkert."
         }
-        do { try Kontoregler.kodeord(f.nyt ?? "") } catch let v as Valideringsfejl { fejl["nyt"] = v.besked.prefix(1).uppercased() + v.besked.dropFirst() + "." }
+        do { try Kontoregler.kodeord(f.nyt ?? "") } catch let v as Valideringsfejl { fejl["nyt"] = Visning.saetning(v.besked) }
         if (f.nyt ?? "") != (f.gentag ?? "") { fejl["gentag"] = "De to nye kodeord er ikke ens." }
         guard fejl.isEmpty else {
             let noegler = try await lager.apiNoegler(brugerID: b.id)
@@ -128,7 +128,7 @@ struct KontoController: RouteCollection {
             try await lager.opretAPINoegle(brugerID: b.id, navn: navn, noegleHash: Kodeord.sha256(noegle), af: req.revisionsnavn)
         } catch let v as Valideringsfejl {
             let noegler = try await lager.apiNoegler(brugerID: b.id)
-            return Side.html(KontoSide(bruger: b, noegler: noegler, nyNoegle: nil, fejl: ["noeglenavn": v.besked.prefix(1).uppercased() + v.besked.dropFirst() + "."],
+            return Side.html(KontoSide(bruger: b, noegler: noegler, nyNoegle: nil, fejl: ["noeglenavn": Visning.saetning(v.besked)],
                                        csrf: req.csrfToken, kontekst: req.sidekontekst).html, status: .unprocessableEntity)
         }
         let noegler = try await lager.apiNoegler(brugerID: b.id)
@@ -171,7 +171,7 @@ struct LoginSide {
 
 struct KontoSide {
     let bruger: Brugerkonto
-    let noegler: [APINoeglemodel]
+    let noegler: [APINoegle]
     let nyNoegle: String?
     let fejl: [String: String]
     let csrf: String
@@ -205,7 +205,7 @@ struct KontoSide {
                 .thead(.tr(.th("Navn"), .th("Oprettet"), .th("Status"), .th(E.el("span", [("class", "skjult")], [.text("Handling")])))),
                 .tbody(.forEach(noegler) { n in
                     .tr(.td(.text(n.navn)), .td(.text(Visning.tid(n.oprettet))), .td(.text(n.tilbagekaldt ? "Tilbagekaldt" : "Aktiv")),
-                        .td(.if(!n.tilbagekaldt, E.postform("/konto/api-noegler/\(n.id?.uuidString ?? "")/tilbagekald", csrf: csrf, [], [
+                        .td(.if(!n.tilbagekaldt, E.postform("/konto/api-noegler/\(n.id.uuidString)/tilbagekald", csrf: csrf, [], [
                             E.knap("Tilbagekald \(n.navn)", klasse: "sekundaer"),
                         ]))))
                 })))),

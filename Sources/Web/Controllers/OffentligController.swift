@@ -44,20 +44,15 @@ struct OffentligController: RouteCollection {
 
     func tilbud(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "Ukendt tilbud.") }
-        guard let model = try await Tilbudsmodel.query(on: req.db).with(\.$driftsherre).filter(\.$id == id).first() else {
-            throw Abort(.notFound, reason: "Tilbuddet findes ikke.")
+        let lager = Lager(req.db)
+        guard let t = try await lager.tilbudMedEjer(id: id) else { throw Abort(.notFound, reason: "Tilbuddet findes ikke.") }
+        let niveauer = try await lager.offentligeVersioner(tilbudID: id).map { m -> TilbudSide.Niveauvisning in
+            TilbudSide.Niveauvisning(niveau: m.niveau, resultat: try m.niveau.beregn(), begrundelse: m.version > 1 ? m.begrundelse : nil,
+                                     beslutning: m.beslutning)
         }
-        let versioner = try await Takstniveaumodel.query(on: req.db).filter(\.$tilbud.$id == id)
-            .filter(\.$status == Status.offentliggjort.rawValue).with(\.$beslutning).all()
-        let niveauer = try versioner.map { m -> TilbudSide.Niveauvisning in
-            let n = try m.domaene
-            return TilbudSide.Niveauvisning(niveau: n, resultat: try n.beregn(), begrundelse: n.version > 1 ? m.begrundelse : nil,
-                                            beslutning: m.beslutning?.domaene)
-        }
-        let side = TilbudSide(id: id, tilbud: model.domaene(driftsherre: model.driftsherre.navn), demo: model.demo,
-                              kilde: model.kilde, niveauer: niveauer, kontekst: req.sidekontekst)
+        let side = TilbudSide(id: id, tilbud: t.tilbud, demo: t.demo, kilde: t.kilde, niveauer: niveauer, kontekst: req.sidekontekst)
         if let format = try Download.format(req) {
-            return try Download.svar([(model.navn, side.historik)], filnavn: "takster-\(Download.filnavn(model.navn))", format: format)
+            return try Download.svar([(t.tilbud.navn, side.historik)], filnavn: "takster-\(Download.filnavn(t.tilbud.navn))", format: format)
         }
         return Side.html(side.html)
     }

@@ -46,7 +46,7 @@ struct SekretariatController: RouteCollection {
     // MARK: Et takstniveau
 
     struct Niveaudata {
-        let model: Takstniveaumodel
+        let model: GemtTakstniveau
         let niveau: Takstniveau
         let tilbud: TilbudMedEjer
     }
@@ -54,10 +54,10 @@ struct SekretariatController: RouteCollection {
     static func hentNiveau(_ req: Request) async throws -> Niveaudata {
         let lager = Lager(req.db)
         guard let id = req.parameters.get("id", as: UUID.self), let m = try await lager.takstniveau(id: id),
-              let t = try await lager.tilbudMedEjer(id: m.$tilbud.id) else {
+              let t = try await lager.tilbudMedEjer(id: m.tilbudID) else {
             throw Abort(.notFound, reason: "Takstniveauet findes ikke.")
         }
-        return Niveaudata(model: m, niveau: try m.domaene, tilbud: t)
+        return Niveaudata(model: m, niveau: m.niveau, tilbud: t)
     }
 
     func niveauSide(req: Request) async throws -> Response {
@@ -69,7 +69,7 @@ struct SekretariatController: RouteCollection {
                    status: HTTPResponseStatus = .ok) async throws -> Response {
         let lager = Lager(req.db)
         let versioner = try await lager.versioner(tilbudID: d.tilbud.id).filter { $0.navn == d.niveau.navn }
-        let haendelser = try await lager.haendelser(Haendelsesfilter(entitetID: d.model.id?.uuidString, graense: 100)).haendelser
+        let haendelser = try await lager.haendelser(Haendelsesfilter(entitetID: d.model.id.uuidString, graense: 100)).haendelser
         let sidsteAar = try await lager.offentligTakstliste(aar: d.niveau.aar - 1).first { $0.id == d.tilbud.id }?
             .niveauer.first { $0.niveau.navn == d.niveau.navn }?.takst
         return Side.html(SekretariatSider.niveau(d, resultat: try d.niveau.beregn(), versioner: versioner, haendelser: haendelser,
@@ -92,7 +92,7 @@ struct SekretariatController: RouteCollection {
         guard fejl.isEmpty else { return try await visNiveau(req, d, fejl: fejl, felter: f, status: .unprocessableEntity) }
         let beslutning = Beslutning(organ: organ, dato: dato, punkt: punkt,
                                     tekst: tekst.isEmpty ? "\(organ) godkendte \(d.niveau.navn) \(d.niveau.aar) for \(d.tilbud.tilbud.navn)" : tekst)
-        try await Lager(req.db).skiftStatus(niveauID: d.model.requireID(), til: .godkendt, af: req.revisionsnavn,
+        try await Lager(req.db).skiftStatus(niveauID: d.model.id, til: .godkendt, af: req.revisionsnavn,
                                             begrundelse: beslutning.tekst, beslutning: beslutning)
         req.saetBesked("\(d.tilbud.tilbud.navn) – \(d.niveau.navn) \(d.niveau.aar) er godkendt (\(organ) \(Visning.dato(dato)), punkt \(punkt)).")
         return req.redirect(to: "/sekretariat")
@@ -107,7 +107,7 @@ struct SekretariatController: RouteCollection {
             return try await visNiveau(req, d, fejl: ["begrundelse": "Skriv en kommentar til driftsherren: hvad skal rettes?"], felter: f,
                                        status: .unprocessableEntity)
         }
-        try await Lager(req.db).skiftStatus(niveauID: d.model.requireID(), til: .afvist, af: req.revisionsnavn, begrundelse: kommentar)
+        try await Lager(req.db).skiftStatus(niveauID: d.model.id, til: .afvist, af: req.revisionsnavn, begrundelse: kommentar)
         req.saetBesked("\(d.tilbud.tilbud.navn) – \(d.niveau.navn) \(d.niveau.aar) er afvist og sendt tilbage til driftsherren.")
         return req.redirect(to: "/sekretariat")
     }
@@ -118,17 +118,17 @@ struct SekretariatController: RouteCollection {
         guard d.niveau.version > 1 else {
             throw Abort(.conflict, reason: "Kun rettelser (version 2 og frem) sendes til godkendelse af sekretariatet; driftsherren indsender selv sine takster.")
         }
-        try await Lager(req.db).skiftStatus(niveauID: d.model.requireID(), til: .indsendt, af: req.revisionsnavn)
+        try await Lager(req.db).skiftStatus(niveauID: d.model.id, til: .indsendt, af: req.revisionsnavn)
         req.saetBesked("Rettelsen (version \(d.niveau.version)) er klar til godkendelse.")
-        return req.redirect(to: "/sekretariat/niveau/\(try d.model.requireID().uuidString)")
+        return req.redirect(to: "/sekretariat/niveau/\(d.model.id.uuidString)")
     }
 
     func offentliggoerNiveau(req: Request) async throws -> Response {
         try req.kraev(.offentliggoer)
         let d = try await SekretariatController.hentNiveau(req)
-        try await Lager(req.db).offentliggoerNiveau(d.model.requireID(), af: req.revisionsnavn)
+        try await Lager(req.db).offentliggoerNiveau(d.model.id, af: req.revisionsnavn)
         req.saetBesked("\(d.tilbud.tilbud.navn) – \(d.niveau.navn) \(d.niveau.aar) version \(d.niveau.version) er offentliggjort.")
-        return req.redirect(to: "/sekretariat/niveau/\(try d.model.requireID().uuidString)")
+        return req.redirect(to: "/sekretariat/niveau/\(d.model.id.uuidString)")
     }
 
     // MARK: Rettelse
@@ -144,14 +144,14 @@ struct SekretariatController: RouteCollection {
     func visRettelse(_ req: Request, _ d: Niveaudata, _ f: Takstformular, fejl: [String: String], generelle: [String],
                      beregning: (Takstniveau, Takstresultat)?, info: [String] = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         var info = info
-        if d.model.status != Status.offentliggjort.rawValue {
-            info.append("Kun offentliggjorte takster rettes som ny version; denne er \(Status(rawValue: d.model.status)?.tekst.lowercased() ?? d.model.status).")
+        if d.model.status != .offentliggjort {
+            info.append("Kun offentliggjorte takster rettes som ny version; denne er \(d.model.status.tekst.lowercased()).")
         }
         return Side.html(TakstformularSide(
             art: .rettelse, tilbud: d.tilbud, aar: d.niveau.aar, formular: f, fejl: fejl, generelle: generelle,
-            status: Status(rawValue: d.model.status), version: d.niveau.version, revision: nil, beregning: beregning, info: info,
-            handling: "/sekretariat/niveau/\(try d.model.requireID().uuidString)/ret", overheadParameter: nil,
-            kanGemme: d.model.status == Status.offentliggjort.rawValue, navnLaast: true, csrf: req.csrfToken,
+            status: d.model.status, version: d.niveau.version, revision: nil, beregning: beregning, info: info,
+            handling: "/sekretariat/niveau/\(d.model.id.uuidString)/ret", overheadParameter: nil,
+            kanGemme: d.model.status == .offentliggjort, navnLaast: true, csrf: req.csrfToken,
             kontekst: req.sidekontekst).html, status: status)
     }
 
@@ -175,10 +175,10 @@ struct SekretariatController: RouteCollection {
             return try await visRettelse(req, d, f, fejl: ["begrundelse": "En rettelse skal have en begrundelse."], generelle: [],
                                          beregning: (niveau, resultat), status: .unprocessableEntity)
         }
-        let ny = try await lager.opretRettelse(niveauID: d.model.requireID(), grundlag: niveau.grundlag, basisYdelse: niveau.basisYdelse,
+        let ny = try await lager.opretRettelse(niveauID: d.model.id, grundlag: niveau.grundlag, basisYdelse: niveau.basisYdelse,
                                                begrundelse: begrundelse, af: req.revisionsnavn)
         req.saetBesked("Rettelsen er oprettet som version \(ny.version) (kladde): \(Visning.kroner(resultat.takst, niveau.grundlag.afrunding)) kr. Version \(d.niveau.version) er fortsat offentlig, indtil rettelsen er godkendt og offentliggjort.")
-        return req.redirect(to: "/sekretariat/niveau/\(try ny.requireID().uuidString)")
+        return req.redirect(to: "/sekretariat/niveau/\(ny.id.uuidString)")
     }
 
     // MARK: Offentliggørelse

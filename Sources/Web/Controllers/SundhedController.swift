@@ -15,7 +15,7 @@ struct SundhedController: RouteCollection {
 
     func sundhed(req: Request) async throws -> Response {
         do {
-            _ = try await Organisationsmodel.query(on: req.db).count()
+            try await Lager(req.db).svarer()
             return try await Svar(status: "ok", database: "svarer").encodeResponse(status: .ok, for: req)
         } catch {
             req.logger.error("healthz: databasen svarer ikke: \(error)")

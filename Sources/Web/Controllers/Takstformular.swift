@@ -86,15 +86,7 @@ struct Takstformular: Sendable {
     func fortolk(aar: Int) -> (niveau: Takstniveau?, efterregulering: Efterregulering.Valg?, fejl: [String: String]) {
         var fejl: [String: String] = [:]
         func tal(_ felt: String, kraevet: Bool, hvad: String) -> Decimal? {
-            let raa = self[felt].trimmingCharacters(in: .whitespaces)
-            if raa.isEmpty {
-                if kraevet { fejl[felt] = "Udfyld \(hvad)." }
-                return nil
-            }
-            do { return try Kontrol.tal(raa, felt: felt) } catch let f as Valideringsfejl {
-                fejl[felt] = "\(hvad.prefix(1).uppercased() + hvad.dropFirst()): \(f.besked)."
-            } catch {}
-            return nil
+            Visning.formulartal(self[felt], felt: felt, hvad: hvad, kraevet: kraevet, fejl: &fejl)
         }
         let navn = self["niveau"].trimmingCharacters(in: .whitespaces)
         if navn.isEmpty { fejl["niveau"] = "Giv takstniveauet et navn, fx \"Takst 1\"." }
@@ -161,12 +153,7 @@ struct Takstformular: Sendable {
     /// The overhead method and its value (`overhead_metode`, `overhead_vaerdi`), also the yearly parameter's form.
     static func overhead(metode: String, vaerdi: String, fejl: inout [String: String]) -> Overheadmetode? {
         func tal(_ hvad: String) -> Decimal? {
-            let raa = vaerdi.trimmingCharacters(in: .whitespaces)
-            guard !raa.isEmpty else { fejl["overhead_vaerdi"] = "Udfyld \(hvad)."; return nil }
-            do { return try Kontrol.tal(raa, felt: "overhead_vaerdi") } catch let f as Valideringsfejl {
-                fejl["overhead_vaerdi"] = "\(hvad.prefix(1).uppercased() + hvad.dropFirst()): \(f.besked)."
-            } catch {}
-            return nil
+            Visning.formulartal(vaerdi, felt: "overhead_vaerdi", hvad: hvad, kraevet: true, fejl: &fejl)
         }
         switch metode.isEmpty ? "ingen" : metode {
         case "ingen": return .ingen
@@ -195,7 +182,7 @@ struct Takstformular: Sendable {
             case "aar": felt = "niveau"
             default: felt = f.felt
             }
-            let besked = f.besked.prefix(1).uppercased() + f.besked.dropFirst()
+            let besked = Visning.storForbogstav(f.besked)
             ud[felt] = ud[felt].map { "\($0) \(besked)." } ?? "\(besked)."
         }
         return ud

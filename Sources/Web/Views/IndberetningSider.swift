@@ -13,24 +13,24 @@ enum IndberetningSider {
         return E.el("p", [("class", "info")], [.text("Sekretariatet har endnu ikke sat en frist for takster for \(aar).")])
     }
 
-    static func statusopsummering(_ niveauer: [Takstniveaumodel]) -> E.N {
+    static func statusopsummering(_ niveauer: [GemtTakstniveau]) -> E.N {
         let nyeste = nyesteVersioner(niveauer)
         guard !nyeste.isEmpty else { return .text("Ikke påbegyndt") }
         var antal: [Status: Int] = [:]
-        for n in nyeste { antal[Status(rawValue: n.status) ?? .kladde, default: 0] += 1 }
+        for n in nyeste { antal[n.status, default: 0] += 1 }
         return .group(Status.allCases.filter { antal[$0] != nil }.map { s in
             .group(E.status(s), .text(" × \(antal[s]!) "))
         })
     }
 
     /// The newest version of each level.
-    static func nyesteVersioner(_ n: [Takstniveaumodel]) -> [Takstniveaumodel] {
-        var pr: [String: Takstniveaumodel] = [:]
+    static func nyesteVersioner(_ n: [GemtTakstniveau]) -> [GemtTakstniveau] {
+        var pr: [String: GemtTakstniveau] = [:]
         for m in n { if let nu = pr[m.navn], nu.version > m.version { continue }; pr[m.navn] = m }
         return pr.values.sorted { $0.navn.compare($1.navn, options: .numeric) == .orderedAscending }
     }
 
-    static func oversigt(bruger: Brugerkonto, aar: Int, tilbud: [TilbudMedEjer], niveauer: [UUID: [Takstniveaumodel]], frist: String?,
+    static func oversigt(bruger: Brugerkonto, aar: Int, tilbud: [TilbudMedEjer], niveauer: [UUID: [GemtTakstniveau]], frist: String?,
                          kontekst: Sidekontekst) -> HTML {
         Side.dokument(titel: "Indberetning \(aar)", kontekst: kontekst, [
             .h1(.text("Indberetning \(aar) – \(bruger.organisation ?? "")")),
@@ -52,7 +52,7 @@ enum IndberetningSider {
                         .th(.attribute(named: "scope", value: "row"), E.lenke("/indberetning/tilbud/\(t.id.uuidString)?aar=\(aar)", t.tilbud.navn),
                             .if(t.demo, .span(.class("demo"), " demo"))),
                         .td(.text(t.tilbud.driftsherre)),
-                        .td(.text(n.isEmpty ? "–" : n.map { "\($0.navn): \(Visning.kroner($0.takstDecimal, Afrunding(rawValue: (try? $0.domaene.grundlag.afrunding.rawValue) ?? "") ?? .heleKroner))" }.joined(separator: "; "))),
+                        .td(.text(n.isEmpty ? "–" : n.map { "\($0.navn): \(Visning.kroner($0.takst, $0.niveau.grundlag.afrunding))" }.joined(separator: "; "))),
                         .td(statusopsummering(niveauer[t.id] ?? []))
                     )
                 })
@@ -60,8 +60,24 @@ enum IndberetningSider {
         ])
     }
 
-    static func tilbud(_ t: TilbudMedEjer, aar: Int, niveauer: [Takstniveaumodel], afvisninger: [UUID: String], sidsteAar: [Takstniveaumodel],
-                       regnskaber: [Regnskabsmodel], belaegningsaar: Int, belaegninger: [Belaegning], frist: String?,
+    static func regnskabstabel(_ regnskaber: [GemtRegnskab]) -> Node<HTML.BodyContext> {
+        .div(.class("tabel"), .table(
+            .caption("Indberettede regnskaber"),
+            .thead(.tr(.th("År"), .th("Status"), .th(.class("tal"), "Omkostninger (kr.)"), .th(.class("tal"), "Belægning"),
+                       .th(.class("tal"), "Over-/underskud (kr.)"), .th(.class("tal"), "Tillægsydelser (kr.)"))),
+            .tbody(.forEach(regnskaber) { (m: GemtRegnskab) -> Node<HTML.TableContext> in
+                let rg = m.regnskab
+                return .tr(.td(.text("\(m.aar)")), .td(E.status(m.status)),
+                           .td(.class("tal"), .text(DanskTal.formater(rg.omkostninger, decimaler: 0))),
+                           .td(.class("tal"), .text(DanskTal.formaterKort(rg.belaegning))),
+                           .td(.class("tal"), .text(rg.resultat.map { DanskTal.formater($0, decimaler: 0) } ?? "–")),
+                           .td(.class("tal"), .text(rg.tillaegsydelser.map { DanskTal.formater($0, decimaler: 0) } ?? "–")))
+            })
+        ))
+    }
+
+    static func tilbud(_ t: TilbudMedEjer, aar: Int, niveauer: [GemtTakstniveau], afvisninger: [UUID: String], sidsteAar: [GemtTakstniveau],
+                       regnskaber: [GemtRegnskab], belaegningsaar: Int, belaegninger: [Belaegning], frist: String?,
                        formularer f: IndberetningController.Formularer, kanSkrive: Bool, sekretariat: Bool = false, csrf: String,
                        kontekst: Sidekontekst) -> HTML {
         let nyeste = nyesteVersioner(niveauer)
@@ -80,19 +96,19 @@ enum IndberetningSider {
                 .caption(.text("Takstniveauer \(aar)")),
                 .thead(.tr(.th("Takstniveau"), .th("Version"), .th("Status"), .th(.class("tal"), "Takst (kr.)"), .th("Enhed"), .th("Handling"))),
                 .tbody(.forEach(nyeste) { n in
-                    let s = Status(rawValue: n.status) ?? .kladde
+                    let s = n.status
                     // The secretariat goes to its review page; the driftsherre to its form.
-                    let link = sekretariat ? "/sekretariat/niveau/\(n.id?.uuidString ?? "")"
+                    let link = sekretariat ? "/sekretariat/niveau/\(n.id.uuidString)"
                         : "\(base)/takst" + E.soegestreng([("aar", "\(aar)"), ("niveau", n.navn)])
-                    let afrunding = (try? n.domaene.grundlag.afrunding) ?? .heleKroner
+                    let afrunding = n.niveau.grundlag.afrunding
                     return .tr(
                         .td(E.lenke(link, n.navn)),
                         .td(.text("\(n.version)")),
-                        .td(E.status(s), .unwrap(n.id.flatMap { afvisninger[$0] }) { k in .p(.text("Sekretariatets kommentar: \(k)")) }),
-                        .td(.class("tal"), .text(Visning.kroner(n.takstDecimal, afrunding))),
-                        .td(.text(Takstenhed(rawValue: n.enhed)?.tekst ?? n.enhed)),
-                        .td(.if(kanSkrive && (s == .kladde || s == .afvist),
-                                E.postform("/indberetning/niveau/\(n.id?.uuidString ?? "")/indsend", csrf: csrf, [], [
+                        .td(E.status(s), .unwrap(afvisninger[n.id]) { k in .p(.text("Sekretariatets kommentar: \(k)")) }),
+                        .td(.class("tal"), .text(Visning.kroner(n.takst, afrunding))),
+                        .td(.text(n.niveau.grundlag.enhed.tekst)),
+                        .td(.if(kanSkrive && s.kanRettesAfIndberetter,
+                                E.postform("/indberetning/niveau/\(n.id.uuidString)/indsend", csrf: csrf, [], [
                                     E.knap("Indsend \(n.navn)", klasse: "sekundaer"),
                                 ]), else: .text(s == .kladde || s == .afvist ? "" : "Hos sekretariatet")))
                     )
@@ -111,19 +127,7 @@ enum IndberetningSider {
 
             E.el("h2", [("id", "regnskab")], [.text("Regnskab")]),
             .if(regnskaber.isEmpty, .p("Der er ikke indberettet regnskab for tilbuddet.")),
-            .if(!regnskaber.isEmpty, .div(.class("tabel"), .table(
-                .caption("Indberettede regnskaber"),
-                .thead(.tr(.th("År"), .th("Status"), .th(.class("tal"), "Omkostninger (kr.)"), .th(.class("tal"), "Belægning"),
-                           .th(.class("tal"), "Over-/underskud (kr.)"), .th(.class("tal"), "Tillægsydelser (kr.)"))),
-                .tbody(.forEach(regnskaber) { m in
-                    let rg = try? m.domaene
-                    return .tr(.td(.text("\(m.aar)")), .td(E.status(Status(rawValue: m.status) ?? .kladde)),
-                               .td(.class("tal"), .text(rg.map { DanskTal.formater($0.omkostninger, decimaler: 0) } ?? "")),
-                               .td(.class("tal"), .text(rg.map { DanskTal.formaterKort($0.belaegning) } ?? "")),
-                               .td(.class("tal"), .text(rg?.resultat.map { DanskTal.formater($0, decimaler: 0) } ?? "–")),
-                               .td(.class("tal"), .text(rg?.tillaegsydelser.map { DanskTal.formater($0, decimaler: 0) } ?? "–")))
-                })
-            ))),
+            .if(!regnskaber.isEmpty, regnskabstabel(regnskaber)),
             .if(kanSkrive, E.postform("\(base)/regnskab", csrf: csrf, [("aria-labelledby", "regnskab-form")], [
                 E.skjult("aar", "\(aar)"),
                 E.el("fieldset", [], [

@@ -78,10 +78,10 @@ enum SekretariatSider {
         ])
     }
 
-    static func niveau(_ d: SekretariatController.Niveaudata, resultat: Takstresultat, versioner: [Takstniveaumodel], haendelser: [Haendelse],
+    static func niveau(_ d: SekretariatController.Niveaudata, resultat: Takstresultat, versioner: [GemtTakstniveau], haendelser: [Haendelse],
                        sidsteAar: Kroner?, fejl: [String: String], felter: [String: String], csrf: String, kontekst: Sidekontekst) -> HTML {
-        let status = Status(rawValue: d.model.status) ?? .kladde
-        let id = d.model.id?.uuidString ?? ""
+        let status = d.model.status
+        let id = d.model.id.uuidString
         let g = d.niveau.grundlag
         return Side.dokument(titel: "\(d.tilbud.tilbud.navn): \(d.niveau.navn) \(d.niveau.aar)", kontekst: kontekst, [
             E.el("p", [], [E.lenke("/sekretariat", "← Behandling")]),
@@ -132,9 +132,9 @@ enum SekretariatSider {
                 .caption(.text("\(d.niveau.navn): alle år og versioner")),
                 .thead(.tr(.th("År"), .th("Version"), .th("Status"), .th(.class("tal"), "Takst (kr.)"), .th("Begrundelse"))),
                 .tbody(.forEach(versioner) { v in
-                    .tr(.td(.text("\(v.aar)")), .td(E.lenke("/sekretariat/niveau/\(v.id?.uuidString ?? "")", "\(v.version)")),
-                        .td(E.status(Status(rawValue: v.status) ?? .kladde)),
-                        .td(.class("tal"), .text(DanskTal.formater(v.takstDecimal, decimaler: 2))), .td(.text(v.begrundelse ?? "")))
+                    .tr(.td(.text("\(v.aar)")), .td(E.lenke("/sekretariat/niveau/\(v.id.uuidString)", "\(v.version)")),
+                        .td(E.status(v.status)),
+                        .td(.class("tal"), .text(DanskTal.formater(v.takst, decimaler: 2))), .td(.text(v.begrundelse ?? "")))
                 }))),
             .h2("Revisionslog for denne version"),
             Revisionslogside.tabelHTML(haendelser, caption: "Hændelser for \(d.niveau.navn) \(d.niveau.aar) version \(d.niveau.version)"),

@@ -24,13 +24,7 @@ struct TilbudSide {
 
     /// The version in force per year and level: the newest published one.
     var gaeldende: [Niveauvisning] {
-        var pr: [String: Niveauvisning] = [:]
-        for v in niveauer {
-            let k = "\(v.niveau.aar)/\(v.niveau.navn)"
-            if let nu = pr[k], nu.niveau.version > v.niveau.version { continue }
-            pr[k] = v
-        }
-        return pr.values.sorted { a, b in
+        Takstniveau.gaeldende(niveauer, \.niveau).sorted { a, b in
             a.niveau.aar != b.niveau.aar ? a.niveau.aar > b.niveau.aar
                 : a.niveau.navn.compare(b.niveau.navn, options: .numeric) == .orderedAscending
         }
