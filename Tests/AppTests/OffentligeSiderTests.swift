@@ -2,6 +2,7 @@
 @testable import Kommandolinje
 @testable import Web
 import FluentKit
+import Synchronization
 import Lager
 import Filformater
 import Takstregler
@@ -16,23 +17,23 @@ final class OffentligeSiderTests: XCTestCase {
     let aar = Testur.aar
 
     /// The web demo is loaded once into a template database; each test gets its own copy.
-    nonisolated(unsafe) static var skabelon: String?
+    static let skabelon = Mutex<String?>(nil)
 
     static func demoskabelon() async throws -> String {
-        if let s = skabelon { return s }
+        if let s = skabelon.withLock({ $0 }) { return s }
         let s = FileManager.default.temporaryDirectory.appendingPathComponent("takstfil-offentlig-skabelon-\(UUID().uuidString).sqlite").path
         let f = try Lagerforbindelse(.sqlite(sti: s))
         try await f.migrer()
         try await Demodata.indlaesHvisTom(f.lager, af: "test", aar: Testur.aar)
         try await Webdemo.indlaes(f.lager, af: "test", aar: Testur.aar, kodeordshash: { try Kodeord.hash($0, omkostning: 4) })
         await f.luk()
-        skabelon = s
+        skabelon.withLock { $0 = s }
         return s
     }
 
     override class func tearDown() {
-        if let s = skabelon { try? FileManager.default.removeItem(atPath: s) }
-        skabelon = nil
+        if let s = skabelon.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: s) }
+        skabelon.withLock { $0 = nil }
     }
 
     override func setUp() async throws {

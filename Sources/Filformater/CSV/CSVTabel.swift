@@ -239,18 +239,17 @@ extension CSVTabel {
 
 extension CSVTabel {
     /// Applies `f` to every row, in parallel over the cores for large files; results in row order.
-    public func hverRaekke<T>(_ f: ((nummer: Int, celler: [String])) throws -> T) -> [Result<T, any Error>] {
+    public func hverRaekke<T: Sendable>(_ f: @Sendable ((nummer: Int, celler: [String])) throws -> T) -> [Result<T, any Error>] {
         let n = raekker.count
         guard n > 2_000 else { return raekker.map { r in Result { try f(r) } } }
         let dele = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let stoerrelse = (n + dele - 1) / dele
-        var ud = [[Result<T, any Error>]](repeating: [], count: dele)
-        let laas = NSLock()
+        let ud = Delresultater<Result<T, any Error>>(antal: dele)
+        let raekker = self.raekker
         DispatchQueue.concurrentPerform(iterations: dele) { d in
-            let del = raekker[min(d * stoerrelse, n)..<min((d + 1) * stoerrelse, n)].map { r in Result { try f(r) } }
-            laas.lock(); ud[d] = del; laas.unlock()
+            ud.saet(d, raekker[min(d * stoerrelse, n)..<min((d + 1) * stoerrelse, n)].map { r in Result { try f(r) } })
         }
-        return ud.flatMap { $0 }
+        return ud.samlet
     }
 
     /// Refuses a file that writes decimals both ways (1.234,50 and 1,234.50): one of them is then
@@ -303,7 +302,7 @@ extension CSVTabel {
     /// row with `laes` (spread over the cores for large files), refuses a row whose `noegle` an
     /// earlier row had, and throws every problem at once, in row order. Nothing is returned when
     /// any row is refused.
-    public func laesAlle<T>(talkolonner: [String], _ laes: ((nummer: Int, celler: [String])) throws -> T,
+    public func laesAlle<T: Sendable>(talkolonner: [String], _ laes: @Sendable ((nummer: Int, celler: [String])) throws -> T,
                             noegle: (T) -> Dubletnoegle) throws -> [T] {
         try kontrollerTalformater(talkolonner)
         var fejl: [Importfejl] = []
@@ -331,4 +330,16 @@ struct Dubletter {
         if let f = foerste[noegle] { throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(f)) }
         foerste[noegle] = raekke
     }
+}
+
+/// The parts of a parallel read, each written once by its own worker (lock-protected).
+private final class Delresultater<T>: @unchecked Sendable {
+    private let laas = NSLock()
+    private var dele: [[T]]
+
+    init(antal: Int) { dele = Array(repeating: [], count: antal) }
+
+    func saet(_ i: Int, _ del: [T]) { laas.withLock { dele[i] = del } }
+
+    var samlet: [T] { laas.withLock { dele.flatMap { $0 } } }
 }

@@ -101,7 +101,7 @@ final class Importkontekst: @unchecked Sendable {
         for h in nu {
             try await indsaet(Haendelsesmodel.schema,
                               ["id", "tidspunkt", "bruger", "handling", "entitet", "entitet_id", "foer", "efter", "begrundelse"],
-                              [NyID.lav(), h.tidspunkt, h.bruger, h.handling, h.entitet, h.entitetID, h.foer, h.efter, h.begrundelse])
+                              [UUID(), h.tidspunkt, h.bruger, h.handling, h.entitet, h.entitetID, h.foer, h.efter, h.begrundelse])
         }
     }
 
@@ -225,7 +225,7 @@ extension Importkontekst {
                 r.aendret += 1
                 continue
             }
-            let nyID = NyID.lav()
+            let nyID = UUID()
             try await indsaet(Regnskabsmodel.schema, ["id", "tilbud_id", "aar", "version", "status", "revision"] + Regnskabsmodel.vaerdikolonner,
                               [nyID, id, raekke.regnskab.aar, 1, Status.indsendt.rawValue, 1] + Regnskabsmodel.vaerdier(raekke.regnskab))
             try log("opret", "regnskab", nyID, efter: raekke.regnskab, begrundelse: "Import \(fil)")
@@ -256,7 +256,7 @@ extension Importkontekst {
             // Quarterly figures are corrected as new versions, so earlier reports stay readable.
             let version = (hoejesteVersion[kvartal] ?? 0) + 1
             hoejesteVersion[kvartal] = version
-            let nyID = NyID.lav()
+            let nyID = UUID()
             try await indsaet(Belaegningsmodel.schema, ["id", "tilbud_id", "aar", "kvartal", "version", "normering", "forbrug", "art"],
                               [nyID, id, b.aar, b.kvartal, version, b.normering.map { "\($0)" }, b.forbrug.map { "\($0)" }, b.art.rawValue])
             try log(foer == nil ? "opret" : "ret", "belaegning", nyID, foer: foer, efter: b)
@@ -276,7 +276,7 @@ extension Importkontekst {
                                         maalgruppe: raekke.maalgruppe, type: raekke.type, fil: fil, raekke: raekke.raekke, resultat: &r)
             let foer = seneste["\(id)|\(raekke.aar)|\(raekke.type.rawValue)"]
             if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
-            let nyID = NyID.lav()
+            let nyID = UUID()
             try await indsaet(Pladsmodel.schema, ["id", "tilbud_id", "aar", "type", "pladser", "version"],
                               [nyID, id, raekke.aar, raekke.type.rawValue, "\(raekke.pladser)", (foer?.version ?? 0) + 1])
             try log(foer == nil ? "opret" : "ret", "pladser", nyID, foer: foer.map { ["pladser": $0.pladser] },
@@ -317,7 +317,7 @@ extension Importkontekst {
             var niveau = raekke.niveau
             niveau.status = status
             niveau.version = 1
-            let nyID = NyID.lav()
+            let nyID = UUID()
             let begrundelse: String? = status == .offentliggjort ? "Historisk import: \(fil)" : nil
             let grundlag = try Lagerkodning.json(niveau.grundlag)
             let basisYdelse = try niveau.basisYdelse.map(Lagerkodning.json)

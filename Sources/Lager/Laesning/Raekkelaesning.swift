@@ -1,6 +1,7 @@
 import FluentKit
 import FluentSQLiteDriver
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 
 extension Lager {
@@ -12,9 +13,10 @@ extension Lager {
     func alleRaekker(_ q: any SQLExpression) async throws -> [Databaseraekke] {
         let sql = try self.sql
         guard let sqlite = db as? any SQLiteDatabase else {
-            nonisolated(unsafe) var raekker: [Databaseraekke] = []
-            try await sql.execute(sql: q) { raekker.append(Databaseraekke(.sql($0))) }
-            return raekker
+            // Rows arrive one by one on the event loop; the box makes the collecting closure Sendable.
+            let raekker = NIOLockedValueBox<[Databaseraekke]>([])
+            try await sql.execute(sql: q) { r in raekker.withLockedValue { $0.append(Databaseraekke(.sql(r))) } }
+            return raekker.withLockedValue { $0 }
         }
         let (tekst, binds) = sql.serialize(q)
         let encoder = SQLiteDataEncoder()
@@ -31,8 +33,8 @@ extension Lager {
 /// A row of `alleRaekker`, read by column name. SQLite's values are taken as they are (SQLKit's
 /// generic `Decodable` path was ~15 % of a report at national scale, perf); PostgreSQL's go
 /// through SQLKit. A missing or mistyped value is an error naming the column.
-struct Databaseraekke {
-    enum Kilde { case sqlite(SQLiteRow), sql(any SQLRow) }
+struct Databaseraekke: Sendable {
+    enum Kilde: Sendable { case sqlite(SQLiteRow), sql(any SQLRow) }
     let kilde: Kilde
     init(_ kilde: Kilde) { self.kilde = kilde }
 

@@ -50,18 +50,15 @@ public enum Databasedump {
         }
     }
 
-    static let datoformat: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f
-    }()
+    /// `2026-12-02T03:41:43.123Z`: a value type, safe to share between threads.
+    static let datoformat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
     static var encoder: JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .custom { d, enc in
             var c = enc.singleValueContainer()
-            try c.encode(datoformat.string(from: d))
+            try c.encode(datoformat.format(d))
         }
         return e
     }
@@ -70,7 +67,7 @@ public enum Databasedump {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { dec in
             let s = try dec.singleValueContainer().decode(String.self)
-            guard let dato = datoformat.date(from: s) else {
+            guard let dato = try? datoformat.parse(s) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: dec.codingPath, debugDescription: "ugyldigt tidspunkt '\(s)'"))
             }
             return dato

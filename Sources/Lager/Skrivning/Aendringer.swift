@@ -1,16 +1,16 @@
 import FluentKit
 import Foundation
+import NIOConcurrencyHelpers
 
 /// A number that grows after every committed write from this process. Caches of read data in
 /// this process (the web server's published list) compare it to see their own writes at once;
 /// writes from other processes are seen through `Lager.offentligStempel()`.
 public enum Aendringstaeller {
-    private static let laas = NSLock()
-    nonisolated(unsafe) private static var taeller = 0
+    private static let taeller = NIOLockedValueBox(0)
 
-    public static var vaerdi: Int { laas.withLock { taeller } }
+    public static var vaerdi: Int { taeller.withLockedValue { $0 } }
 
-    static func tael() { laas.withLock { taeller += 1 } }
+    static func tael() { taeller.withLockedValue { $0 += 1 } }
 }
 
 extension Lager {

@@ -1,0 +1,71 @@
+import Filformater
+import Foundation
+import Takstregler
+import XCTest
+
+/// The one clock counts days and years in Copenhagen, whatever the server's time zone, and a
+/// date is a real `yyyy-MM-dd` date or nothing.
+final class UrOgDatoerTests: XCTestCase {
+    func testNytaarIKoebenhavnIkkeIUTC() throws {
+        // 31 December 2025 at 23:30 UTC is already 1 January 2026 at 00:30 in Copenhagen.
+        let utc = try XCTUnwrap(ISO8601DateFormatter().date(from: "2025-12-31T23:30:00Z"))
+        let ur = Ur.fast(utc)
+        XCTAssertEqual(ur.aar, 2026)
+        XCTAssertEqual(ur.idag, "2026-01-01")
+        // Midsummer: UTC+2, so 22:30 UTC is the next day too.
+        let sommer = Ur.fast(try XCTUnwrap(ISO8601DateFormatter().date(from: "2026-06-23T22:30:00Z")))
+        XCTAssertEqual(sommer.idag, "2026-06-24")
+    }
+
+    func testUrFraMiljoe() throws {
+        XCTAssertEqual(try Ur.fraMiljoe(["TAKSTFIL_IDAG": "2027-01-01"]).aar, 2027)
+        XCTAssertEqual(try Ur.fraMiljoe(["TAKSTFIL_IDAG": "2027-01-01"]).idag, "2027-01-01")
+        XCTAssertThrowsError(try Ur.fraMiljoe(["TAKSTFIL_IDAG": "1. januar 2027"])) { fejl in
+            XCTAssertEqual((fejl as? Valideringsfejl)?.felt, "TAKSTFIL_IDAG")
+        }
+        // Without the variable it is the system clock (the year it gives is this year's).
+        XCTAssertEqual(try Ur.fraMiljoe([:]).aar, Datoer.kalender.component(.year, from: Date()))
+    }
+
+    func testDatoer() throws {
+        for ok in ["2026-02-28", "2024-02-29", "1990-01-01", "2100-12-31"] {
+            XCTAssertTrue(Datoer.erDato(ok), ok)
+            XCTAssertEqual(Datoer.tekst(try XCTUnwrap(Datoer.dato(ok))), ok)
+        }
+        for nej in ["2026-02-30", "2025-02-29", "2026-2-1", "2026-13-01", "26-01-01", "2026-01-01T00:00", "", "abcd-ef-gh"] {
+            XCTAssertFalse(Datoer.erDato(nej), nej)
+        }
+        XCTAssertNil(Datoer.dato(""))
+        XCTAssertTrue(Aarsinterval.erGyldigt(1990))
+        XCTAssertFalse(Aarsinterval.erGyldigt(2101))
+    }
+
+    /// One JSON string writer: JSONEncoder's escapes, "/" only when asked.
+    func testJSONTekstSomJSONEncoder() throws {
+        let proever = ["Toftehøj", "a\"b\\c", "linje\nny\tfane\r", "kontrol\u{01}\u{08}\u{0C}\u{1F}", "sti/til", "emoji 👍"]
+        for p in proever {
+            let encoder = String(decoding: try JSONEncoder().encode([p]), as: UTF8.self)
+            XCTAssertEqual("[" + JSONTekst.citer(p, skraastreg: true) + "]", encoder, p)
+            XCTAssertEqual(try JSONDecoder().decode(String.self, from: Data(JSONTekst.citer(p).utf8)), p)
+        }
+        XCTAssertEqual(JSONTekst.citer("a/b"), "\"a/b\"")
+    }
+
+    /// The one import-reader loop: every refused row at once, a repeated key named with its first row.
+    func testLaesAlleSamlerFejlOgDubletter() throws {
+        let t = try CSVTabel(fil: "p.csv", tekst: "navn;antal\nA;1\nB;x\nA;3\n",
+                             format: CSVTabel.Format(navn: "prøve", paakraevet: ["navn", "antal"], valgfri: [], synonymer: [:]))
+        XCTAssertThrowsError(try t.laesAlle(talkolonner: ["antal"], { r in
+            (navn: t.celle(r.celler, "navn"), antal: try t.tal(r, "antal")!)
+        }, noegle: { r in Dubletnoegle([r.navn], kolonne: "navn") { "står også i række \($0)" } })) { fejl in
+            let l = (fejl as? Importfejlliste)?.fejl ?? []
+            XCTAssertEqual(l.map(\.raekke), [3, 4], "\(fejl)")
+            XCTAssertEqual(l.last?.besked, "står også i række 2")
+        }
+        let ok = try CSVTabel(fil: "p.csv", tekst: "navn;antal\nA;1\nB;2,5\n",
+                              format: CSVTabel.Format(navn: "prøve", paakraevet: ["navn", "antal"], valgfri: [], synonymer: [:]))
+        let raekker = try ok.laesAlle(talkolonner: ["antal"], { r in try ok.tal(r, "antal")! },
+                                      noegle: { Dubletnoegle(["\($0)"], kolonne: "antal") { "\($0)" } })
+        XCTAssertEqual(raekker, [1, Decimal(string: "2.5")!])
+    }
+}
