@@ -44,9 +44,10 @@ struct BeregnKommando: AsyncParsableCommand {
     struct BasisYdelseKommando: TakstfilKommando {
         static let configuration = CommandConfiguration(
             commandName: "basis-ydelse",
-            abstract: "Basistakst + ydelsestakst i hele kroner (DOMAIN.md 6.1, Neurocenter Østerskoven).")
-        @Option(help: "Basisbudget i kr.") var basisbudget: String
-        @Option(help: "Antal pladser") var pladser: String
+            abstract: "Basistakst + ydelsestakst i hele kroner (DOMAIN.md 6.1, Neurocenter Østerskoven); basistaksten af et basisbudget eller givet.")
+        @Option(help: "Basisbudget i kr. (sammen med --pladser)") var basisbudget: String?
+        @Option(help: "Antal pladser (sammen med --basisbudget)") var pladser: String?
+        @Option(help: "En given basistakst i kr. (i stedet for --basisbudget og --pladser)") var basistakst: String?
         @Option(help: "Belægningsprocent, over 0 og højst 100") var belaegningsprocent: String
         @Option(help: "Effektiv timeløn i kr.") var timeloen: String
         @Option(help: "Ydelsestimer pr. døgn") var timer: String = "8"
@@ -56,21 +57,36 @@ struct BeregnKommando: AsyncParsableCommand {
         func udfoer() async throws {
             var felter = Talfelter()
             let læs = { (raa: String, felt: String) in felter.læs(raa, felt) }
-            let g = BasisYdelseGrundlag(basisbudget: læs(basisbudget, "basisbudget"), pladser: læs(pladser, "pladser"),
-                                        belaegningsprocent: læs(belaegningsprocent, "belaegningsprocent"),
-                                        dage: læs(dage, "dage"), effektivTimeloen: læs(timeloen, "timeloen"),
-                                        timerPrDoegn: læs(timer, "timer"))
-            let r = try felter.medAndreFejl { try BasisYdelse.beregn(g) }
-            let noegletal: [(String, Tabelcelle)] = [
+            let r: BasisYdelseResultat
+            switch (basistakst, basisbudget, pladser) {
+            case (let givet?, nil, nil):
+                let b = læs(givet, "basistakst"), t = læs(timeloen, "timeloen")
+                let pct = læs(belaegningsprocent, "belaegningsprocent"), h = læs(timer, "timer")
+                r = try felter.medAndreFejl { try BasisYdelse.medBasistakst(b, effektivTimeloen: t, belaegningsprocent: pct, timerPrDoegn: h) }
+            case (nil, let budget?, let antal?):
+                let g = BasisYdelseGrundlag(basisbudget: læs(budget, "basisbudget"), pladser: læs(antal, "pladser"),
+                                            belaegningsprocent: læs(belaegningsprocent, "belaegningsprocent"),
+                                            dage: læs(dage, "dage"), effektivTimeloen: læs(timeloen, "timeloen"),
+                                            timerPrDoegn: læs(timer, "timer"))
+                r = try felter.medAndreFejl { try BasisYdelse.beregn(g) }
+            case (.some, _, _):
+                throw Valideringsfejl(felt: "basistakst", besked: "angiv enten --basistakst eller --basisbudget med --pladser, ikke begge")
+            default:
+                throw Valideringsfejl(felt: "basisbudget", besked: "angiv --basisbudget og --pladser, eller en given --basistakst")
+            }
+            var noegletal: [(String, Tabelcelle)] = [
                 ("basistakst", .tal(r.basistakst, decimaler: 0)),
                 ("ydelsestimetakst", .tal(r.ydelsestimetakst, decimaler: 0)),
                 ("ydelsestakst", .tal(r.ydelsestakst, decimaler: 0)),
                 ("takst_i_alt", .tal(r.takstIAlt, decimaler: 0)),
-                ("antal_doegn", .tal(r.antalDoegn, decimaler: nil)),
-                ("basistakst_uafrundet", .tal(r.basistakstUafrundet, decimaler: 10)),
-                ("ydelsestimetakst_uafrundet", .tal(r.ydelsestimetakstUafrundet, decimaler: 10)),
-                ("ydelsestakst_uafrundet", .tal(r.ydelsestakstUafrundet, decimaler: 10)),
             ]
+            // A given basistakst has no budget behind it: no days and no unrounded basis to show.
+            if basistakst == nil {
+                noegletal += [("antal_doegn", .tal(r.antalDoegn, decimaler: nil)),
+                              ("basistakst_uafrundet", .tal(r.basistakstUafrundet, decimaler: 10))]
+            }
+            noegletal += [("ydelsestimetakst_uafrundet", .tal(r.ydelsestimetakstUafrundet, decimaler: 10)),
+                          ("ydelsestakst_uafrundet", .tal(r.ydelsestakstUafrundet, decimaler: 10))]
             udskriv(Noegletal.tekst(noegletal, linjer: [], format: format.format))
         }
     }

@@ -8,7 +8,7 @@ import Udskrift
 /// Yearly parameters set by the secretariat; every change is audited.
 struct ParameterKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "parameter", abstract: "Årlige parametre.",
-                                                    subcommands: [PLIndeksK.self])
+                                                    subcommands: [PLIndeksK.self, EfterreguleringK.self])
 
     struct PLIndeksK: TakstfilKommando {
         static let configuration = CommandConfiguration(
@@ -27,6 +27,25 @@ struct ParameterKommando: AsyncParsableCommand {
             let pl = try await database.medLager { try await $0.plIndeks() }
             udskriv(Tabel(kolonner: ["aar", "indeks"], raekker: pl.indeks.keys.sorted().map { [.heltal($0), .tal(pl.indeks[$0]!, decimaler: nil)] })
                 .tekst(format.format))
+        }
+    }
+
+    /// `takstfil parameter efterregulering --aar Y --region R --princip helt|fem_procents_baand`.
+    struct EfterreguleringK: TakstfilKommando {
+        static let configuration = CommandConfiguration(
+            commandName: "efterregulering",
+            abstract: "Vælg for en region og et takstår, om hele over-/underskuddet fremføres (helt) eller kun det, der ligger ud over 5 % af grundlaget (fem_procents_baand).")
+        @Option(help: "Takståret, reguleringen indgår i") var aar: Int
+        @Option(help: "Regionen") var region: String
+        @Option(help: "helt eller fem_procents_baand") var princip: String
+        @OptionGroup var database: DatabaseValg
+
+        func udfoer() async throws {
+            guard let p = Efterregulering.Princip(rawValue: princip.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw Valideringsfejl(felt: "princip", besked: "ukendt princip '\(princip)' — brug \(Efterregulering.Princip.allCases.map(\.rawValue).joined(separator: " eller "))")
+            }
+            try await database.medLager { try await $0.saetEfterreguleringsprincip(aar: aar, region: region, p, af: CLIBruger.navn) }
+            udskriv("Efterregulering i takster for \(aar), \(region): \(p.tekst).\n")
         }
     }
 }

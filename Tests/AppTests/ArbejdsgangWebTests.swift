@@ -89,6 +89,58 @@ final class ArbejdsgangWebTests: XCTestCase {
         XCTAssertEqual(viaAPI?.takst, 7026)
     }
 
+    /// An approved level is refused through the API and the web form alike, in the workflow's words,
+    /// and nothing is written (the level and the audit log are unchanged).
+    func testGodkendtNiveauAfvisesIAPIOgFormular() async throws {
+        let id = try await m.nytNiveau(.godkendt)
+        let hentet = try await m.lager.takstniveau(id: id)
+        let gemt = try XCTUnwrap(hentet)
+        let haendelserFoer = try await m.lager.haendelser(Haendelsesfilter(graense: 1)).antal
+        let d = try await m.logInd("jammerbugt@test.dk")
+        let api = try await d.api(.PUT, "/api/v1/indberetning/tilbud/\(m.toftehoej!)/takstniveau", json: """
+            {"navn": "\(gemt.navn)", "aar": \(gemt.aar), "revision": \(gemt.revision), "pladser": 2, "belaegningsprocent": 95,
+             "omkostninger": [{"kategori": "personale", "beloeb": 1}]}
+            """)
+        XCTAssertEqual(api.status, .conflict, api.body.string)
+        XCTAssertTrue(api.body.string.contains("er godkendt og kan ikke ændres"), api.body.string)
+        var f = felter(gemt.navn, omk: "1", revision: "\(gemt.revision)")
+        f["aar"] = "\(gemt.aar)"
+        let web = try await d.post(takststi, f)
+        XCTAssertEqual(web.status, .conflict, web.body.string)
+        let efterHentet = try await m.lager.takstniveau(id: id)
+        let efter = try XCTUnwrap(efterHentet)
+        XCTAssertEqual(efter.revision, gemt.revision)
+        XCTAssertEqual(efter.takst, gemt.takst)
+        XCTAssertEqual(efter.status, .godkendt)
+        let haendelserEfter = try await m.lager.haendelser(Haendelsesfilter(graense: 1)).antal
+        XCTAssertEqual(haendelserEfter, haendelserFoer)
+    }
+
+    /// The API refuses what the form cannot carry instead of dropping it: an unreadable amount in one
+    /// of two cost lines of a category (it used to count as 0) and a fourth other-income line (it used
+    /// to be cut off) answer 422 naming the field, and nothing is saved.
+    func testAPIAfviserIstedetForAtTabe() async throws {
+        let d = try await m.logInd("jammerbugt@test.dk")
+        let sti = "/api/v1/indberetning/tilbud/\(m.toftehoej!)/takstniveau"
+        let foer = try await m.lager.takstniveauer(tilbudID: m.toftehoej, aar: m.naesteAar).count
+        let ulaeselig = try await d.api(.PUT, sti, json: """
+            {"navn": "API-linjer", "aar": \(m.naesteAar), "pladser": 2, "belaegningsprocent": 95,
+             "omkostninger": [{"kategori": "personale", "beloeb": 600000}, {"kategori": "personale", "beloeb": "seks"}]}
+            """)
+        XCTAssertEqual(ulaeselig.status, .unprocessableEntity, ulaeselig.body.string)
+        XCTAssertTrue(ulaeselig.body.string.contains("omkostninger[2].beloeb"), ulaeselig.body.string)
+        let indtaegter = (1...4).map { #"{"tekst": "Salg \#($0)", "beloeb": 1000}"# }.joined(separator: ",")
+        let fire = try await d.api(.PUT, sti, json: """
+            {"navn": "API-linjer", "aar": \(m.naesteAar), "pladser": 2, "belaegningsprocent": 95,
+             "omkostninger": [{"kategori": "personale", "beloeb": 600000}], "andreIndtaegter": [\(indtaegter)]}
+            """)
+        XCTAssertEqual(fire.status, .unprocessableEntity, fire.body.string)
+        XCTAssertTrue(fire.body.string.contains("andreIndtaegter"), fire.body.string)
+        XCTAssertTrue(fire.body.string.contains("højst 3 linjer"), fire.body.string)
+        let efter = try await m.lager.takstniveauer(tilbudID: m.toftehoej, aar: m.naesteAar).count
+        XCTAssertEqual(efter, foer)
+    }
+
     func testDriftsherreIndberetterMedDanskeFejlOgOptimistiskLaasning() async throws {
         let d = try await m.logInd("jammerbugt@test.dk")
         // Refused values come back next to their fields, as typed, and nothing is saved.

@@ -83,6 +83,53 @@ final class KommandolinjeTests: XCTestCase {
         XCTAssertTrue(csv.ud.contains("ydelsestakst;4274\r\n"), csv.ud)
     }
 
+    /// MH on Østerskoven (002:2862–2882): a given basistakst 3.187 with 6 ydelsestimer at 390 kr./time
+    /// and 97 % is 3.187 + 2.412 = 5.599.
+    func testBeregnBasisYdelseMedGivenBasistakst() throws {
+        let k = try koer(["beregn", "basis-ydelse", "--basistakst", "3187", "--timeloen", "390", "--belaegningsprocent", "97",
+                          "--timer", "6", "--format", "json"])
+        XCTAssertEqual(k.kode, 0, k.fejl)
+        XCTAssertTrue(k.ud.hasPrefix("{\"basistakst\":3187,\"ydelsestimetakst\":402,\"ydelsestakst\":2412,\"takst_i_alt\":5599,"), k.ud)
+        XCTAssertFalse(k.ud.contains("antal_doegn"), k.ud)
+        let begge = try koer(["beregn", "basis-ydelse", "--basistakst", "3187", "--basisbudget", "1000", "--pladser", "2",
+                              "--timeloen", "390", "--belaegningsprocent", "97"])
+        XCTAssertEqual(begge.kode, 1)
+        XCTAssertTrue(begge.fejl.contains("angiv enten --basistakst eller --basisbudget"), begge.fejl)
+    }
+
+    /// An approved level cannot be saved as a draft again from the command line (it used to turn
+    /// silently back into a draft): exit 1, a Danish message naming the status and the way on, and
+    /// the database byte-identical in a full dump.
+    func testGodkendtTakstKanIkkeIndberettesIgen() throws {
+        let db = midlertidigDB()
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        XCTAssertEqual(try koer(["demo", "--db", db]).kode, 0)
+        let indberet = ["takst", "indberet", "--db", db, "--tilbud", "Toftehøj", "--aar", "2027", "--omkostninger", "500000",
+                        "--pladser", "2", "--belaegningsprocent", "95"]
+        XCTAssertEqual(try koer(indberet).kode, 0)
+        for til in ["indsendt", "godkendt"] {
+            var a = ["takst", "status", "--db", db, "--tilbud", "Toftehøj", "--aar", "2027", "--til", til]
+            if til == "godkendt" { a += ["--organ", "FU", "--dato", "2026-11-20", "--punkt", "4"] }
+            let k = try koer(a)
+            XCTAssertEqual(k.kode, 0, k.fejl)
+            if til == "indsendt" {
+                let igen = try koer(indberet)
+                XCTAssertEqual(igen.kode, 1, igen.ud)
+                XCTAssertTrue(igen.fejl.contains("er indsendt og afventer sekretariatet"), igen.fejl)
+            }
+        }
+        let dump = FileManager.default.temporaryDirectory.appendingPathComponent("takstfil-dump-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: dump) }
+        XCTAssertEqual(try koer(["eksport", "dump", "--db", db, "--ud", dump]).kode, 0)
+        let foer = try Data(contentsOf: URL(fileURLWithPath: dump))
+        let k = try koer(indberet)
+        XCTAssertEqual(k.kode, 1, k.ud)
+        XCTAssertTrue(k.fejl.contains("status: takstniveauet 'Takst 1' 2027 version 1 er godkendt og kan ikke ændres"), k.fejl)
+        XCTAssertTrue(k.fejl.contains("sekretariatet kan afvise den"), k.fejl)
+        XCTAssertEqual(try koer(["eksport", "dump", "--db", db, "--ud", dump]).kode, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dump)), foer, "databasen er ændret af en afvist indberetning")
+    }
+
     func testRammeaftaleomfang() throws {
         let omfattet = try koer(["beregn", "rammeaftale", "--driftsherre", "Viborg Kommune", "--forbrug",
                                  "Viborg Kommune=18", "Skive Kommune=1,5", "Herning Kommune=0,5", "--format", "json"])

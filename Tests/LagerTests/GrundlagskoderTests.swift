@@ -26,7 +26,7 @@ final class GrundlagskoderTests: XCTestCase {
                 overhead: overhead,
                 reguleringer: (0..<Int.random(in: 0...2, using: &g)).map { _ in
                     Regulering(regnskabsaar: Int.random(in: 2000...2030, using: &g), overUnderskud: tal(), andel: tal(),
-                               hensat: Bool.random(using: &g) ? tal() : nil)
+                               hensat: Bool.random(using: &g) ? tal() : nil, indenforBaand: Bool.random(using: &g) ? tal() : nil)
                 },
                 pladser: tal(), enhed: Takstenhed.allCases.randomElement(using: &g)!,
                 enhederPrAar: Bool.random(using: &g) ? tal() : nil, belaegningsprocent: tal(),
@@ -59,6 +59,36 @@ final class GrundlagskoderTests: XCTestCase {
                         med.replacingOccurrences(of: "2019", with: "2019.5"), String(med.dropLast(3)), ""] {
             XCTAssertNil(Grundlagskoder.hurtigt(daarlig), daarlig)
             XCTAssertThrowsError(try Lagerkodning.fraJSON(daarlig) as Takstgrundlag)
+        }
+    }
+
+    /// The codec cannot drift from the types: the stored fields of every type in a basis are pinned
+    /// here, and a value with every field filled writes what JSONEncoder writes and reads back. A new
+    /// field fails this test until the hand-written writer and reader (and this list) know it.
+    func testKodekenKenderHvertFelt() throws {
+        let fuld = Takstgrundlag(
+            omkostninger: [Omkostningslinje(.personale, 1, tekst: "løn")], andreIndtaegter: [Indtaegtslinje(tekst: "salg", beloeb: 2)],
+            overhead: .bruttoandel(3),
+            reguleringer: [Regulering(regnskabsaar: 2022, overUnderskud: 4, andel: Decimal(string: "0.5")!, hensat: 5, indenforBaand: 6)],
+            pladser: 7, enhed: .dag, enhederPrAar: 8, belaegningsprocent: 9, afrunding: .oere)
+        func felter(_ v: Any) -> [String] { Mirror(reflecting: v).children.compactMap(\.label) }
+        XCTAssertEqual(felter(fuld), ["omkostninger", "andreIndtaegter", "overhead", "reguleringer", "pladser", "enhed",
+                                      "enhederPrAar", "belaegningsprocent", "afrunding"])
+        XCTAssertEqual(felter(fuld.omkostninger[0]), ["kategori", "tekst", "beloeb"])
+        XCTAssertEqual(felter(fuld.andreIndtaegter[0]), ["tekst", "beloeb"])
+        XCTAssertEqual(felter(fuld.reguleringer[0]), ["regnskabsaar", "overUnderskud", "andel", "hensat", "indenforBaand"])
+        // An exhaustive switch: a new overhead method does not compile here until it is added below.
+        func pinnet(_ o: Overheadmetode) -> Bool {
+            switch o { case .ingen, .procentAfDirekte, .bruttoandel, .beloeb: return true }
+        }
+        let koder = JSONEncoder()
+        koder.outputFormatting = [.sortedKeys]
+        for overhead in [Overheadmetode.ingen, .procentAfDirekte(1), .bruttoandel(2), .beloeb(3)] where pinnet(overhead) {
+            var g = fuld
+            g.overhead = overhead
+            let forventet = String(decoding: try koder.encode(g), as: UTF8.self)
+            XCTAssertEqual(try Lagerkodning.json(g), forventet)
+            XCTAssertEqual(Grundlagskoder.hurtigt(forventet), g)
         }
     }
 }

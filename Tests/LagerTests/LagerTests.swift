@@ -128,7 +128,8 @@ final class LagerTests: XCTestCase {
                 _ = try await l.gemTakstniveau(tilbudID: id, niveau: toftehoej(omk: 1), af: bruger)
                 XCTFail("\(db): offentliggjort takst blev overskrevet")
             } catch let f as Lagerfejl {
-                guard case .laast = f else { return XCTFail("\(db): \(f)") }
+                guard case .ikkeRedigerbar(_, .offentliggjort) = f else { return XCTFail("\(db): \(f)") }
+                XCTAssertTrue(f.description.contains("er offentliggjort og kan ikke ændres — opret en rettelse"), "\(db): \(f)")
             }
             let rettet = try await l.opretRettelse(
                 niveauID: nid, grundlag: toftehoej(omk: 618_332).grundlag,

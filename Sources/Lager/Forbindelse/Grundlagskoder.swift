@@ -55,6 +55,10 @@ enum Grundlagskoder {
                 s += ",\"hensat\":"
                 tal(h, &s)
             }
+            if let b = r.indenforBaand {
+                s += ",\"indenforBaand\":"
+                tal(b, &s)
+            }
             s += ",\"overUnderskud\":"
             tal(r.overUnderskud, &s)
             s += ",\"regnskabsaar\":\(r.regnskabsaar)}"
@@ -98,7 +102,9 @@ extension Grundlagskoder {
                         case .tal(let aarTekst)? = x["regnskabsaar"], let aar = Int(aarTekst) else { return nil }
                   var hensat: Decimal?
                   if let h = x["hensat"], h != .null { guard let d = tal(h) else { return nil }; hensat = d }
-                  return Regulering(regnskabsaar: aar, overUnderskud: ou, andel: a, hensat: hensat)
+                  var baand: Decimal?
+                  if let b = x["indenforBaand"], b != .null { guard let d = tal(b) else { return nil }; baand = d }
+                  return Regulering(regnskabsaar: aar, overUnderskud: ou, andel: a, hensat: hensat, indenforBaand: baand)
               }),
               case .objekt(let oh)? = o["overhead"], oh.count == 1, let (metode, indhold) = oh.first,
               let pladser = tal(o["pladser"]), let enhed = tekst(o["enhed"]).flatMap(Takstenhed.init(rawValue:)),

@@ -1,3 +1,5 @@
+import Takstregler
+
 /// Storage refusals, worded for the user (Danish), always before anything is written.
 public enum Lagerfejl: Error, Equatable, CustomStringConvertible {
     case ugyldigDatabase(String)
@@ -5,6 +7,8 @@ public enum Lagerfejl: Error, Equatable, CustomStringConvertible {
     case ukendtOrganisation(String)
     case findesAllerede(String)
     case laast(String)
+    /// A figure whose status does not allow the change: what it is and why (`Status.hvorforIkkeRedigerbar`).
+    case ikkeRedigerbar(String, Status)
     case ugyldigStatusskift(fra: String, til: String)
     case konflikt(String)
     case ikkeFundet(String)
@@ -16,6 +20,7 @@ public enum Lagerfejl: Error, Equatable, CustomStringConvertible {
         case .ukendtOrganisation(let s): return "driftsherre: ukendt organisation '\(s)'"
         case .findesAllerede(let s): return "\(s) findes allerede"
         case .laast(let s): return "\(s) er offentliggjort og kan ikke ændres — opret en rettelse (ny version) med en begrundelse"
+        case .ikkeRedigerbar(let s, let status): return "status: \(s) \(status.hvorforIkkeRedigerbar ?? "kan ikke ændres")"
         case .ugyldigStatusskift(let fra, let til): return "status: kan ikke gå fra '\(fra)' til '\(til)'"
         case .konflikt(let s): return "Konflikt: \(s)"
         case .ikkeFundet(let s): return "\(s) findes ikke"

@@ -270,7 +270,8 @@ extension Lager {
     }
 
     /// The newest approved regnskab of year `takstaar − 2`, as the regulation for a takst of `takstaar`
-    /// (DOMAIN.md 6.2); nil without an approved result.
+    /// (DOMAIN.md 6.2), carried whole or beyond the 5 % band as the tilbud's region has chosen for
+    /// `takstaar`; nil without an approved result or with nothing to carry.
     public func efterregulering(tilbudID: UUID, takstaar: Int, valg: Efterregulering.Valg = .init(),
                                 graensePct: Decimal = 5) async throws -> Regulering? {
         let aar = Efterregulering.regnskabsaar(forTakstaar: takstaar)
@@ -279,8 +280,14 @@ extension Lager {
               [Status.godkendt.rawValue, Status.offentliggjort.rawValue].contains(m.status) else { return nil }
         let r = try m.domaene
         guard let resultat = r.resultat else { return nil }
+        var princip = Efterregulering.Princip.helt
+        if let region = try await tilbudMedEjer(id: tilbudID)?.region,
+           let valgt = try await parameter(aar: takstaar, region: region, noegle: Parameternoegle.efterreguleringsprincip,
+                                           som: Efterregulering.Princip.self) {
+            princip = valgt
+        }
         return try Efterregulering.regulering(regnskabsaar: aar, resultat: resultat, grundlag: r.omkostninger,
-                                              valg: valg, graensePct: graensePct)
+                                              valg: valg, graensePct: graensePct, princip: princip)
     }
 }
 

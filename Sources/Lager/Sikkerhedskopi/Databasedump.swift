@@ -50,15 +50,40 @@ public enum Databasedump {
         }
     }
 
-    /// `2026-12-02T03:41:43.123Z`: a value type, safe to share between threads.
-    static let datoformat = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    /// Times as `2026-12-02T03:41:43.123Z`, to the millisecond as stored (`Tidspunkt`). Written
+    /// from whole milliseconds so a restored dump exports to the same bytes; the whole-second part
+    /// goes through `ISO8601FormatStyle`, a value type safe to share between threads.
+    enum Datoformat {
+        static let sekunder = Date.ISO8601FormatStyle()
+
+        static func tekst(_ d: Date) -> String {
+            let ms = Int64((d.timeIntervalSince1970 * 1000).rounded())
+            let hele = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
+            let rest = Int(ms - hele * 1000)
+            let s = sekunder.format(Date(timeIntervalSince1970: TimeInterval(hele)))
+            let brok = rest < 10 ? "00\(rest)" : rest < 100 ? "0\(rest)" : "\(rest)"
+            return String(s.dropLast()) + "." + brok + "Z"
+        }
+
+        static func dato(_ s: String) -> Date? {
+            guard s.hasSuffix("Z") else { return nil }
+            let uden = s.dropLast()
+            let dele = uden.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let hele = try? sekunder.parse(String(dele[0]) + "Z") else { return nil }
+            guard dele.count == 2 else { return hele }
+            let brok = String(dele[1])
+            guard !brok.isEmpty, brok.count <= 9, brok.allSatisfy(\.isNumber), let v = Double("0." + brok) else { return nil }
+            let ms = (hele.timeIntervalSince1970 * 1000).rounded() + (v * 1000).rounded()
+            return Date(timeIntervalSince1970: ms / 1000)
+        }
+    }
 
     static var encoder: JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         e.dateEncodingStrategy = .custom { d, enc in
             var c = enc.singleValueContainer()
-            try c.encode(datoformat.format(d))
+            try c.encode(Datoformat.tekst(d))
         }
         return e
     }
@@ -67,7 +92,7 @@ public enum Databasedump {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .custom { dec in
             let s = try dec.singleValueContainer().decode(String.self)
-            guard let dato = try? datoformat.parse(s) else {
+            guard let dato = Datoformat.dato(s) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: dec.codingPath, debugDescription: "ugyldigt tidspunkt '\(s)'"))
             }
             return dato

@@ -15,6 +15,9 @@ public enum Parameternoegle {
     /// The day a year's ledelsesinformation was published ("yyyy-MM-dd"); it ends the comment
     /// round. Stored for all regions at once (region "").
     public static let ledelsesinformationOffentliggjort = "ledelsesinformation_offentliggjort"
+    /// How much of a result is carried into the takster of the year (`Efterregulering.Princip`;
+    /// unset = the whole result, DOMAIN.md 6.2).
+    public static let efterreguleringsprincip = "efterreguleringsprincip"
 }
 
 /// One year's parameters for one region, as far as they are set.
@@ -24,9 +27,11 @@ public struct Aarsparametre: Sendable, Equatable {
     public var socialtilsynVaegte: Takstvaegte?
     public var fristTakster: String?
     public var plIndeks: Decimal?
+    public var efterreguleringsprincip: Efterregulering.Princip?
 
     public init(overhead: Overheadmetode? = nil, takstaftale: Takstaftale.Parametre? = nil, socialtilsynVaegte: Takstvaegte? = nil,
-                fristTakster: String? = nil, plIndeks: Decimal? = nil) {
+                fristTakster: String? = nil, plIndeks: Decimal? = nil, efterreguleringsprincip: Efterregulering.Princip? = nil) {
+        self.efterreguleringsprincip = efterreguleringsprincip
         self.overhead = overhead
         self.takstaftale = takstaftale
         self.socialtilsynVaegte = socialtilsynVaegte
@@ -42,7 +47,15 @@ extension Lager {
             takstaftale: try await parameter(aar: aar, region: region, noegle: Parameternoegle.takstaftale, som: Takstaftale.Parametre.self),
             socialtilsynVaegte: try await parameter(aar: aar, region: region, noegle: Parameternoegle.socialtilsynVaegte, som: Takstvaegte.self),
             fristTakster: try await parameter(aar: aar, region: region, noegle: Parameternoegle.fristTakster, som: String.self),
-            plIndeks: try await plIndeks().indeks[aar])
+            plIndeks: try await plIndeks().indeks[aar],
+            efterreguleringsprincip: try await parameter(aar: aar, region: region, noegle: Parameternoegle.efterreguleringsprincip,
+                                                         som: Efterregulering.Princip.self))
+    }
+
+    /// Whether a region carries whole results or only what lies beyond the 5 % band into the
+    /// takster of `aar` (DOMAIN.md 6.2).
+    public func saetEfterreguleringsprincip(aar: Int, region: String, _ princip: Efterregulering.Princip, af bruger: String) async throws {
+        try await saetParameter(aar: aar, region: region, noegle: Parameternoegle.efterreguleringsprincip, vaerdi: princip, af: bruger)
     }
 
     /// The deadline for reporting a year's takster; refused unless it is a real date.

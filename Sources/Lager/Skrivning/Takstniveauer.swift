@@ -39,8 +39,12 @@ extension Lager {
             var ny = niveau
             ny.navn = navn
             if let seneste {
+                // The workflow decides, for every caller: only a draft or a rejected level is saved
+                // again; anything else is refused naming its status (never silently reset to a draft).
                 let status = try seneste.domaene.status
-                if status.erLaast { throw Lagerfejl.laast("Takstniveauet '\(navn)' \(niveau.aar) version \(seneste.version)") }
+                guard status.hvorforIkkeRedigerbar == nil else {
+                    throw Lagerfejl.ikkeRedigerbar("takstniveauet '\(navn)' \(niveau.aar) version \(seneste.version)", status)
+                }
                 let forventet = forventetRevision ?? seneste.revision
                 let foer = TakstniveauLog(niveau: try seneste.domaene, takst: try seneste.takstDecimal)
                 guard forventet == seneste.revision,
@@ -49,7 +53,7 @@ extension Lager {
                     throw Lagerfejl.konflikt("takstniveauet '\(navn)' \(niveau.aar) er ændret\(try await Lager.senesteAendring(tx, id: seneste.requireID())) siden du hentede det (din revision \(forventet), nu \(nu.revision)); gemt takst nu: \(DanskTal.formater(try nu.takstDecimal, decimaler: 2)) kr., din takst: \(DanskTal.formater(takst, decimaler: 2)) kr. Hent den nye version og gem igen.")
                 }
                 ny.version = seneste.version
-                ny.status = status == .afvist ? .kladde : (status == .godkendt ? .kladde : status)
+                ny.status = .kladde // a rejected level becomes a draft again when it is edited
                 try seneste.saet(ny, takst: takst)
                 seneste.revision = forventet + 1
                 if let begrundelse { seneste.begrundelse = begrundelse }

@@ -18,13 +18,39 @@ public enum Efterregulering {
         }
     }
 
+    /// How much of a year's result is carried (a parameter per region and year, DOMAIN.md 6.2).
+    public enum Princip: String, Codable, Equatable, Sendable, CaseIterable {
+        /// Carry the whole result (the default, and what every fixture shows).
+        case helt
+        /// The finansieringsbekendtgørelse's band: the driftsherre keeps the first 5 % of a surplus
+        /// and bears the first 5 % of a deficit (of the grundlag); only the part beyond is carried.
+        case femProcentsbaand = "fem_procents_baand"
+
+        public var tekst: String {
+            switch self {
+            case .helt: return "hele resultatet fremføres"
+            case .femProcentsbaand: return "kun resultatet ud over 5 % af grundlaget fremføres"
+            }
+        }
+    }
+
+    /// The part of `resultat` beyond the band of `baandPct` % of `grundlag` (same sign as the
+    /// result; 0 inside the band). Grundlag 10 mio., deficit 0,3 mio. → 0; deficit 0,8 mio. → −0,3 mio.
+    public static func udOverBaand(_ resultat: Kroner, grundlag: Kroner, baandPct: Decimal = 5) -> Kroner {
+        let baand = grundlag * baandPct.procentdel
+        if resultat > baand { return resultat - baand }
+        if resultat < -baand { return resultat + baand }
+        return 0
+    }
+
     /// The regulation line for the takst; nil when there is nothing to carry.
     /// - Parameters:
     ///   - resultat: over/underskud of the year (positive = surplus).
     ///   - grundlag: the year's grundlag (årets omkostninger), for the provision threshold.
     ///   - graensePct: the provision threshold in percent of the grundlag (parameter, default 5).
+    ///   - princip: whole result, or only the part beyond the 5 % band (`baandPct` of the grundlag).
     public static func regulering(regnskabsaar: Int, resultat: Kroner, grundlag: Kroner, valg: Valg = Valg(),
-                                  graensePct: Decimal = 5) throws -> Regulering? {
+                                  graensePct: Decimal = 5, princip: Princip = .helt, baandPct: Decimal = 5) throws -> Regulering? {
         guard valg.andel >= 0, valg.andel <= 1 else {
             throw Valideringsfejl(felt: "andel", besked: "andelen skal være mellem 0 og 1 (fik \(DanskTal.formaterKort(valg.andel)))")
         }
@@ -40,9 +66,20 @@ public enum Efterregulering {
                 throw Valideringsfejl(felt: "hensaettelse", besked: "højst \(DanskTal.formater(min(loft, resultat), decimaler: 0)) kr. kan hensættes (\(DanskTal.formaterKort(graensePct)) % af grundlaget, højst overskuddet)")
             }
         }
-        let rest = resultat - valg.hensaettelse
+        let efterHensaettelse = resultat - valg.hensaettelse
+        let rest: Kroner, baand: Kroner?
+        switch princip {
+        case .helt:
+            (rest, baand) = (efterHensaettelse, nil)
+        case .femProcentsbaand:
+            guard valg.hensaettelse == 0 else {
+                throw Valideringsfejl(felt: "hensaettelse", besked: "med 5 %-båndet beholder driftsherren selv overskuddet inden for båndet; der hensættes ikke derudover")
+            }
+            let ud = udOverBaand(resultat, grundlag: grundlag, baandPct: baandPct)
+            (rest, baand) = (ud, resultat - ud)
+        }
         guard rest != 0, valg.andel != 0 else { return nil }
         return Regulering(regnskabsaar: regnskabsaar, overUnderskud: rest, andel: valg.andel,
-                          hensat: valg.hensaettelse == 0 ? nil : valg.hensaettelse)
+                          hensat: valg.hensaettelse == 0 ? nil : valg.hensaettelse, indenforBaand: baand)
     }
 }

@@ -32,4 +32,15 @@ public enum Status: String, Codable, Sendable, CaseIterable {
     /// What a driftsherre may still edit: its draft and a rejected report. A submitted one waits
     /// for the secretariat; approved and published ones change only through a correction (DOMAIN.md 7).
     public var kanRettesAfIndberetter: Bool { self == .kladde || self == .afvist }
+
+    /// Why a reported figure in this status cannot be saved as a draft again, and what to do
+    /// instead (nil: it can). One wording for web, API, command line and import (DOMAIN.md 7).
+    public var hvorforIkkeRedigerbar: String? {
+        switch self {
+        case .kladde, .afvist: return nil
+        case .indsendt: return "er indsendt og afventer sekretariatet — sekretariatet kan afvise den, så den kan rettes"
+        case .godkendt: return "er godkendt og kan ikke ændres — sekretariatet kan afvise den, så den kan rettes, eller rette den som en ny version med en begrundelse, når den er offentliggjort"
+        case .offentliggjort: return "er offentliggjort og kan ikke ændres — opret en rettelse (ny version) med en begrundelse"
+        }
+    }
 }

@@ -59,3 +59,26 @@ public enum BasisYdelse {
             takstIAlt: basisRundet + ydelseRundet)
     }
 }
+
+extension BasisYdelse {
+    /// Basis + ydelse when the basistakst is given (an approved figure, not a budget): MH on
+    /// Østerskoven, 002:2862–2882 — 3.187 + 6 × (390 / 0,97 → 402) = 5.599. The ydelsestakst is
+    /// rounded from the unrounded hourly rate, as in `beregn`. Several services of one tilbud
+    /// (§ 107 with STU: 2.487 + 569, 402 kr./time) are each computed with their own basistakst;
+    /// without hours only the hourly rate is given (`ydelsestakst` and the total are then the basis).
+    public static func medBasistakst(_ basistakst: Kroner, effektivTimeloen: Kroner, belaegningsprocent: Decimal,
+                                     timerPrDoegn: Decimal) throws -> BasisYdelseResultat {
+        try Kontrol.ikkeNegativ(basistakst, felt: "basistakst", hvad: "basistaksten")
+        try Kontrol.belaegningsprocent(belaegningsprocent)
+        try Kontrol.ikkeNegativ(effektivTimeloen, felt: "timeloen", hvad: "timelønnen")
+        try Kontrol.ikkeNegativ(timerPrDoegn, felt: "timer", hvad: "antal timer pr. døgn")
+        let timetakst = effektivTimeloen / belaegningsprocent.procentdel
+        let ydelse = timetakst * timerPrDoegn
+        let ydelseRundet = Afrunding.heleKroner.afrund(ydelse)
+        return BasisYdelseResultat(
+            antalDoegn: 0, basistakstUafrundet: basistakst, ydelsestimetakstUafrundet: timetakst,
+            ydelsestakstUafrundet: ydelse, basistakst: basistakst,
+            ydelsestimetakst: Afrunding.heleKroner.afrund(timetakst), ydelsestakst: ydelseRundet,
+            takstIAlt: basistakst + ydelseRundet)
+    }
+}

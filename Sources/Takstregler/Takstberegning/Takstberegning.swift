@@ -75,7 +75,9 @@ public enum Takstberegning {
             let hvad = r.overUnderskud >= 0 ? "overskud" : "underskud"
             let andel = r.andel == 1 ? "" : " (\(DanskTal.formaterKort(r.andel * 100)) %)"
             let hensat = (r.hensat ?? 0) == 0 ? "" : " efter hensættelse af \(DanskTal.formater(r.hensat!, decimaler: 0)) kr."
-            linjer.append(.init(art: .regulering, tekst: "Efterregulering af \(hvad) \(r.regnskabsaar)\(hensat)\(andel)", beloeb: r.beloeb))
+            // Under the 5 % band the line says what the driftsherre kept or bore itself.
+            let baand = r.indenforBaand.map { " ud over 5 %-båndet (\(DanskTal.formater(abs($0), decimaler: 0)) kr. \(r.overUnderskud >= 0 ? "beholdes" : "bæres") af driftsherren)" } ?? ""
+            linjer.append(.init(art: .regulering, tekst: "Efterregulering af \(hvad) \(r.regnskabsaar)\(hensat)\(baand)\(andel)", beloeb: r.beloeb))
         }
         let regulering = g.reguleringer.reduce(Decimal(0)) { $0 + $1.beloeb }
         let grundlag = drift + overhead + regulering

@@ -93,12 +93,16 @@ public struct Regulering: Codable, Equatable, Sendable {
     public var andel: Decimal
     /// Part of a surplus kept as a provision instead (already deducted from `overUnderskud`).
     public var hensat: Kroner?
+    /// Under the 5 % band (DOMAIN.md 6.2): the part of the result within the band, which the
+    /// driftsherre keeps (surplus) or bears (deficit) itself — already deducted from `overUnderskud`.
+    public var indenforBaand: Kroner?
 
-    public init(regnskabsaar: Int, overUnderskud: Kroner, andel: Decimal = 1, hensat: Kroner? = nil) {
+    public init(regnskabsaar: Int, overUnderskud: Kroner, andel: Decimal = 1, hensat: Kroner? = nil, indenforBaand: Kroner? = nil) {
         self.regnskabsaar = regnskabsaar
         self.overUnderskud = overUnderskud
         self.andel = andel
         self.hensat = hensat
+        self.indenforBaand = indenforBaand
     }
 
     /// The amount added to the grundlag: a surplus is given back, a deficit recovered.

@@ -104,16 +104,16 @@ struct APIController: RouteCollection {
         let t = try await hentTilbud(req)
         try req.kraev(.indberetTakst, tilbud: t)
         let ind = try req.content.decode(TakstniveauInd.self)
+        let indtastning = ind.indtastningsfejl
+        if !indtastning.isEmpty { throw indtastning.count == 1 ? indtastning[0] as any Error : Valideringsfejlliste(indtastning) }
         let f = ind.formular
-        if !f["ukendt_kategori"].isEmpty {
-            throw Valideringsfejl(felt: "omkostninger", besked: "ukendt kategori '\(f["ukendt_kategori"])' (brug \(Omkostningskategori.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
         guard let aar = ind.aar, Aarsinterval.gyldige.contains(aar) else { throw Valideringsfejl(felt: "aar", besked: "angiv takståret") }
         let lager = Lager(req.db)
         let navn = f["niveau"].trimmingCharacters(in: .whitespaces)
         let eksisterende = try await lager.takstniveauer(tilbudID: t.id, aar: aar).first { $0.navn == navn }
+        // Refused before the input is even read, in the workflow's own words (Lager refuses it too).
         if let e = eksisterende, !e.status.kanRettesAfIndberetter {
-            throw Lagerfejl.ugyldigStatusskift(fra: e.status.tekst, til: Status.kladde.tekst)
+            throw Lagerfejl.ikkeRedigerbar("takstniveauet '\(e.navn)' \(e.aar) version \(e.version)", e.status)
         }
         if eksisterende != nil, ind.revision == nil {
             throw Valideringsfejl(felt: "revision", besked: "takstniveauet findes allerede; send den revision, du har hentet (GET /api/v1/indberetning/tilbud/{id})")
@@ -212,6 +212,8 @@ struct APIController: RouteCollection {
         let (m, t) = try await hentNiveau(req)
         var ind = try req.content.decode(TakstniveauInd.self)
         ind.navn = m.navn
+        let indtastning = ind.indtastningsfejl
+        if !indtastning.isEmpty { throw indtastning.count == 1 ? indtastning[0] as any Error : Valideringsfejlliste(indtastning) }
         let lager = Lager(req.db)
         switch try await Takstlaesning.laes(ind.formular, aar: m.aar, tilbudID: t.id, eksisterende: m, lager: lager) {
         case .fejl(let fejl): throw APIController.feltfejl(fejl)

@@ -134,8 +134,30 @@ extension APIController {
         var begrundelse: String?
         var indsend: Bool?
 
+        /// What the form cannot carry or read, refused rather than dropped: an unknown category, an
+        /// unreadable amount in any cost line, more other-income lines than the form has (keyed like
+        /// the JSON: `omkostninger[2].beloeb`, `andreIndtaegter`).
+        var indtastningsfejl: [Valideringsfejl] {
+            var fejl: [Valideringsfejl] = []
+            let ukendt = (omkostninger ?? []).map(\.kategori).filter { Omkostningskategori(rawValue: $0) == nil }
+            if !ukendt.isEmpty {
+                fejl.append(Valideringsfejl(felt: "omkostninger", besked: "ukendt kategori '\(ukendt.joined(separator: ", "))' (brug \(Omkostningskategori.allCases.map(\.rawValue).joined(separator: ", ")))"))
+            }
+            for (i, l) in (omkostninger ?? []).enumerated() {
+                do { _ = try Kontrol.tal(l.beloeb.tekst, felt: "omkostninger[\(i + 1)].beloeb") } catch let v as Valideringsfejl {
+                    fejl.append(v)
+                } catch {
+                    fejl.append(Valideringsfejl(felt: "omkostninger[\(i + 1)].beloeb", besked: "kan ikke læses som et tal"))
+                }
+            }
+            if let ind = andreIndtaegter, ind.count > Takstformular.antalIndtaegter {
+                fejl.append(Valideringsfejl(felt: "andreIndtaegter", besked: "højst \(Takstformular.antalIndtaegter) linjer med andre indtægter (fik \(ind.count)) — læg dem sammen"))
+            }
+            return fejl
+        }
+
         /// The same fields the web form has, so both are read by `Takstformular`. Lines of the same
-        /// category are added together.
+        /// category are added together (after `indtastningsfejl` has refused unreadable amounts).
         var formular: Takstformular {
             var f = Takstformular()
             f["niveau"] = navn ?? ""
@@ -144,16 +166,14 @@ extension APIController {
             f["pladser"] = pladser?.tekst ?? ""
             f["belaegningsprocent"] = belaegningsprocent?.tekst ?? ""
             f["afrunding"] = afrunding ?? "hele_kroner"
-            var ukendt: [String] = []
             for k in Omkostningskategori.allCases {
                 let linjer = (omkostninger ?? []).filter { $0.kategori == k.rawValue }
                 guard !linjer.isEmpty else { continue }
                 f["omk_\(k.rawValue)"] = linjer.count == 1 ? linjer[0].beloeb.tekst
-                    : "\((try? linjer.map { try DanskTal.fortolk($0.beloeb.tekst) }.reduce(0, +)) ?? 0)".replacingOccurrences(of: ".", with: ",")
+                    : ((try? linjer.map { try Kontrol.tal($0.beloeb.tekst, felt: "beloeb") }.reduce(0, +)).map {
+                        "\($0)".replacingOccurrences(of: ".", with: ",") } ?? "")
                 if linjer.count == 1, let t = linjer[0].tekst { f["omk_tekst_\(k.rawValue)"] = t }
             }
-            for l in omkostninger ?? [] where Omkostningskategori(rawValue: l.kategori) == nil { ukendt.append(l.kategori) }
-            if !ukendt.isEmpty { f["ukendt_kategori"] = ukendt.joined(separator: ", ") }
             for (i, l) in (andreIndtaegter ?? []).prefix(Takstformular.antalIndtaegter).enumerated() {
                 f["indt_tekst_\(i + 1)"] = l.tekst ?? ""
                 f["indt_beloeb_\(i + 1)"] = l.beloeb.tekst

@@ -53,7 +53,7 @@ struct Fejlmiddleware: AsyncMiddleware {
             return (.unprocessableEntity, l.fejl.map { "\($0.felt): \($0.besked)" }.joined(separator: "; "), l.fejl, [:])
         case let l as Lagerfejl:
             switch l {
-            case .konflikt, .laast, .ugyldigStatusskift, .findesAllerede: return (.conflict, l.description, [], [:])
+            case .konflikt, .laast, .ikkeRedigerbar, .ugyldigStatusskift, .findesAllerede: return (.conflict, l.description, [], [:])
             case .ikkeFundet, .ukendtTilbud: return (.notFound, l.description, [], [:])
             case .ukendtOrganisation: return (.unprocessableEntity, l.description, [], [:])
             case .ugyldigDatabase: return (.internalServerError, "Databasen svarer ikke.", [], [:])

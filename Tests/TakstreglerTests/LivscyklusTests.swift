@@ -1,0 +1,59 @@
+import Foundation
+@testable import Takstregler
+import XCTest
+
+/// Issue "Takstens livscyklus": basis + ydelse with a given basistakst (MH, 002:2862–2882) and the
+/// 5 % band of the efterregulering (DOMAIN.md 6.2).
+final class LivscyklusTests: XCTestCase {
+    /// MH on Østerskoven 2024: 390 kr./time at 97 % is 402 kr./time; the helhedstilbud with 6
+    /// ydelsestimer is 3.187 + 2.412 = 5.599; the § 107 + STU services each keep their own basis
+    /// with the same hourly rate.
+    func testMHBasisYdelseMedGivenBasistakst() throws {
+        let mh = try FixtureCSV("mh_basis_ydelse_2024")
+        var proevet = 0
+        for r in mh.raekker where !(r["basistakst_kr"] ?? "").isEmpty {
+            let timer = (r["ydelsestimer_pr_doegn"] ?? "").isEmpty ? Decimal(0) : try r.tal("ydelsestimer_pr_doegn")
+            let b = try r.tal("basistakst_kr")
+            let res = try BasisYdelse.medBasistakst(b, effektivTimeloen: 390, belaegningsprocent: 97, timerPrDoegn: timer)
+            XCTAssertEqual(res.ydelsestimetakst, try r.tal("ydelsestimetakst_kr"), r["ydelse"]!)
+            XCTAssertEqual(res.basistakst, b)
+            if !(r["takst_i_alt_kr"] ?? "").isEmpty {
+                XCTAssertEqual(res.takstIAlt, try r.tal("takst_i_alt_kr"), r["ydelse"]!)
+                XCTAssertEqual(res.ydelsestakst, 2412)
+            }
+            proevet += 1
+        }
+        XCTAssertEqual(proevet, 4)
+        XCTAssertThrowsError(try BasisYdelse.medBasistakst(-1, effektivTimeloen: 390, belaegningsprocent: 97, timerPrDoegn: 6))
+        XCTAssertThrowsError(try BasisYdelse.medBasistakst(3187, effektivTimeloen: 390, belaegningsprocent: 101, timerPrDoegn: 6))
+    }
+
+    /// Grundlag 10 mio.: a deficit of 0,3 mio. is within the band (nothing carried), 0,8 mio. carries
+    /// 0,3 mio.; a surplus likewise; the default carries everything as before.
+    func testFemProcentsbaandet() throws {
+        let grundlag: Decimal = 10_000_000
+        XCTAssertEqual(Efterregulering.udOverBaand(-300_000, grundlag: grundlag), 0)
+        XCTAssertEqual(Efterregulering.udOverBaand(-800_000, grundlag: grundlag), -300_000)
+        XCTAssertEqual(Efterregulering.udOverBaand(650_000, grundlag: grundlag), 150_000)
+        XCTAssertEqual(Efterregulering.udOverBaand(500_000, grundlag: grundlag), 0)
+
+        XCTAssertNil(try Efterregulering.regulering(regnskabsaar: 2022, resultat: -300_000, grundlag: grundlag, princip: .femProcentsbaand))
+        let r = try XCTUnwrap(try Efterregulering.regulering(regnskabsaar: 2022, resultat: -800_000, grundlag: grundlag,
+                                                              princip: .femProcentsbaand))
+        XCTAssertEqual(r.overUnderskud, -300_000)
+        XCTAssertEqual(r.indenforBaand, -500_000)
+        XCTAssertEqual(r.beloeb, 300_000) // a deficit is recovered through the takst
+        let helt = try XCTUnwrap(try Efterregulering.regulering(regnskabsaar: 2022, resultat: -800_000, grundlag: grundlag))
+        XCTAssertEqual(helt.overUnderskud, -800_000)
+        XCTAssertNil(helt.indenforBaand)
+        XCTAssertThrowsError(try Efterregulering.regulering(regnskabsaar: 2022, resultat: 800_000, grundlag: grundlag,
+                                                            valg: .init(hensaettelse: 100_000), princip: .femProcentsbaand))
+
+        // The breakdown line says which rule carried what.
+        var g = Takstgrundlag(omkostninger: [Omkostningslinje(.personale, 10_000_000)], pladser: 10, belaegningsprocent: 100)
+        g.reguleringer = [r]
+        let linje = try XCTUnwrap(try Takstberegning.beregn(g).linjer.first { $0.art == .regulering })
+        XCTAssertEqual(linje.beloeb, 300_000)
+        XCTAssertTrue(linje.tekst.contains("ud over 5 %-båndet (500.000 kr. bæres af driftsherren)"), linje.tekst)
+    }
+}
