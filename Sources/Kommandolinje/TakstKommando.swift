@@ -32,6 +32,7 @@ struct TakstKommando: AsyncParsableCommand {
         var revision: Int?
         @OptionGroup var database: DatabaseValg
         @OptionGroup var format: FormatValg
+        @OptionGroup var som: SomValg
 
         func udfoer() async throws {
             var felter = Talfelter()
@@ -54,6 +55,7 @@ struct TakstKommando: AsyncParsableCommand {
             var resultat = try felter.medAndreFejl { try niveau.beregn() }
             let gemt = try await database.medLager { l in
                 let t = try await l.findTilbud(navn: tilbud, driftsherre: driftsherre)
+                try som.kraev(.indberetTakst, tilbud: t)
                 if efterregulering {
                     guard let r = try await l.efterregulering(tilbudID: t.id, takstaar: aar, valg: valg) else {
                         throw Valideringsfejl(felt: "efterregulering", besked: "'\(tilbud)' har intet godkendt regnskab med et resultat for \(Efterregulering.regnskabsaar(forTakstaar: aar))")
@@ -61,7 +63,7 @@ struct TakstKommando: AsyncParsableCommand {
                     niveau.grundlag.reguleringer.append(r)
                     resultat = try niveau.beregn()
                 }
-                return try await l.gemTakstniveau(tilbudID: t.id, niveau: niveau, af: CLIBruger.navn,
+                return try await l.gemTakstniveau(tilbudID: t.id, niveau: niveau, af: som.revisionsnavn,
                                                   forventetRevision: revision)
             }
             udskriv(Noegletal.tekst([
@@ -85,6 +87,7 @@ struct TakstKommando: AsyncParsableCommand {
         @Option(help: "Mødedato") var dato: String?
         @Option(help: "Dagsordenspunkt") var punkt: String?
         @OptionGroup var database: DatabaseValg
+        @OptionGroup var som: SomValg
 
         func udfoer() async throws {
             guard let ny = Status(rawValue: til), [.indsendt, .afvist, .godkendt, .kladde].contains(ny) else {
@@ -93,10 +96,11 @@ struct TakstKommando: AsyncParsableCommand {
             let beslutning = organ.map { Beslutning(organ: $0, dato: dato ?? "", punkt: punkt ?? "", tekst: begrundelse ?? "") }
             let m = try await database.medLager { l in
                 let t = try await l.findTilbud(navn: tilbud, driftsherre: driftsherre)
+                try som.kraev(ny == .indsendt ? .indsendTakst : ny == .afvist ? .afvis : ny == .kladde ? .indberetTakst : .godkend, tilbud: t)
                 guard let n = try await l.versioner(tilbudID: t.id).first(where: { $0.navn == niveau && $0.aar == aar }) else {
                     throw Valideringsfejl(felt: "niveau", besked: "'\(tilbud)' har intet takstniveau '\(niveau)' for \(aar)")
                 }
-                return try await l.skiftStatus(niveauID: n.id, til: ny, af: CLIBruger.navn,
+                return try await l.skiftStatus(niveauID: n.id, til: ny, af: som.revisionsnavn,
                                                begrundelse: begrundelse, beslutning: beslutning)
             }
             udskriv("\(tilbud) – \(m.navn) \(m.aar): \(m.status.tekst).\n")

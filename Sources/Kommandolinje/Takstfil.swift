@@ -66,6 +66,38 @@ enum CLIBruger {
     static var navn: String { "cli:\(ProcessInfo.processInfo.environment["USER"] ?? "ukendt")" }
 }
 
+/// `--som ROLLE [--organisation NAVN]`: whom a command acts as. Without it the command line is the
+/// operator's tool (as imports are): it may report for any driftsherre and review as the secretariat.
+/// With it, the same table as the web's (`Adgang`) decides, ownership included, with the same Danish
+/// refusal. The workflow (`Status`) binds every role alike; storage enforces it.
+struct SomValg: ParsableArguments {
+    @Option(name: .long, help: "Handl som en rolle: driftsherre, sekretariat, socialtilsyn eller admin (ellers som operatør)")
+    var som: String?
+    @Option(name: .long, help: "Organisationen, rollen handler for (driftsherre, socialtilsyn)")
+    var organisation: String?
+
+    /// Refuses the handling for the chosen role (and, for a driftsherre, a tilbud it does not own).
+    func kraev(_ handling: Handling, tilbud: TilbudMedEjer? = nil) throws {
+        guard let som else { return }
+        let rolle = try Kontoregler.rolle(som)
+        if rolle.kraeverOrganisation, (organisation ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw Valideringsfejl(felt: "organisation", besked: "rollen \(rolle.rawValue) handler for en organisation — angiv --organisation")
+        }
+        guard Adgang.maa(rolle, handling) else { throw Valideringsfejl(felt: "som", besked: Adgang.afvisning(rolle, handling)) }
+        if let t = tilbud, Adgang.kunEgne(rolle, handling),
+           !Adgang.ejer(organisation: organisation, tilbuddetsDriftsherre: t.tilbud.driftsherre,
+                        driftsherrensOverordnede: t.driftsherrensOverordnede) {
+            throw Valideringsfejl(felt: "organisation", besked: "\(organisation ?? "") ejer ikke '\(t.tilbud.navn)' (driftsherre: \(t.tilbud.driftsherre))")
+        }
+    }
+
+    /// The name in the audit log: the operator, and the role it acted as.
+    var revisionsnavn: String {
+        guard let som else { return CLIBruger.navn }
+        return CLIBruger.navn + " som \(som)" + (organisation.map { " (\($0))" } ?? "")
+    }
+}
+
 /// The command line's clock: the system's, or the day in `TAKSTFIL_IDAG` (refused when malformed).
 enum Kommandour {
     static func ur() throws -> Ur { try Ur.fraMiljoe(ProcessInfo.processInfo.environment) }

@@ -130,6 +130,32 @@ final class KommandolinjeTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dump)), foer, "databasen er ændret af en afvist indberetning")
     }
 
+    /// `--som ROLLE [--organisation NAVN]`: the web's table decides, ownership included, with the same
+    /// Danish refusal; without it the command line is the operator's tool.
+    func testSomRolle() throws {
+        let db = midlertidigDB()
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        XCTAssertEqual(try koer(["demo", "--db", db]).kode, 0)
+        let indberet = ["takst", "indberet", "--db", db, "--tilbud", "Toftehøj", "--aar", "2027", "--omkostninger", "500000",
+                        "--pladser", "2", "--belaegningsprocent", "95"]
+        let fremmed = try koer(indberet + ["--som", "driftsherre", "--organisation", "Aalborg Kommune"])
+        XCTAssertEqual(fremmed.kode, 1)
+        XCTAssertTrue(fremmed.fejl.contains("Aalborg Kommune ejer ikke 'Toftehøj'"), fremmed.fejl)
+        let sekretariat = try koer(indberet + ["--som", "sekretariat"])
+        XCTAssertEqual(sekretariat.kode, 1)
+        XCTAssertTrue(sekretariat.fejl.contains("Din rolle (sekretariat) må ikke indberette takster."), sekretariat.fejl)
+        let uden = try koer(indberet + ["--som", "driftsherre"])
+        XCTAssertTrue(uden.fejl.contains("angiv --organisation"), uden.fejl)
+        let egen = try koer(indberet + ["--som", "driftsherre", "--organisation", "Jammerbugt Kommune"])
+        XCTAssertEqual(egen.kode, 0, egen.fejl)
+        let godkend = try koer(["takst", "status", "--db", db, "--tilbud", "Toftehøj", "--aar", "2027", "--til", "godkendt",
+                                "--som", "driftsherre", "--organisation", "Jammerbugt Kommune"])
+        XCTAssertEqual(godkend.kode, 1)
+        XCTAssertTrue(godkend.fejl.contains("Din rolle (driftsherre) må ikke godkende indberetninger."), godkend.fejl)
+        let log = try koer(["haendelser", "--db", db, "--format", "csv"])
+        XCTAssertTrue(log.ud.contains("som driftsherre (Jammerbugt Kommune)"), log.ud)
+    }
+
     func testRammeaftaleomfang() throws {
         let omfattet = try koer(["beregn", "rammeaftale", "--driftsherre", "Viborg Kommune", "--forbrug",
                                  "Viborg Kommune=18", "Skive Kommune=1,5", "Herning Kommune=0,5", "--format", "json"])
