@@ -86,6 +86,7 @@ struct TakstKommando: AsyncParsableCommand {
         @Option(help: "Beslutningens organ, fx FU") var organ: String?
         @Option(help: "Mødedato") var dato: String?
         @Option(help: "Dagsordenspunkt") var punkt: String?
+        @Option(help: "Delegation eller skriftlig høring, fx \"DAS gav FU kompetence til at behandle taksterne\"") var delegation: String?
         @OptionGroup var database: DatabaseValg
         @OptionGroup var som: SomValg
 
@@ -93,7 +94,8 @@ struct TakstKommando: AsyncParsableCommand {
             guard let ny = Status(rawValue: til), [.indsendt, .afvist, .godkendt, .kladde].contains(ny) else {
                 throw Valideringsfejl(felt: "til", besked: "ukendt status '\(til)' (brug indsendt, afvist eller godkendt; offentliggørelse sker med 'takstfil offentliggoer')")
             }
-            let beslutning = organ.map { Beslutning(organ: $0, dato: dato ?? "", punkt: punkt ?? "", tekst: begrundelse ?? "") }
+            let beslutning = organ.map { Beslutning(organ: $0, dato: dato ?? "", punkt: punkt ?? "", tekst: begrundelse ?? "",
+                                                    delegation: delegation) }
             let m = try await database.medLager { l in
                 let t = try await l.findTilbud(navn: tilbud, driftsherre: driftsherre)
                 try som.kraev(ny == .indsendt ? .indsendTakst : ny == .afvist ? .afvis : ny == .kladde ? .indberetTakst : .godkend, tilbud: t)

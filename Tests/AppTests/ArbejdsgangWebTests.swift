@@ -295,16 +295,23 @@ final class ArbejdsgangWebTests: XCTestCase {
         for t in ["Vælg det organ", "Skriv mødedatoen som en dato", "Skriv dagsordenspunktet"] {
             XCTAssertTrue(mangler.body.string.contains(t), t)
         }
+        let delegation = "DAS gav FU kompetence til at behandle taksterne på det næstkommende møde i FU"
         let godkendt = try await s.post("/sekretariat/niveau/\(id)/godkend",
-                                        ["organ": "FU", "dato": "2026-11-20", "punkt": "4", "tekst": "FU godkendte nye takster for Toftehøj"])
+                                        ["organ": "FU", "dato": "2026-11-20", "punkt": "4", "tekst": "FU godkendte nye takster for Toftehøj",
+                                         "delegation": delegation])
         XCTAssertEqual(godkendt.status, .seeOther)
         let model = try await m.lager.takstniveau(id: id)
-        XCTAssertEqual(model?.beslutning, Beslutning(organ: "FU", dato: "2026-11-20", punkt: "4", tekst: "FU godkendte nye takster for Toftehøj"))
+        XCTAssertEqual(model?.beslutning, Beslutning(organ: "FU", dato: "2026-11-20", punkt: "4", tekst: "FU godkendte nye takster for Toftehøj",
+                                                     delegation: delegation))
 
         // Published for the year: public on the list and the tilbud page.
         do { let r = try await s.post("/sekretariat/offentliggoer", ["aar": "\(m.naesteAar)"]); XCTAssertEqual(r.status, .seeOther) }
         let offentlig = try await Webtestmiljoe.Klient(m.app).get("/?aar=\(m.naesteAar)&q=Toftehøj".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
         XCTAssertTrue(offentlig.body.string.contains("908,44"), offentlig.body.string)
+        // The decision, with its delegation, is shown with the approval on the public tilbud page.
+        let medBeslutning = try await Webtestmiljoe.Klient(m.app).get("/tilbud/\(m.toftehoej!)")
+        XCTAssertTrue(medBeslutning.body.string.contains("Godkendt af FU 20. november 2026, punkt 4 (\(delegation)): FU godkendte nye takster for Toftehøj"),
+                      medBeslutning.body.string)
 
         // A correction is a new version with a reason; version 1 stays public until it is published.
         let retForm = try await s.get("/sekretariat/niveau/\(id)/ret")
@@ -347,7 +354,8 @@ final class ArbejdsgangWebTests: XCTestCase {
         XCTAssertEqual(afvisning.begrundelse, "Belægningen er for lav")
         let godkendelse = try haendelse("godkendt", id)
         XCTAssertEqual(godkendelse.foer, #"{"status":"indsendt"}"#)
-        XCTAssertEqual(godkendelse.efter, #"{"dato":"2026-11-20","organ":"FU","punkt":"4","status":"godkendt"}"#)
+        // The decision reference, delegation included, is part of what the approval changed.
+        XCTAssertEqual(godkendelse.efter, #"{"dato":"2026-11-20","delegation":"DAS gav FU kompetence til at behandle taksterne på det næstkommende møde i FU","organ":"FU","punkt":"4","status":"godkendt"}"#)
         XCTAssertEqual(godkendelse.begrundelse, "FU godkendte nye takster for Toftehøj")
         let offentliggoerelse = try haendelse("offentliggjort", id)
         XCTAssertEqual(offentliggoerelse.foer, #"{"status":"godkendt"}"#)

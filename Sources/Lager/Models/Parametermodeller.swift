@@ -41,14 +41,16 @@ public final class Beslutningsmodel: Model, @unchecked Sendable {
     @Field(key: "dato") public var dato: String
     @Field(key: "punkt") public var punkt: String
     @Field(key: "tekst") public var tekst: String
+    @OptionalField(key: "delegation") public var delegation: String?
     public init() {}
     public init(_ b: Beslutning) {
         organ = b.organ
         dato = b.dato
         punkt = b.punkt
         tekst = b.tekst
+        delegation = b.delegation
     }
-    public var domaene: Beslutning { Beslutning(organ: organ, dato: dato, punkt: punkt, tekst: tekst) }
+    public var domaene: Beslutning { Beslutning(organ: organ, dato: dato, punkt: punkt, tekst: tekst, delegation: delegation) }
 }
 
 /// The audit log: append-only.

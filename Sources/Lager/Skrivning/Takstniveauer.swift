@@ -97,6 +97,7 @@ extension Lager {
                 efter["organ"] = beslutning.organ
                 efter["dato"] = beslutning.dato
                 efter["punkt"] = beslutning.punkt
+                if let d = beslutning.delegation { efter["delegation"] = d }
             }
             log.append(try Lager.haendelse(bruger, ny.rawValue, "takstniveau", m.id, foer: ["status": fra.rawValue],
                                            efter: efter, begrundelse: begrundelse ?? beslutning?.tekst))

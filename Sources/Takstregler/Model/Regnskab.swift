@@ -69,10 +69,17 @@ public struct Beslutning: Codable, Equatable, Sendable {
     public var dato: String
     public var punkt: String
     public var tekst: String
-    public init(organ: String, dato: String, punkt: String, tekst: String) {
+    /// Whose competence the body acted on, when it was delegated or not a meeting: "DAS gav FU
+    /// kompetence til at behandle taksterne på det næstkommende møde i FU" (002:14693–14695), or a
+    /// written hearing (002:1624). DOMAIN.md 6.1.
+    public var delegation: String?
+
+    public init(organ: String, dato: String, punkt: String, tekst: String, delegation: String? = nil) {
         self.organ = organ
         self.dato = dato
         self.punkt = punkt
         self.tekst = tekst
+        let d = delegation?.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.delegation = (d?.isEmpty ?? true) ? nil : d
     }
 }

@@ -194,7 +194,8 @@ struct APIController: RouteCollection {
         if !Datoer.erDato(g.dato) { fejl.append(.init(felt: "dato", besked: "angiv mødedatoen som åååå-mm-dd")) }
         if g.punkt.trimmingCharacters(in: .whitespaces).isEmpty { fejl.append(.init(felt: "punkt", besked: "angiv dagsordenspunktet")) }
         if !fejl.isEmpty { throw Valideringsfejlliste(fejl) }
-        let b = Beslutning(organ: g.organ, dato: g.dato, punkt: g.punkt, tekst: g.tekst ?? "\(g.organ) godkendte \(m.navn) \(m.aar) for \(t.tilbud.navn)")
+        let b = Beslutning(organ: g.organ, dato: g.dato, punkt: g.punkt, tekst: g.tekst ?? "\(g.organ) godkendte \(m.navn) \(m.aar) for \(t.tilbud.navn)",
+                               delegation: g.delegation)
         return try APIController.ud(try await Lager(req.db).skiftStatus(niveauID: m.id, til: .godkendt, af: req.revisionsnavn,
                                                                         begrundelse: b.tekst, beslutning: b))
     }

@@ -236,6 +236,7 @@ extension APIController {
         let dato: String
         let punkt: String
         let tekst: String?
+        let delegation: String?
     }
 
     struct AfvisInd: Content { let begrundelse: String }

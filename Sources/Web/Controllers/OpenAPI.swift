@@ -91,7 +91,8 @@ enum OpenAPI {
     "/api/v1/sekretariat/takstniveauer/{id}/godkend": {"post": {"summary": "Godkend med beslutningsreference", "security": [{"apiNoegle": []}, {"session": []}],
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
       "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["organ", "dato", "punkt"], "properties": {
-        "organ": {"type": "string", "example": "FU"}, "dato": {"type": "string", "format": "date"}, "punkt": {"type": "string"}, "tekst": {"type": "string"}}}}}},
+        "organ": {"type": "string", "example": "FU"}, "dato": {"type": "string", "format": "date"}, "punkt": {"type": "string"}, "tekst": {"type": "string"},
+        "delegation": {"type": "string", "example": "DAS gav FU kompetence til at behandle taksterne"}}}}}},
       "responses": {"200": {"description": "Godkendt", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Takstniveau"}}}}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "409": {"$ref": "#/components/responses/Konflikt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
     "/api/v1/sekretariat/takstniveauer/{id}/afvis": {"post": {"summary": "Afvis med en kommentar", "security": [{"apiNoegle": []}, {"session": []}],
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],

@@ -91,7 +91,8 @@ struct SekretariatController: RouteCollection {
         if punkt.isEmpty { fejl["punkt"] = "Skriv dagsordenspunktet." }
         guard fejl.isEmpty else { return try await visNiveau(req, d, fejl: fejl, felter: f, status: .unprocessableEntity) }
         let beslutning = Beslutning(organ: organ, dato: dato, punkt: punkt,
-                                    tekst: tekst.isEmpty ? "\(organ) godkendte \(d.niveau.navn) \(d.niveau.aar) for \(d.tilbud.tilbud.navn)" : tekst)
+                                    tekst: tekst.isEmpty ? "\(organ) godkendte \(d.niveau.navn) \(d.niveau.aar) for \(d.tilbud.tilbud.navn)" : tekst,
+                                    delegation: f["delegation"])
         try await Lager(req.db).skiftStatus(niveauID: d.model.id, til: .godkendt, af: req.revisionsnavn,
                                             begrundelse: beslutning.tekst, beslutning: beslutning)
         req.saetBesked("\(d.tilbud.tilbud.navn) – \(d.niveau.navn) \(d.niveau.aar) er godkendt (\(organ) \(Visning.dato(dato)), punkt \(punkt)).")

@@ -94,7 +94,7 @@ enum SekretariatSider {
                 .dt(.text("Sidste år (\(d.niveau.aar - 1))")),
                 .dd(.text(sidsteAar.map { "\(Visning.kroner($0, g.afrunding)) kr., ændring \(Visning.aendring(fra: $0, til: resultat.takst))" } ?? "ingen offentliggjort takst")),
                 .unwrap(d.model.begrundelse) { .group(.dt(.text(d.niveau.version > 1 ? "Begrundelse for rettelse" : "Driftsherrens bemærkning")), .dd(.text($0))) },
-                .unwrap(d.model.beslutning) { b in .group(.dt("Beslutning"), .dd(.text("\(b.organ) \(Visning.dato(b.dato)), punkt \(b.punkt): \(b.tekst)"))) }),
+                .unwrap(d.model.beslutning) { b in .group(.dt("Beslutning"), .dd(.text(Visning.beslutning(b)))) }),
             E.fejloversigt(fejl, raekkefoelge: ["organ", "dato", "punkt", "tekst", "begrundelse"]),
             .if(status == .indsendt, .group(
                 .h2("Godkend"),
@@ -106,6 +106,8 @@ enum SekretariatSider {
                     ]),
                     E.tekstfelt("tekst", "Beslutningens tekst", vaerdi: felter["tekst"] ?? "", fejl: fejl, raekker: 2,
                                 hjaelp: "Fx \"FU godkendte nye takster for \(d.tilbud.tilbud.navn)\"."),
+                    E.felt("delegation", "Delegation eller skriftlig høring (valgfri)", vaerdi: felter["delegation"] ?? "", fejl: fejl,
+                           hjaelp: "Fx \"DAS gav FU kompetence til at behandle taksterne på det næstkommende møde\"."),
                     E.el("div", [("class", "knapper")], [E.knap("Godkend")]),
                 ]))),
             .if(status == .indsendt || status == .godkendt, .group(

@@ -102,7 +102,7 @@ struct TilbudSide {
             .h3(.text("\(v.niveau.navn) – \(v.niveau.aar)")),
             .p(.strong(.text("\(g.enhed.tekst.capitalized): \(Visning.kroner(v.resultat.takst, g.afrunding)) kr.")),
                .text(v.niveau.version > 1 ? " (version \(v.niveau.version))" : "")),
-            .unwrap(v.beslutning) { b in .p(.text("Godkendt af \(b.organ)\(b.dato.isEmpty ? "" : " \(Visning.dato(b.dato))")\(b.punkt.isEmpty ? "" : ", punkt \(b.punkt)")\(b.tekst.isEmpty ? "" : ": \(b.tekst)")")) },
+            .unwrap(v.beslutning) { b in .p(.text("Godkendt af " + Visning.beslutning(b))) },
             .unwrap(v.begrundelse) { .p(.text("Begrundelse for rettelse: \($0)")) },
             Beregningsvisning.tabel(v.niveau, v.resultat)
         )

@@ -11,6 +11,13 @@ enum Visning {
         storForbogstav(besked) + (besked.hasSuffix(".") ? "" : ".")
     }
 
+    /// A decision as one line: body, date, item, delegation, text ("FU 20. november 2026, punkt 4 (DAS gav
+    /// FU kompetence …): FU godkendte …"). The tilbud page and the secretariat's page show the same.
+    static func beslutning(_ b: Beslutning) -> String {
+        b.organ + (b.dato.isEmpty ? "" : " \(dato(b.dato))") + (b.punkt.isEmpty ? "" : ", punkt \(b.punkt)")
+            + (b.delegation.map { " (\($0))" } ?? "") + (b.tekst.isEmpty ? "" : ": \(b.tekst)")
+    }
+
     /// The first letter in upper case ("årets omkostninger" → "Årets omkostninger").
     static func storForbogstav(_ tekst: String) -> String {
         tekst.prefix(1).uppercased() + tekst.dropFirst()
