@@ -68,8 +68,8 @@ public enum Demodata {
 
     /// Draft → submitted → approved (with the decision) → published, as the workflow requires.
     static func publicer(_ l: Lager, tilbudID: UUID, _ niveau: Takstniveau, af bruger: String,
-                         beslutning: Beslutning? = nil) async throws {
-        let m = try await l.gemTakstniveau(tilbudID: tilbudID, niveau: niveau, af: bruger)
+                         beslutning: Beslutning? = nil, begrundelse: String? = nil) async throws {
+        let m = try await l.gemTakstniveau(tilbudID: tilbudID, niveau: niveau, af: bruger, begrundelse: begrundelse)
         let id = m.id
         try await l.skiftStatus(niveauID: id, til: .indsendt, af: bruger)
         try await l.skiftStatus(niveauID: id, til: .godkendt, af: bruger, beslutning: beslutning)

@@ -110,7 +110,9 @@ struct Demogenerator {
                 let niveau = Takstniveau(navn: niveauer == 1 ? "Takst" : "Takst \(niv)", aar: aarsnr, grundlag: Takstgrundlag(
                     omkostninger: linjer, overhead: overhead, pladser: pladser, enhed: enhed, enhederPrAar: enheder,
                     belaegningsprocent: belaegning))
-                try await Demodata.publicer(l, tilbudID: id, niveau, af: bruger)
+                // The second year moves up to 5 % and more after rounding: it says why, as a submission must (DOMAIN.md 7).
+                try await Demodata.publicer(l, tilbudID: id, niveau, af: bruger,
+                                            begrundelse: aarsnr == aar ? "Pris- og lønudvikling (genererede demodata)" : nil)
             }
         }
         return id

@@ -93,7 +93,8 @@ public enum Webdemo {
                 n.grundlag.omkostninger = n.grundlag.omkostninger.map {
                     Omkostningslinje($0.kategori, afrundet($0.beloeb * Decimal(string: "1.025")!, decimaler: 0), tekst: $0.tekst)
                 }
-                let m = try await l.gemTakstniveau(tilbudID: t.id, niveau: n, af: bruger)
+                let m = try await l.gemTakstniveau(tilbudID: t.id, niveau: n, af: bruger,
+                                                   begrundelse: "Omkostningerne fremskrevet 2,5 % (pris og løn); færre andre indtægter")
                 if indsend { try await l.skiftStatus(niveauID: m.id, til: .indsendt, af: bruger) }
                 ud.append("\(t.tilbud.navn) \(n.navn) \(aar + 1) (\(indsend ? "indsendt" : "kladde"))")
             }

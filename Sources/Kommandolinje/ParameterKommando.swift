@@ -8,7 +8,7 @@ import Udskrift
 /// Yearly parameters set by the secretariat; every change is audited.
 struct ParameterKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "parameter", abstract: "Årlige parametre.",
-                                                    subcommands: [PLIndeksK.self, EfterreguleringK.self])
+                                                    subcommands: [PLIndeksK.self, EfterreguleringK.self, TakstaendringK.self])
 
     struct PLIndeksK: TakstfilKommando {
         static let configuration = CommandConfiguration(
@@ -46,6 +46,23 @@ struct ParameterKommando: AsyncParsableCommand {
             }
             try await database.medLager { try await $0.saetEfterreguleringsprincip(aar: aar, region: region, p, af: CLIBruger.navn) }
             udskriv("Efterregulering i takster for \(aar), \(region): \(p.tekst).\n")
+        }
+    }
+
+    /// `takstfil parameter takstaendring --aar Y --region R --procent P`.
+    struct TakstaendringK: TakstfilKommando {
+        static let configuration = CommandConfiguration(
+            commandName: "takstaendring",
+            abstract: "Grænsen (i procent) for ændring fra sidste års takst, over hvilken en indsendelse skal have en begrundelse (standard 5).")
+        @Option(help: "Takståret") var aar: Int
+        @Option(help: "Regionen") var region: String
+        @Option(help: "Procent, fx 5 eller 7,5") var procent: String
+        @OptionGroup var database: DatabaseValg
+
+        func udfoer() async throws {
+            let p = try Kontrol.tal(procent, felt: "procent")
+            try await database.medLager { try await $0.saetTakstaendringsgraense(aar: aar, region: region, procent: p, af: CLIBruger.navn) }
+            udskriv("Takster for \(aar), \(region): en ændring over \(DanskTal.formaterKort(p)) % fra sidste år kræver en begrundelse.\n")
         }
     }
 }

@@ -30,6 +30,7 @@ struct TakstKommando: AsyncParsableCommand {
         @Option(help: "Andel af resultatet, der indgår (0–1)") var andel: String = "1"
         @Option(help: "Den revision, du sidst så (fra forrige indberetning); gemmes kun, hvis ingen andre har ændret siden")
         var revision: Int?
+        @Option(help: "Begrundelse (kræves ved indsendelse, når taksten ændres mere end grænsen fra sidste år)") var begrundelse: String?
         @OptionGroup var database: DatabaseValg
         @OptionGroup var format: FormatValg
         @OptionGroup var som: SomValg
@@ -64,7 +65,7 @@ struct TakstKommando: AsyncParsableCommand {
                     resultat = try niveau.beregn()
                 }
                 return try await l.gemTakstniveau(tilbudID: t.id, niveau: niveau, af: som.revisionsnavn,
-                                                  forventetRevision: revision)
+                                                  begrundelse: begrundelse, forventetRevision: revision)
             }
             udskriv(Noegletal.tekst([
                 ("tilbud", .tekst(tilbud)), ("takstniveau", .tekst(gemt.navn)), ("aar", .heltal(gemt.aar)),

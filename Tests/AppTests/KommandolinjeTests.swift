@@ -156,6 +156,25 @@ final class KommandolinjeTests: XCTestCase {
         XCTAssertTrue(log.ud.contains("som driftsherre (Jammerbugt Kommune)"), log.ud)
     }
 
+    /// DOMAIN.md 7 through the command line: Toftehøj's Takst 1 was 891,89 kr. in 2021; a 2022 takst
+    /// more than 5 % higher is saved, but not submitted without a begrundelse; with one it is.
+    func testStorAendringKraeverBegrundelseVedIndsendelse() throws {
+        let db = midlertidigDB()
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        XCTAssertEqual(try koer(["demo", "--db", db]).kode, 0)
+        let indberet = ["takst", "indberet", "--db", db, "--tilbud", "Toftehøj", "--aar", "2022", "--omkostninger", "700000",
+                        "--pladser", "2", "--belaegningsprocent", "95"]
+        let indsend = ["takst", "status", "--db", db, "--tilbud", "Toftehøj", "--aar", "2022", "--til", "indsendt"]
+        XCTAssertEqual(try koer(indberet).kode, 0)
+        let afvist = try koer(indsend)
+        XCTAssertEqual(afvist.kode, 1)
+        XCTAssertTrue(afvist.fejl.contains("begrundelse: taksten stiger 13,1 % fra sidste års 891,89 kr. — mere end 5 %"), afvist.fejl)
+        // A region may set another threshold; 15 % lets this one through.
+        XCTAssertEqual(try koer(["parameter", "takstaendring", "--db", db, "--aar", "2022", "--region", "Nordjylland", "--procent", "15"]).kode, 0)
+        let medGraense = try koer(indsend)
+        XCTAssertEqual(medGraense.kode, 0, medGraense.fejl)
+    }
+
     func testRammeaftaleomfang() throws {
         let omfattet = try koer(["beregn", "rammeaftale", "--driftsherre", "Viborg Kommune", "--forbrug",
                                  "Viborg Kommune=18", "Skive Kommune=1,5", "Herning Kommune=0,5", "--format", "json"])

@@ -56,4 +56,21 @@ final class LivscyklusTests: XCTestCase {
         XCTAssertEqual(linje.beloeb, 300_000)
         XCTAssertTrue(linje.tekst.contains("ud over 5 %-båndet (500.000 kr. bæres af driftsherren)"), linje.tekst)
     }
+
+    /// DOMAIN.md 7: more than 5 % from last year's takst needs a begrundelse; a new unit is flagged.
+    func testIndsendelseskontrol() throws {
+        XCTAssertNoThrow(try Indsendelseskontrol.kontroller(takst: 936, sidsteAar: 891.89, begrundelse: nil))   // +4,9 %
+        XCTAssertThrowsError(try Indsendelseskontrol.kontroller(takst: 937, sidsteAar: Decimal(string: "891.89"), begrundelse: " ")) { f in
+            let v = f as? Valideringsfejl
+            XCTAssertEqual(v?.felt, "begrundelse")
+            XCTAssertEqual(v?.besked, "taksten stiger 5,1 % fra sidste års 891,89 kr. — mere end 5 %; skriv en begrundelse, før den indsendes")
+        }
+        XCTAssertNoThrow(try Indsendelseskontrol.kontroller(takst: 937, sidsteAar: Decimal(string: "891.89"), begrundelse: "Flere pladser"))
+        XCTAssertThrowsError(try Indsendelseskontrol.kontroller(takst: 800, sidsteAar: 1000, begrundelse: nil, graensePct: 10))
+        XCTAssertNoThrow(try Indsendelseskontrol.kontroller(takst: 800, sidsteAar: 1000, begrundelse: nil, graensePct: 20))
+        XCTAssertNoThrow(try Indsendelseskontrol.kontroller(takst: 5000, sidsteAar: nil, begrundelse: nil))
+        XCTAssertTrue(Indsendelseskontrol.enhedSkiftet(.dag, sidsteAar: .doegn))
+        XCTAssertFalse(Indsendelseskontrol.enhedSkiftet(.doegn, sidsteAar: .doegn))
+        XCTAssertFalse(Indsendelseskontrol.enhedSkiftet(.dag, sidsteAar: nil))
+    }
 }

@@ -23,6 +23,11 @@ public struct Koepost: Sendable {
     public let begrundelse: String?
     /// The same level's newest published takst the year before, for the change.
     public let sidsteAarsTakst: Kroner?
+    /// Last year's unit, when the level had a published takst then.
+    public let sidsteAarsEnhed: Takstenhed?
+
+    /// The unit changed from last year (døgn → dag): flagged for the secretariat (DOMAIN.md 7).
+    public var enhedSkiftet: Bool { Indsendelseskontrol.enhedSkiftet(niveau.grundlag.enhed, sidsteAar: sidsteAarsEnhed) }
 }
 
 extension Lager {
@@ -64,21 +69,22 @@ extension Lager {
         let niveauer = try await Takstniveaumodel.query(on: db).filter(\.$status == status.rawValue)
             .sort(\.$aar).sort(\.$navn).all()
         var tilbud: [UUID: TilbudMedEjer] = [:]
-        var forrige: [Int: [UUID: [String: Kroner]]] = [:]
+        var forrige: [Int: [UUID: [String: (takst: Kroner, enhed: Takstenhed)]]] = [:]
         var ud: [Koepost] = []
         for m in niveauer {
             let tid = m.$tilbud.id
             if tilbud[tid] == nil { tilbud[tid] = try await tilbudMedEjer(id: tid) }
             guard let t = tilbud[tid] else { continue }
             if forrige[m.aar - 1] == nil {
-                var d: [UUID: [String: Kroner]] = [:]
+                var d: [UUID: [String: (takst: Kroner, enhed: Takstenhed)]] = [:]
                 for r in try await offentligTakstliste(aar: m.aar - 1) {
-                    for n in r.niveauer { d[r.id, default: [:]][n.niveau.navn] = n.takst }
+                    for n in r.niveauer { d[r.id, default: [:]][n.niveau.navn] = (n.takst, n.niveau.grundlag.enhed) }
                 }
                 forrige[m.aar - 1] = d
             }
             ud.append(Koepost(niveauID: try m.requireID(), tilbud: t, niveau: try m.domaene, takst: try m.takstDecimal,
-                              begrundelse: m.begrundelse, sidsteAarsTakst: forrige[m.aar - 1]?[tid]?[m.navn]))
+                              begrundelse: m.begrundelse, sidsteAarsTakst: forrige[m.aar - 1]?[tid]?[m.navn]?.takst,
+                              sidsteAarsEnhed: forrige[m.aar - 1]?[tid]?[m.navn]?.enhed))
         }
         return ud.sorted { ($0.niveau.aar, $0.tilbud.tilbud.navn, $0.niveau.navn) < ($1.niveau.aar, $1.tilbud.tilbud.navn, $1.niveau.navn) }
     }

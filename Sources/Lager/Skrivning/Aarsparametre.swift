@@ -18,6 +18,9 @@ public enum Parameternoegle {
     /// How much of a result is carried into the takster of the year (`Efterregulering.Princip`;
     /// unset = the whole result, DOMAIN.md 6.2).
     public static let efterreguleringsprincip = "efterreguleringsprincip"
+    /// The change from last year's takst (percent) above which a submission needs a begrundelse
+    /// (`Indsendelseskontrol`; unset = 5 %).
+    public static let takstaendringsgraense = "takstaendringsgraense"
 }
 
 /// One year's parameters for one region, as far as they are set.
@@ -50,6 +53,12 @@ extension Lager {
             plIndeks: try await plIndeks().indeks[aar],
             efterreguleringsprincip: try await parameter(aar: aar, region: region, noegle: Parameternoegle.efterreguleringsprincip,
                                                          som: Efterregulering.Princip.self))
+    }
+
+    /// The threshold of `Indsendelseskontrol` for a region's takster of `aar`.
+    public func saetTakstaendringsgraense(aar: Int, region: String, procent: Decimal, af bruger: String) async throws {
+        guard procent >= 0 else { throw Valideringsfejl(felt: "procent", besked: "grænsen må ikke være negativ") }
+        try await saetParameter(aar: aar, region: region, noegle: Parameternoegle.takstaendringsgraense, vaerdi: procent, af: bruger)
     }
 
     /// Whether a region carries whole results or only what lies beyond the 5 % band into the

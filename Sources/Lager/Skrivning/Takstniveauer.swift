@@ -83,6 +83,16 @@ extension Lager {
             if ny == .afvist, (begrundelse ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw Valideringsfejl(felt: "begrundelse", besked: "en afvisning skal have en kommentar")
             }
+            if ny == .indsendt {
+                // DOMAIN.md 7: a large change from last year's published takst needs an explanation.
+                let sidste = try await Lager(tx).sidsteAarsTakst(tilbudID: m.$tilbud.id, navn: m.navn, aar: m.aar)
+                let region = try await Lager(tx).tilbudMedEjer(id: m.$tilbud.id)?.region
+                let graense = try await region.asyncFlatMap {
+                    try await Lager(tx).parameter(aar: m.aar, region: $0, noegle: Parameternoegle.takstaendringsgraense, som: Decimal.self)
+                } ?? Indsendelseskontrol.standardgraensePct
+                try Indsendelseskontrol.kontroller(takst: try m.takstDecimal, sidsteAar: sidste?.takst,
+                                                   begrundelse: (m.begrundelse ?? "") + (begrundelse ?? ""), graensePct: graense)
+            }
             if let beslutning {
                 let b = Beslutningsmodel(beslutning)
                 try await b.create(on: tx)
@@ -169,5 +179,21 @@ extension Lager {
     /// Publishes one approved level (the demo and single corrections); a year at once is `offentliggoer(aar:)`.
     public func offentliggoerNiveau(_ id: UUID, af bruger: String) async throws {
         try await skiftStatus(niveauID: id, til: .offentliggjort, af: bruger)
+    }
+}
+
+extension Lager {
+    /// Last year's published takst (newest version) of the level with the same name, and its unit.
+    func sidsteAarsTakst(tilbudID: UUID, navn: String, aar: Int) async throws -> (takst: Kroner, enhed: Takstenhed)? {
+        guard let m = try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID).filter(\.$navn == navn)
+            .filter(\.$aar == aar - 1).filter(\.$status == Status.offentliggjort.rawValue).sort(\.$version, .descending).first() else { return nil }
+        return (try m.takstDecimal, try m.domaene.grundlag.enhed)
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ f: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let v = self else { return nil }
+        return try await f(v)
     }
 }

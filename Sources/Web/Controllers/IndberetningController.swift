@@ -170,7 +170,16 @@ struct IndberetningController: RouteCollection {
                                                    forventetRevision: Int(formular["revision"]))
             var tekst = "\(niveau.navn) \(aar) er gemt som kladde: \(niveau.grundlag.enhed.tekst) \(Visning.kroner(resultat.takst, niveau.grundlag.afrunding)) kr."
             if handling == "indsend" {
-                try await lager.skiftStatus(niveauID: m.id, til: .indsendt, af: req.revisionsnavn)
+                do {
+                    try await lager.skiftStatus(niveauID: m.id, til: .indsendt, af: req.revisionsnavn)
+                } catch let v as Valideringsfejl {
+                    // Saved, not submitted (DOMAIN.md 7): the form comes back at the new revision with the reason at its field.
+                    formular["revision"] = "\(m.revision)"
+                    return try await visTakstformular(req, t, aar: aar, formular: formular, eksisterende: m,
+                                                      fejl: [v.felt: Visning.saetning(v.besked)],
+                                                      generelle: ["\(niveau.navn) \(aar) er gemt som kladde, men ikke indsendt."],
+                                                      beregning: (niveau, resultat), info: [], status: .unprocessableEntity)
+                }
                 tekst = "\(niveau.navn) \(aar) er gemt og indsendt til sekretariatet: \(niveau.grundlag.enhed.tekst) \(Visning.kroner(resultat.takst, niveau.grundlag.afrunding)) kr."
             }
             req.saetBesked(tekst)

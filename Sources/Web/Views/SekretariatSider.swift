@@ -29,7 +29,8 @@ enum SekretariatSider {
                         .td(.text("\(k.niveau.version)")),
                         .td(.class("tal"), .text(Visning.kroner(k.takst, afr))),
                         .td(.class("tal"), .text(k.sidsteAarsTakst.map { Visning.kroner($0, afr) } ?? "–")),
-                        .td(.class("tal"), .text(Visning.aendring(fra: k.sidsteAarsTakst, til: k.takst))))
+                        .td(.class("tal"), .text(Visning.aendring(fra: k.sidsteAarsTakst, til: k.takst)),
+                            .if(k.enhedSkiftet, .p(.class("advarsel"), .text("Ny enhed: \(k.niveau.grundlag.enhed.tekst) (sidste år \(k.sidsteAarsEnhed?.tekst ?? ""))")))))
                 })
             ))),
             .h2("Offentliggørelse"),
