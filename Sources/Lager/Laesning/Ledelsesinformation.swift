@@ -280,12 +280,8 @@ extension Lager {
               [Status.godkendt.rawValue, Status.offentliggjort.rawValue].contains(m.status) else { return nil }
         let r = try m.domaene
         guard let resultat = r.resultat else { return nil }
-        var princip = Efterregulering.Princip.helt
-        if let region = try await tilbudMedEjer(id: tilbudID)?.region,
-           let valgt = try await parameter(aar: takstaar, region: region, noegle: Parameternoegle.efterreguleringsprincip,
-                                           som: Efterregulering.Princip.self) {
-            princip = valgt
-        }
+        let princip = try await tilbuddetsParameter(tilbudID: tilbudID, aar: takstaar, noegle: Parameternoegle.efterreguleringsprincip,
+                                                    som: Efterregulering.Princip.self) ?? .helt
         return try Efterregulering.regulering(regnskabsaar: aar, resultat: resultat, grundlag: r.omkostninger,
                                               valg: valg, graensePct: graensePct, princip: princip)
     }

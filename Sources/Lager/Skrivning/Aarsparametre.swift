@@ -55,6 +55,13 @@ extension Lager {
                                                          som: Efterregulering.Princip.self))
     }
 
+    /// A yearly parameter of the region the tilbud's driftsherre belongs to; nil when unset or the
+    /// driftsherre has no region (the caller's default then applies).
+    func tilbuddetsParameter<T: Codable>(tilbudID: UUID, aar: Int, noegle: String, som: T.Type) async throws -> T? {
+        guard let region = try await tilbudMedEjer(id: tilbudID)?.region else { return nil }
+        return try await parameter(aar: aar, region: region, noegle: noegle, som: som)
+    }
+
     /// The threshold of `Indsendelseskontrol` for a region's takster of `aar`.
     public func saetTakstaendringsgraense(aar: Int, region: String, procent: Decimal, af bruger: String) async throws {
         guard procent >= 0 else { throw Valideringsfejl(felt: "procent", besked: "grænsen må ikke være negativ") }

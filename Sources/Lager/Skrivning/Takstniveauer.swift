@@ -86,10 +86,9 @@ extension Lager {
             if ny == .indsendt {
                 // DOMAIN.md 7: a large change from last year's published takst needs an explanation.
                 let sidste = try await Lager(tx).sidsteAarsTakst(tilbudID: m.$tilbud.id, navn: m.navn, aar: m.aar)
-                let region = try await Lager(tx).tilbudMedEjer(id: m.$tilbud.id)?.region
-                let graense = try await region.asyncFlatMap {
-                    try await Lager(tx).parameter(aar: m.aar, region: $0, noegle: Parameternoegle.takstaendringsgraense, som: Decimal.self)
-                } ?? Indsendelseskontrol.standardgraensePct
+                let graense = try await Lager(tx).tilbuddetsParameter(tilbudID: m.$tilbud.id, aar: m.aar,
+                                                                      noegle: Parameternoegle.takstaendringsgraense, som: Decimal.self)
+                    ?? Indsendelseskontrol.standardgraensePct
                 try Indsendelseskontrol.kontroller(takst: try m.takstDecimal, sidsteAar: sidste?.takst,
                                                    begrundelse: (m.begrundelse ?? "") + (begrundelse ?? ""), graensePct: graense)
             }
@@ -188,12 +187,5 @@ extension Lager {
         guard let m = try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID).filter(\.$navn == navn)
             .filter(\.$aar == aar - 1).filter(\.$status == Status.offentliggjort.rawValue).sort(\.$version, .descending).first() else { return nil }
         return (try m.takstDecimal, try m.domaene.grundlag.enhed)
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<U>(_ f: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let v = self else { return nil }
-        return try await f(v)
     }
 }
