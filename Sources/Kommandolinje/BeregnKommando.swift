@@ -52,11 +52,43 @@ struct BeregnKommando: AsyncParsableCommand {
         @Option(help: "Effektiv timeløn i kr.") var timeloen: String
         @Option(help: "Ydelsestimer pr. døgn") var timer: String = "8"
         @Option(help: "Dage pr. år") var dage: String = "365"
+        @Option(name: .customLong("ydelse"),
+                help: "En af tilbuddets ydelser med sin egen basistakst: NAVN=BASISTAKST[:TIMER] (kan gentages; timer ellers --timer)")
+        var ydelser: [String] = []
         @OptionGroup var format: FormatValg
 
         func udfoer() async throws {
             var felter = Talfelter()
             let læs = { (raa: String, felt: String) in felter.læs(raa, felt) }
+            if !ydelser.isEmpty {
+                guard basistakst == nil, basisbudget == nil, pladser == nil else {
+                    throw Valideringsfejl(felt: "ydelse", besked: "angiv basistaksten i hver --ydelse, ikke også --basistakst eller --basisbudget")
+                }
+                // Several services of one tilbud, each with its own basis and ydelse at the same hourly rate
+                // (DOMAIN.md 6.1; 002:2862–2867: § 107 with STU is 2.487 + 569 at 402 kr./time).
+                var dele: [(navn: String, basistakst: Decimal, timer: Decimal)] = []
+                for (i, y) in ydelser.enumerated() {
+                    let felt = "ydelse[\(i + 1)]"
+                    let lighed = y.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard lighed.count == 2, !lighed[0].trimmingCharacters(in: .whitespaces).isEmpty else {
+                        throw Valideringsfejl(felt: felt, besked: "skriv NAVN=BASISTAKST eller NAVN=BASISTAKST:TIMER (fik '\(y)')")
+                    }
+                    let tal = lighed[1].split(separator: ":", maxSplits: 1).map(String.init)
+                    dele.append((lighed[0].trimmingCharacters(in: .whitespaces), læs(tal[0], "\(felt).basistakst"),
+                                 læs(tal.count == 2 ? tal[1] : timer, "\(felt).timer")))
+                }
+                let t = læs(timeloen, "timeloen"), pct = læs(belaegningsprocent, "belaegningsprocent")
+                let resultater = try felter.medAndreFejl {
+                    try dele.map { try BasisYdelse.medBasistakst($0.basistakst, effektivTimeloen: t, belaegningsprocent: pct, timerPrDoegn: $0.timer) }
+                }
+                let tabel = Tabel(kolonner: ["ydelse", "basistakst", "ydelsestimer", "ydelsestimetakst", "ydelsestakst", "takst_i_alt"],
+                                  raekker: zip(dele, resultater).map { d, r in
+                                      [.tekst(d.navn), .tal(r.basistakst, decimaler: 0), .tal(d.timer, decimaler: nil),
+                                       .tal(r.ydelsestimetakst, decimaler: 0), .tal(r.ydelsestakst, decimaler: 0), .tal(r.takstIAlt, decimaler: 0)]
+                                  })
+                udskriv(tabel.tekst(format.format))
+                return
+            }
             let r: BasisYdelseResultat
             switch (basistakst, basisbudget, pladser) {
             case (let givet?, nil, nil):

@@ -77,13 +77,18 @@ extension EksportKommando {
         @Option(help: "xlsx eller csv") var format: String = "xlsx"
         @Option(help: "Filen der skrives") var ud: String
         @Flag(help: "Alle takstniveauer (nyeste version, alle statusser) i stedet for kun de offentliggjorte") var alle = false
+        @Option(help: "Kun den periode af hvert niveau, der gælder på datoen, åååå-mm-dd (standard: alle årets perioder)") var dato: String?
+        @Option(help: "Med --dato: for en borger indskrevet på denne dato") var indskrevet: String?
         @OptionGroup var database: DatabaseValg
 
         func udfoer() async throws {
-            let (liste, regnskab, belaegning) = try await database.medLager { l in
+            let dag = try dato.map { try Datoer.kontroller($0, felt: "dato") }
+            let borger = try indskrevet.map { try Datoer.kontroller($0, felt: "indskrevet") }
+            var (liste, regnskab, belaegning) = try await database.medLager { l in
                 (alle ? try await l.arbejdsliste(aar: aar) : try await l.offentligTakstliste(aar: aar),
                  try await l.regnskabsraekker(aar: aar), try await l.belaegningsraekker(aar: aar))
             }
+            if let dag { liste = liste.paaDato(dag, indskrevet: borger) }
             let takster = Regnearksudskrift.takster(liste)
             let data: Data
             switch format {

@@ -52,6 +52,8 @@ public enum Regnearksudskrift {
                     "belaegningsprocent": .tal(g.belaegningsprocent, decimaler: nil),
                     "afrunding": .tekst(g.afrunding.rawValue), "takst": .tal(n.takst, decimaler: g.afrunding.decimaler),
                     "status": .tekst(n.niveau.status.rawValue), "version": .heltal(n.niveau.version), "revision": .heltal(n.revision),
+                    "gyldig_fra": .tekst(n.niveau.periodestart), "kun_nye_fra": n.niveau.kunForIndskrevetFra.map { .tekst($0) } ?? .tom,
+                    "midlertidig": n.niveau.midlertidig ? .tekst("ja") : .tom,
                 ]
                 for k in Omkostningskategori.allCases {
                     let sum = g.omkostninger.filter { $0.kategori == k }.reduce(Decimal(0)) { $0 + $1.beloeb }

@@ -97,6 +97,26 @@ final class KommandolinjeTests: XCTestCase {
         XCTAssertTrue(begge.fejl.contains("angiv enten --basistakst eller --basisbudget"), begge.fejl)
     }
 
+    /// Several services of one tilbud, each with its own basis and ydelse at 402 kr./time (MH 2024,
+    /// 002:2862–2867, fixture `mh_basis_ydelse_2024.csv`); a malformed service is refused by name.
+    func testBeregnBasisYdelseForFlereYdelser() throws {
+        let k = try koer(["beregn", "basis-ydelse", "--timeloen", "390", "--belaegningsprocent", "97", "--format", "json",
+                          "--ydelse", "§107 helhedstilbud=3187:6", "--ydelse", "§107 med STU (§107-del)=2487:0",
+                          "--ydelse", "§107 med STU (STU-del)=569:0"])
+        XCTAssertEqual(k.kode, 0, k.fejl)
+        let r = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(k.ud.utf8)) as? [[String: Any]], k.ud)
+        XCTAssertEqual(r.map { $0["ydelse"] as? String }, ["§107 helhedstilbud", "§107 med STU (§107-del)", "§107 med STU (STU-del)"])
+        XCTAssertEqual(r.map { $0["takst_i_alt"] as? Int }, [5599, 2487, 569])
+        XCTAssertEqual(r.map { $0["ydelsestimetakst"] as? Int }, [402, 402, 402])
+        XCTAssertEqual(r.first?["ydelsestakst"] as? Int, 2412)
+        let daarlig = try koer(["beregn", "basis-ydelse", "--timeloen", "390", "--belaegningsprocent", "97", "--ydelse", "STU 569"])
+        XCTAssertEqual(daarlig.kode, 1)
+        XCTAssertTrue(daarlig.fejl.contains("ydelse[1]: skriv NAVN=BASISTAKST eller NAVN=BASISTAKST:TIMER (fik 'STU 569')"), daarlig.fejl)
+        let tal = try koer(["beregn", "basis-ydelse", "--timeloen", "390", "--belaegningsprocent", "97", "--ydelse", "STU=fem"])
+        XCTAssertEqual(tal.kode, 1)
+        XCTAssertTrue(tal.fejl.contains("ydelse[1].basistakst"), tal.fejl)
+    }
+
     /// An approved level cannot be saved as a draft again from the command line (it used to turn
     /// silently back into a draft): exit 1, a Danish message naming the status and the way on, and
     /// the database byte-identical in a full dump.
@@ -253,9 +273,9 @@ final class KommandolinjeTests: XCTestCase {
         let k = try koer(["tilbud", "list", "--aar", "2021", "--format", "csv"], miljoe: ["TAKSTFIL_DB": db])
         XCTAssertEqual(k.kode, 0, k.fejl)
         let linjer = k.ud.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        XCTAssertEqual(linjer.first, "tilbud;driftsherre;maalgruppe;type;takstniveau;aar;version;status;takst_kr;enhed;demo")
+        XCTAssertEqual(linjer.first, "tilbud;driftsherre;maalgruppe;type;takstniveau;aar;version;status;takst_kr;enhed;gyldig_fra;midlertidig;demo")
         XCTAssertEqual(linjer.count, 5)
-        XCTAssertTrue(linjer.contains("Toftehøj;Jammerbugt Kommune;psykisk_handicap;doegn;Takst 1;2021;1;offentliggjort;891,89;doegn;nej"), k.ud)
+        XCTAssertTrue(linjer.contains("Toftehøj;Jammerbugt Kommune;psykisk_handicap;doegn;Takst 1;2021;1;offentliggjort;891,89;doegn;2021-01-01;nej;nej"), k.ud)
     }
 
     /// `takstfil serve --demo` on an empty database serves /healthz and the public list.

@@ -90,7 +90,7 @@ final class OffentligeSiderTests: XCTestCase {
         XCTAssertEqual(csv.headers.contentType?.description, "text/csv; charset=utf-8")
         XCTAssertEqual(csv.headers.first(name: .contentDisposition), "attachment; filename=\"takster-\(aar).csv\"")
         let linjer = csv.body.string.dropFirst().split(separator: "\r\n")
-        XCTAssertEqual(linjer.first, "tilbud;driftsherre;maalgruppe;sel_paragraf;type;takstniveau;aar;version;takst_kr;enhed;demodata")
+        XCTAssertEqual(linjer.first, "tilbud;driftsherre;maalgruppe;sel_paragraf;type;takstniveau;aar;version;takst_kr;enhed;gyldig_fra;kun_nye_fra;midlertidig;demodata")
         XCTAssertEqual(linjer.count, raekker.count + 1)
         XCTAssertTrue(linjer[1].hasPrefix("\(raekker[0].tilbud.navn);Viborg Kommune;"), String(linjer[1]))
         XCTAssertTrue(csv.body.string.hasPrefix("\u{FEFF}"))
@@ -125,7 +125,7 @@ final class OffentligeSiderTests: XCTestCase {
         XCTAssertTrue(html.contains("<title>Takst 1 2021: 891,89</title>"), "hvert punkt har sin værdi i dansk format")
         XCTAssertTrue(html.contains("Godkendt af FU 29. januar 2021"))
         let csv = try await hent("/tilbud/\(id)?format=csv").body.string
-        XCTAssertTrue(csv.contains("2021;Takst 1;1;891,89;døgntakst;2;95;"), csv)
+        XCTAssertTrue(csv.contains("2021;2021-01-01;;Takst 1;1;891,89;nej;døgntakst;2;95;"), csv)
         // A generated tilbud with two years: a line per level.
         let t = try await Lager(app.db).offentligTakstliste(aar: aar).first { $0.demo }!
         let g = try await hent("/tilbud/\(t.id)").body.string

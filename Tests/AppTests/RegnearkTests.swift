@@ -29,9 +29,9 @@ final class RegnearkTests: XCTestCase {
         XCTAssertTrue(k.ud.contains("ark 'Regnskab': 2 rækker (regnskab): 2 nye"), k.ud)
         XCTAssertTrue(k.ud.contains("ark 'Belægning': 2 rækker (belaegning): 2 nye"), k.ud)
         let liste = try cli.koer(["tilbud", "list", "--aar", "2021", "--db", db, "--format", "csv"])
-        XCTAssertTrue(liste.ud.contains("Toftehøj;Jammerbugt Kommune;psykisk_handicap;doegn;Takst 1;2021;1;kladde;891,89;doegn;nej"), liste.ud)
+        XCTAssertTrue(liste.ud.contains("Toftehøj;Jammerbugt Kommune;psykisk_handicap;doegn;Takst 1;2021;1;kladde;891,89;doegn;2021-01-01;nej;nej"), liste.ud)
         // (1.800.000 + 300.000 − 50.000) × 1,061 / (12 × 250 × 0,925) = 783,80
-        XCTAssertTrue(liste.ud.contains("Dagtilbuddet Egely;Viborg Kommune;psykisk_handicap;dag;Takst;2021;1;kladde;784;dag;nej"), liste.ud)
+        XCTAssertTrue(liste.ud.contains("Dagtilbuddet Egely;Viborg Kommune;psykisk_handicap;dag;Takst;2021;1;kladde;784;dag;2021-01-01;nej;nej"), liste.ud)
         let r = try cli.koer(["rapport", "over-underskud", "--fra", "2018", "--til", "2019", "--db", db, "--format", "csv"])
         XCTAssertTrue(r.ud.contains("I alt;0;220000"), r.ud)
         // The same file again changes nothing.
@@ -63,8 +63,9 @@ final class RegnearkTests: XCTestCase {
             let efter = try XLSXLaeser.laes(try Data(contentsOf: URL(fileURLWithPath: ud2)), fil: ud2)
             XCTAssertEqual(foer.map(\.navn), ["Takster", "Regnskab", "Belægning"])
             XCTAssertGreaterThan(foer[0].raekker.count, aarstal == 2021 ? 4 : 1)
-            // Status, version and revision (the last three columns) belong to the database, not the data.
-            let uden = { (a: Regnearksark) in a.raekker.map { Array($0.celler.prefix(Takstfilskabelon.kolonner.count - 3)) } }
+            // Status, the provisional mark, version and revision (the last four columns) belong to the database, not the data.
+            XCTAssertEqual(Takstfilskabelon.kolonner.suffix(4).map(\.0), ["status", "midlertidig", "version", "revision"])
+            let uden = { (a: Regnearksark) in a.raekker.map { Array($0.celler.prefix(Takstfilskabelon.kolonner.count - 4)) } }
             XCTAssertTrue(uden(foer[0]) == uden(efter[0]), "\(aarstal): takster afviger efter genindlæsning")
             XCTAssertEqual(foer[1], efter[1])
             XCTAssertEqual(foer[2], efter[2])

@@ -73,4 +73,23 @@ final class LivscyklusTests: XCTestCase {
         XCTAssertFalse(Indsendelseskontrol.enhedSkiftet(.doegn, sidsteAar: .doegn))
         XCTAssertFalse(Indsendelseskontrol.enhedSkiftet(.dag, sidsteAar: nil))
     }
+
+    /// DOMAIN.md 6.2: a provision lives 5 years after its regnskabsår; two levels carrying the same
+    /// year's result record it once; a provision of the whole surplus is still recorded.
+    func testHensaettelsensLevetid() throws {
+        // 004:146–149: half of a 501.980 kr. surplus went into budget 2024; here the other half is kept.
+        let r = try XCTUnwrap(try Efterregulering.regulering(regnskabsaar: 2022, resultat: 501_980, grundlag: 10_000_000,
+                                                             valg: .init(hensaettelse: 250_990, andel: 1)))
+        XCTAssertEqual(r.beloeb, -250_990)
+        let hele = try XCTUnwrap(try Efterregulering.regulering(regnskabsaar: 2023, resultat: 100_000, grundlag: 10_000_000,
+                                                                valg: .init(hensaettelse: 100_000)), "en hensættelse af hele overskuddet skal gemmes")
+        XCTAssertEqual(hele.beloeb, 0)
+        let h = Hensaettelser.fra([r, r, hele, Regulering(regnskabsaar: 2021, overUnderskud: -5)])
+        XCTAssertEqual(h, [Hensaettelse(regnskabsaar: 2022, beloeb: 250_990), Hensaettelse(regnskabsaar: 2023, beloeb: 100_000)])
+        XCTAssertEqual(h.map(\.brugesSenest), [2027, 2028])
+        XCTAssertEqual(Hensaettelser.saldo(h, iaar: 2027), 350_990)
+        XCTAssertEqual(Hensaettelser.saldo(h, iaar: 2028), 100_000)
+        XCTAssertTrue(h[0].udloebet(iaar: 2028))
+        XCTAssertEqual(Hensaettelser.saldo(h, iaar: 2029), 0)
+    }
 }

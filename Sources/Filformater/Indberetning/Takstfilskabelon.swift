@@ -20,7 +20,8 @@ public enum Takstfilskabelon {
         ("regulering_aar", "Reguleringsår"), ("over_underskud", "Over-/underskud til regulering"),
         ("regulering_andel", "Andel af resultatet"), ("hensat", "Hensat"), ("afrunding", "Afrunding"),
         ("basisbudget", "Basisbudget"), ("timeloen", "Effektiv timeløn"), ("timer", "Ydelsestimer pr. døgn"),
-        ("takst", "Takst"), ("status", "Status"), ("version", "Version"), ("revision", "Revision"),
+        ("gyldig_fra", "Gyldig fra"), ("kun_nye_fra", "Kun for borgere indskrevet fra"),
+        ("takst", "Takst"), ("status", "Status"), ("midlertidig", "Midlertidig"), ("version", "Version"), ("revision", "Revision"),
     ]
 
     public static let format = CSVTabel.Format(
@@ -66,8 +67,8 @@ public enum Takstfilskabelon {
     /// column when it is filled in). All problems at once, by sheet, row and column.
     public static func laesTakster(_ t: CSVTabel) throws -> [Raekke] {
         try t.laesAlle(talkolonner: talkolonner, { try laesRaekke(t, $0) }, noegle: { raekke in
-            Dubletnoegle([raekke.driftsherre, raekke.tilbud, raekke.niveau.navn, "\(raekke.niveau.aar)"], kolonne: t.overskrift("takstniveau")) {
-                "'\(raekke.tilbud)' \(raekke.niveau.navn) \(raekke.niveau.aar) står også i række \($0)"
+            Dubletnoegle([raekke.driftsherre, raekke.tilbud, raekke.niveau.navn, raekke.niveau.periodestart], kolonne: t.overskrift("takstniveau")) {
+                "'\(raekke.tilbud)' \(raekke.niveau.navn) fra \(raekke.niveau.periodestart) står også i række \($0)"
             }
         })
     }
@@ -122,7 +123,13 @@ public enum Takstfilskabelon {
             basisYdelse = BasisYdelseGrundlag(basisbudget: basis, pladser: grundlag.pladser, belaegningsprocent: grundlag.belaegningsprocent,
                                               dage: grundlag.enhederPrAar ?? 365, effektivTimeloen: loen, timerPrDoegn: try tal("timer") ?? 8)
         }
-        let niveau = Takstniveau(navn: try t.tekst(r, "takstniveau"), aar: aar, grundlag: grundlag, basisYdelse: basisYdelse)
+        func dato(_ k: String) -> String? { t.celle(r.celler, k).isEmpty ? nil : t.celle(r.celler, k) }
+        let niveau: Takstniveau
+        do {
+            // The period is checked here too, so a wrong date is reported by file, row and column.
+            niveau = try Takstniveau(navn: try t.tekst(r, "takstniveau"), aar: aar, grundlag: grundlag, basisYdelse: basisYdelse,
+                                     gyldigFra: dato("gyldig_fra"), kunForIndskrevetFra: dato("kun_nye_fra")).medKontrolleretPeriode()
+        } catch let v as Valideringsfejl { throw fejl(v.felt, v.besked) }
         let beregnet: Kroner
         do { beregnet = try niveau.beregn().takst } catch let v as Valideringsfejl {
             throw fejl(v.felt == "dage" ? "dage" : v.felt, v.besked)

@@ -290,16 +290,19 @@ extension Importkontekst {
     /// conflict); a published level is never changed by an import.
     func skrivTakster(_ raekker: [Takstfilskabelon.Raekke], fil: String, status: Status, resultat r: inout Importresultat) async throws {
         let aar = Set(raekker.map(\.niveau.aar))
-        var seneste: [String: Takstniveaumodel] = [:]
+        // Per level and period the newest version; per level and year the highest version number
+        // (versions number the records of a year across its periods).
+        var seneste: [String: Takstniveaumodel] = [:], hoejesteVersion: [String: Int] = [:]
         for m in try await Takstniveaumodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version).all() {
-            seneste["\(m.$tilbud.id)|\(m.navn)|\(m.aar)"] = m
+            seneste["\(m.$tilbud.id)|\(m.navn)|\(m.aar)|\(m.gyldigFra ?? "")"] = m
+            hoejesteVersion["\(m.$tilbud.id)|\(m.navn)|\(m.aar)"] = m.version
         }
         for raekke in raekker {
             r.raekker += 1
             let id = try await tilbudID(driftsherre: raekke.driftsherre, region: nil, tilbud: raekke.tilbud,
                                         maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
                                         fil: fil, raekke: raekke.raekke, resultat: &r)
-            if let eksisterende = seneste["\(id)|\(raekke.niveau.navn)|\(raekke.niveau.aar)"] {
+            if let eksisterende = seneste["\(id)|\(raekke.niveau.navn)|\(raekke.niveau.aar)|\(raekke.niveau.gyldigFra ?? "")"] {
                 let nu = try eksisterende.domaene
                 if Takstfilskabelon.iSkabelonensForm(nu.grundlag) == raekke.niveau.grundlag && nu.basisYdelse == raekke.niveau.basisYdelse {
                     r.uaendret += 1
@@ -316,14 +319,15 @@ extension Importkontekst {
             }
             var niveau = raekke.niveau
             niveau.status = status
-            niveau.version = 1
+            niveau.version = (hoejesteVersion["\(id)|\(niveau.navn)|\(niveau.aar)"] ?? 0) + 1
+            hoejesteVersion["\(id)|\(niveau.navn)|\(niveau.aar)"] = niveau.version
             let nyID = UUID()
             let begrundelse: String? = status == .offentliggjort ? "Historisk import: \(fil)" : nil
             let grundlag = try Lagerkodning.json(niveau.grundlag)
             let basisYdelse = try niveau.basisYdelse.map(Lagerkodning.json)
             try await indsaet(Takstniveaumodel.schema,
                               ["id", "tilbud_id", "navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst", "enhed", "revision", "begrundelse"],
-                              [nyID, id, niveau.navn, niveau.aar, 1, status.rawValue, grundlag, basisYdelse,
+                              [nyID, id, niveau.navn, niveau.aar, niveau.version, status.rawValue, grundlag, basisYdelse,
                                "\(raekke.takst)", niveau.grundlag.enhed.rawValue, 1, begrundelse])
             haendelser.append(Haendelse(bruger: bruger, tidspunkt: Tidspunkt.nu(), handling: "opret", entitet: "takstniveau",
                                         entitetID: nyID.uuidString, foer: nil,

@@ -23,6 +23,16 @@ public struct GemtTakstniveau: Sendable {
     public var status: Status { niveau.status }
 }
 
+extension Array where Element == GemtTakstniveau {
+    /// The newest version of level `navn` of year `aar` in the period starting `gyldigFra` (empty or
+    /// nil: 1 January) — the record a save of that level and period edits (DOMAIN.md 6.1).
+    public func nyeste(navn: String, aar: Int, gyldigFra: String?) -> GemtTakstniveau? {
+        let fra = (gyldigFra ?? "").trimmingCharacters(in: .whitespaces)
+        let start = fra.isEmpty ? "\(aar)-01-01" : fra
+        return filter { $0.navn == navn && $0.aar == aar && $0.niveau.periodestart == start }.max { $0.version < $1.version }
+    }
+}
+
 extension Takstniveaumodel {
     /// The read model; the decision is included when the query loaded it (`with(\.$beslutning)`).
     var gemt: GemtTakstniveau {

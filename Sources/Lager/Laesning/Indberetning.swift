@@ -77,7 +77,8 @@ extension Lager {
             guard let t = tilbud[tid] else { continue }
             if forrige[m.aar - 1] == nil {
                 var d: [UUID: [String: (takst: Kroner, enhed: Takstenhed)]] = [:]
-                for r in try await offentligTakstliste(aar: m.aar - 1) {
+                // Last year's takst is the one in force on its last day (DOMAIN.md 6.1: a year may have periods).
+                for r in try await offentligTakstliste(aar: m.aar - 1).paaDato("\(m.aar - 1)-12-31") {
                     for n in r.niveauer { d[r.id, default: [:]][n.niveau.navn] = (n.takst, n.niveau.grundlag.enhed) }
                 }
                 forrige[m.aar - 1] = d

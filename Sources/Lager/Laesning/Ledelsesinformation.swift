@@ -199,7 +199,8 @@ extension Lager {
 
     /// Nordjylland's measure: published takst levels present in both years.
     public func niveauTakstudvikling(fra: Int, til: Int, region: String? = nil) async throws -> [NiveauTakstudvikling.Driftsherre] {
-        let a = try await offentligTakstliste(aar: fra), b = try await offentligTakstliste(aar: til)
+        // A year's takst is the one in force on 1 January (its first period when it starts later).
+        let a = try await offentligTakstliste(aar: fra).paaDato("\(fra)-01-01"), b = try await offentligTakstliste(aar: til).paaDato("\(til)-01-01")
         let iRegionen = Set(try await tilbudMedDriftsherre(region: region).values.map(\.id))
         var niveauer: [String: NiveauTakstudvikling.Niveau] = [:]
         for (liste, erFra) in [(a, true), (b, false)] {

@@ -76,6 +76,8 @@ struct Databaseraekke: Sendable {
         }
     }
 
+    func valgfriSandhed(_ k: String) throws -> Bool? { try erTom(k) ? nil : try sandhed(k) }
+
     func uuid(_ k: String) throws -> UUID {
         switch kilde {
         case .sqlite(let r):

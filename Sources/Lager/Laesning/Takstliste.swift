@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 import Takstregler
 
-/// A tilbud with the takstniveauer shown for a year — the rows of the public takstfil.
+/// A tilbud with the takstniveauer of a year — the rows of the public takstfil. A level may have
+/// several periods in the year (DOMAIN.md 6.1); `paaDato` picks the one in force on a date.
 public struct TilbudMedTakster: Sendable {
     public struct Niveau: Sendable {
         public let id: UUID
@@ -16,40 +17,59 @@ public struct TilbudMedTakster: Sendable {
     public let tilbud: Tilbud
     public let demo: Bool
     public let kilde: String?
+    /// Every period of the year (newest version of each), by level name and then start.
     public let niveauer: [Niveau]
+    /// Periods of earlier years of levels that have a period only for citizens enrolled from a date:
+    /// what those enrolled before still pay.
+    public let tidligere: [Niveau]
+
+    /// One period per level: the one in force on `dato` for a citizen enrolled on `indskrevet`
+    /// (`Takstperioder.gaeldende`); a level whose first period starts after the date shows that period.
+    public func paaDato(_ dato: String, indskrevet: String? = nil) -> TilbudMedTakster {
+        var valgt: [Niveau] = []
+        for navn in niveauer.map(\.niveau.navn).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
+            let aarets = niveauer.filter { $0.niveau.navn == navn }
+            let alle = tidligere.filter { $0.niveau.navn == navn } + aarets
+            if let n = Takstperioder.gaeldende(alle, dato: dato, indskrevet: indskrevet, \.niveau) ?? aarets.first { valgt.append(n) }
+        }
+        return TilbudMedTakster(id: id, tilbud: tilbud, demo: demo, kilde: kilde, niveauer: valgt, tidligere: [])
+    }
+}
+
+extension Array where Element == TilbudMedTakster {
+    /// The list on a date: one period per level of every tilbud.
+    public func paaDato(_ dato: String, indskrevet: String? = nil) -> [TilbudMedTakster] {
+        map { $0.paaDato(dato, indskrevet: indskrevet) }
+    }
 }
 
 extension Lager {
-    /// The published takstfil for a year: per takstniveau the newest published version.
+    /// The published takstfil for a year: per takstniveau and period the newest published version.
     public func offentligTakstliste(aar: Int) async throws -> [TilbudMedTakster] {
         try await takstliste(aar: aar) { $0 == .offentliggjort }
     }
 
-    /// Every tilbud with the newest version of each takstniveau, whatever its status
+    /// Every tilbud with the newest version of each takstniveau and period, whatever its status
     /// (the secretariat's and the CLI's view); `medTommeTilbud` adds tilbud without levels that year.
     public func arbejdsliste(aar: Int, medTommeTilbud: Bool = false) async throws -> [TilbudMedTakster] {
         try await takstliste(aar: aar, medTommeTilbud: medTommeTilbud) { _ in true }
     }
 
-    /// Two plain SQL queries whatever the number of tilbud (no N+1, no Fluent models: their
-    /// reflection was ~40 % of reading a year's list — perf), grouped in memory.
-    func takstliste(aar: Int, medTommeTilbud: Bool = false, _ medtag: (Status) -> Bool) async throws -> [TilbudMedTakster] {
-        struct Niveaurad { let id: UUID; let navn: String; let version: Int; let status: String; let grundlag: String
-                           let basis: String?; let takst: String; let revision: Int; let begrundelse: String? }
-        var valgt: [UUID: [String: Niveaurad]] = [:]
-        for r in try await alleRaekker(sql.select()
-            .columns("id", "tilbud_id", "navn", "version", "status", "grundlag", "basis_ydelse", "takst", "revision", "begrundelse")
-            .from(Takstniveaumodel.schema).where("aar", .equal, aar)) {
-            let status = try r.tekst("status")
-            guard medtag(Status(rawValue: status) ?? .kladde) else { continue }
-            let n = Niveaurad(id: try r.uuid("id"), navn: try r.tekst("navn"),
-                              version: try r.heltal("version"), status: status,
-                              grundlag: try r.tekst("grundlag"), basis: try r.valgfriTekst("basis_ydelse"),
-                              takst: try r.tekst("takst"), revision: try r.heltal("revision"),
-                              begrundelse: try r.valgfriTekst("begrundelse"))
-            let t = try r.uuid("tilbud_id")
-            if let nu = valgt[t]?[n.navn], nu.version > n.version { continue }
-            valgt[t, default: [:]][n.navn] = n
+    /// Plain SQL whatever the number of tilbud (no N+1, no Fluent models: their reflection was ~40 %
+    /// of reading a year's list — perf), grouped in memory.
+    func takstliste(aar: Int, medTommeTilbud: Bool = false, _ medtag: @escaping (Status) -> Bool) async throws -> [TilbudMedTakster] {
+        let valgt = try periodeversioner(try await alleRaekker(sql.select().columns(Lager.niveaukolonner)
+            .from(Takstniveaumodel.schema).where("aar", .equal, aar)), medtag)
+        // Earlier years only for levels limited to newly enrolled citizens (rare; one more query then).
+        let begraensede = Set(valgt.flatMap { t, n in n.values.filter { $0.niveau.kunForIndskrevetFra != nil }.map { "\(t)|\($0.niveau.navn)" } })
+        var tidligere: [UUID: [String: TilbudMedTakster.Niveau]] = [:]
+        if !begraensede.isEmpty {
+            tidligere = try periodeversioner(try await alleRaekker(sql.select().columns(Lager.niveaukolonner)
+                .from(Takstniveaumodel.schema).where("aar", .lessThan, aar)), medtag)
+            for (t, n) in tidligere { tidligere[t] = n.filter { begraensede.contains("\(t)|\($0.value.niveau.navn)") } }
+        }
+        func orden(_ a: TilbudMedTakster.Niveau, _ b: TilbudMedTakster.Niveau) -> Bool {
+            a.niveau.navn == b.niveau.navn ? a.niveau.periodestart < b.niveau.periodestart : naturligOrden(a.niveau.navn, b.niveau.navn)
         }
         var ud: [TilbudMedTakster] = []
         for r in try await alleRaekker(SQLRaw("""
@@ -57,28 +77,54 @@ extension Lager {
                    o.navn AS driftsherre FROM tilbud t JOIN organisationer o ON o.id = t.driftsherre_id
             """)) {
             let id = try r.uuid("id")
-            let mine = (valgt[id] ?? [:]).values.sorted { naturligOrden($0.navn, $1.navn) }
+            let mine = (valgt[id] ?? [:]).values.sorted(by: orden)
             if mine.isEmpty && !medTommeTilbud { continue }
             let tilbud = Tilbudsmodel.tilbud(
                 navn: try r.tekst("navn"), driftsherre: try r.tekst("driftsherre"),
                 adresse: try r.valgfriTekst("adresse"), paragraf: try r.valgfriTekst("paragraf"), maalgruppe: try r.valgfriTekst("maalgruppe"),
                 type: try r.tekst("type"), ejerform: try r.tekst("ejerform"),
                 afdelinger: try r.tekst("afdelinger"))
-            ud.append(TilbudMedTakster(
-                id: id, tilbud: tilbud, demo: try r.sandhed("demo"), kilde: try r.valgfriTekst("kilde"),
-                niveauer: try mine.map { n in
-                    .init(id: n.id, niveau: try Takstniveaumodel.niveau(navn: n.navn, aar: aar, grundlag: n.grundlag, basisYdelse: n.basis,
-                                                                        status: n.status, version: n.version),
-                          takst: try Lagertal.decimal(n.takst), revision: n.revision, begrundelse: n.begrundelse)
-                }))
+            ud.append(TilbudMedTakster(id: id, tilbud: tilbud, demo: try r.sandhed("demo"), kilde: try r.valgfriTekst("kilde"),
+                                       niveauer: mine, tidligere: (tidligere[id] ?? [:]).values.sorted(by: orden)))
         }
         return ud.sorted { ($0.tilbud.navn, $0.tilbud.driftsherre) < ($1.tilbud.navn, $1.tilbud.driftsherre) }
+    }
+
+    static let niveaukolonner = ["id", "tilbud_id", "navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst", "revision",
+                                 "begrundelse", "gyldig_fra", "kun_nye_fra", "midlertidig"]
+
+    /// Rows of `niveaukolonner` grouped per tilbud, keeping the newest version per level and period.
+    private func periodeversioner(_ raekker: [Databaseraekke], _ medtag: (Status) -> Bool) throws -> [UUID: [String: TilbudMedTakster.Niveau]] {
+        var valgt: [UUID: [String: TilbudMedTakster.Niveau]] = [:]
+        for r in raekker {
+            let status = try r.tekst("status")
+            guard medtag(Status(rawValue: status) ?? .kladde) else { continue }
+            let version = try r.heltal("version"), navn = try r.tekst("navn"), aar = try r.heltal("aar")
+            let gyldigFra = try r.valgfriTekst("gyldig_fra")
+            let t = try r.uuid("tilbud_id"), noegle = "\(navn)\u{1}\(aar)\u{1}\(gyldigFra ?? "")"
+            if let nu = valgt[t]?[noegle], nu.niveau.version > version { continue }
+            let niveau = try Takstniveaumodel.niveau(
+                navn: navn, aar: aar, grundlag: try r.tekst("grundlag"), basisYdelse: try r.valgfriTekst("basis_ydelse"),
+                status: status, version: version, gyldigFra: gyldigFra, kunNyeFra: try r.valgfriTekst("kun_nye_fra"),
+                midlertidig: try r.valgfriSandhed("midlertidig") ?? false)
+            valgt[t, default: [:]][noegle] = .init(id: try r.uuid("id"), niveau: niveau, takst: try Lagertal.decimal(try r.tekst("takst")),
+                                                    revision: try r.heltal("revision"), begrundelse: try r.valgfriTekst("begrundelse"))
+        }
+        return valgt
     }
 
     /// Every version of a tilbud's levels, newest first (history and corrections).
     public func versioner(tilbudID: UUID) async throws -> [GemtTakstniveau] {
         try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID).with(\.$beslutning)
             .sort(\.$aar, .descending).sort(\.$navn).sort(\.$version, .descending).all().map { try $0.gemt }
+    }
+
+    /// The published takst of one level in force on `dato` for a citizen enrolled on `indskrevet`
+    /// (DOMAIN.md 6.1), with its decision; nil when none has started by then.
+    public func gaeldendeTakst(tilbudID: UUID, niveau navn: String, dato: String, indskrevet: String? = nil) async throws -> GemtTakstniveau? {
+        let offentlige = try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID).filter(\.$navn == navn)
+            .filter(\.$status == Status.offentliggjort.rawValue).with(\.$beslutning).all().map { try $0.gemt }
+        return Takstperioder.gaeldende(offentlige, dato: dato, indskrevet: indskrevet, \.niveau)
     }
 
     /// The published versions of a tilbud's levels, every year, with their decisions (the tilbud page).

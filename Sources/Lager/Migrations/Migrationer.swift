@@ -7,6 +7,7 @@ public enum Migrationer {
          M005_Regnskaber(), M006_Belaegninger(), M007_Parametre(), M008_Haendelser(), M009_Pladser(),
          M010_Kommentarer(), M011_Befolkning(),
          // Webapplikationen: accounts, API tokens, sign-in attempts (the session table is the web module's).
-         M012_Brugere(), M013_Takstniveauindeks(), M014_Aarsindekser(), M015_Beslutningsdelegation()]
+         M012_Brugere(), M013_Takstniveauindeks(), M014_Aarsindekser(), M015_Beslutningsdelegation(),
+         M016_Takstperioder()]
     }
 }

@@ -22,6 +22,10 @@ public final class Takstniveaumodel: Model, @unchecked Sendable {
     @Field(key: "revision") public var revision: Int
     @OptionalField(key: "begrundelse") public var begrundelse: String?
     @OptionalParent(key: "beslutning_id") public var beslutning: Beslutningsmodel?
+    /// The period (DOMAIN.md 6.1): first day (nil: 1 January), enrolment limit, provisional approval.
+    @OptionalField(key: "gyldig_fra") public var gyldigFra: String?
+    @OptionalField(key: "kun_nye_fra") public var kunNyeFra: String?
+    @OptionalField(key: "midlertidig") public var midlertidig: Bool?
 
     public init() {}
 
@@ -40,18 +44,26 @@ public final class Takstniveaumodel: Model, @unchecked Sendable {
         basisYdelse = try niveau.basisYdelse.map(Lagerkodning.json)
         self.takst = "\(takst)"
         enhed = niveau.grundlag.enhed.rawValue
+        gyldigFra = niveau.gyldigFra
+        kunNyeFra = niveau.kunForIndskrevetFra
+        midlertidig = niveau.midlertidig ? true : nil
     }
 
     public var domaene: Takstniveau {
-        get throws { try Takstniveaumodel.niveau(navn: navn, aar: aar, grundlag: grundlag, basisYdelse: basisYdelse, status: status, version: version) }
+        get throws {
+            try Takstniveaumodel.niveau(navn: navn, aar: aar, grundlag: grundlag, basisYdelse: basisYdelse, status: status, version: version,
+                                        gyldigFra: gyldigFra, kunNyeFra: kunNyeFra, midlertidig: midlertidig ?? false)
+        }
     }
 
     /// The domain value from the stored columns (also used by plain-SQL readers).
-    static func niveau(navn: String, aar: Int, grundlag: String, basisYdelse: String?, status: String, version: Int) throws -> Takstniveau {
+    static func niveau(navn: String, aar: Int, grundlag: String, basisYdelse: String?, status: String, version: Int,
+                       gyldigFra: String? = nil, kunNyeFra: String? = nil, midlertidig: Bool = false) throws -> Takstniveau {
         // An unknown status is refused, never read as a draft (fail closed).
         guard let s = Status(rawValue: status) else { throw Lagerfejl.ugyldigDatabase("ukendt status '\(status)' for takstniveauet '\(navn)' \(aar)") }
         return Takstniveau(navn: navn, aar: aar, grundlag: try Lagerkodning.fraJSON(grundlag),
-                           basisYdelse: try basisYdelse.map { try Lagerkodning.fraJSON($0) }, status: s, version: version)
+                           basisYdelse: try basisYdelse.map { try Lagerkodning.fraJSON($0) }, status: s, version: version,
+                           gyldigFra: gyldigFra, kunForIndskrevetFra: kunNyeFra, midlertidig: midlertidig)
     }
 
     /// The stored takst; a value that is not a number is an error, never 0.

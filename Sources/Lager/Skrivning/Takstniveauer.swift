@@ -13,7 +13,10 @@ struct TakstniveauLog: Encodable {
     static func json(_ niveau: Takstniveau, grundlagJSON: String, basisYdelseJSON: String?, takst: Kroner) throws -> String {
         let navn = try Lagerkodning.json(niveau.navn)
         let basis = basisYdelseJSON.map { "\"basisYdelse\":\($0)," } ?? ""
-        return "{\"niveau\":{\"aar\":\(niveau.aar),\(basis)\"grundlag\":\(grundlagJSON),\"navn\":\(navn),"
+        let periode = try (niveau.gyldigFra.map { "\"gyldigFra\":\(try Lagerkodning.json($0))," } ?? "")
+            + (niveau.kunForIndskrevetFra.map { "\"kunForIndskrevetFra\":\(try Lagerkodning.json($0))," } ?? "")
+            + (niveau.midlertidig ? "\"midlertidig\":true," : "")
+        return "{\"niveau\":{\"aar\":\(niveau.aar),\(basis)\"grundlag\":\(grundlagJSON),\(periode)\"navn\":\(navn),"
             + "\"status\":\"\(niveau.status.rawValue)\",\"version\":\(niveau.version)},\"takst\":\(try Lagerkodning.json(takst))}"
     }
 }
@@ -31,13 +34,16 @@ extension Lager {
             throw Valideringsfejl(felt: "aar", besked: "året skal ligge mellem \(Aarsinterval.gyldige.lowerBound) og \(Aarsinterval.gyldige.upperBound) (fik \(niveau.aar))")
         }
         let takst = try niveau.beregn().takst
+        var kontrolleret = try niveau.medKontrolleretPeriode()
+        kontrolleret.navn = navn
+        kontrolleret.midlertidig = false // provisional is a mark of the approval, never of a draft
+        let indtastet = kontrolleret
         return try await skriv { tx, log in
+            var ny = indtastet
             guard try await Tilbudsmodel.find(tilbudID, on: tx) != nil else { throw Lagerfejl.ukendtTilbud(tilbudID.uuidString) }
-            let seneste = try await Takstniveaumodel.query(on: tx)
-                .filter(\.$tilbud.$id == tilbudID).filter(\.$navn == navn).filter(\.$aar == niveau.aar)
-                .sort(\.$version, .descending).first()
-            var ny = niveau
-            ny.navn = navn
+            let aaret = try await Lager.versionerAfNiveau(tx, tilbudID: tilbudID, navn: navn, aar: ny.aar)
+            // Each period is its own record: a new `gyldig fra` never edits another period (DOMAIN.md 6.1).
+            let seneste = try aaret.first { try $0.domaene.periodestart == ny.periodestart }
             if let seneste {
                 // The workflow decides, for every caller: only a draft or a rejected level is saved
                 // again; anything else is refused naming its status (never silently reset to a draft).
@@ -62,7 +68,8 @@ extension Lager {
                                                efter: TakstniveauLog(niveau: ny, takst: takst), begrundelse: begrundelse))
                 return try seneste.gemt
             }
-            ny.version = 1
+            // Versions number the records of a level and year, across its periods (the first is 1).
+            ny.version = (aaret.first?.version ?? 0) + 1
             let m = try Takstniveaumodel(tilbudID: tilbudID, niveau: ny, takst: takst)
             m.begrundelse = begrundelse
             try await m.create(on: tx)
@@ -75,11 +82,14 @@ extension Lager {
     /// Moves a takstniveau through the workflow (DOMAIN.md 7); approvals may carry the decision.
     @discardableResult
     public func skiftStatus(niveauID: UUID, til ny: Status, af bruger: String, begrundelse: String? = nil,
-                            beslutning: Beslutning? = nil) async throws -> GemtTakstniveau {
+                            beslutning: Beslutning? = nil, midlertidig: Bool = false) async throws -> GemtTakstniveau {
         try await skriv { tx, log in
             guard let m = try await Takstniveaumodel.find(niveauID, on: tx) else { throw Lagerfejl.ikkeFundet("Takstniveauet") }
             let fra = try m.domaene.status
             guard fra.kanGaaTil(ny) else { throw Lagerfejl.ugyldigStatusskift(fra: fra.tekst, til: ny.tekst) }
+            if midlertidig, ny != .godkendt {
+                throw Valideringsfejl(felt: "midlertidig", besked: "kun en godkendelse kan være midlertidig (ikke \(ny.tekst.lowercased()))")
+            }
             if ny == .afvist, (begrundelse ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw Valideringsfejl(felt: "begrundelse", besked: "en afvisning skal have en kommentar")
             }
@@ -98,9 +108,12 @@ extension Lager {
                 m.$beslutning.id = b.id
             }
             m.status = ny.rawValue
+            // DOMAIN.md 6.1 (002:2833–2842): the mark belongs to the approval; a rejection clears it.
+            if ny == .godkendt || ny == .afvist { m.midlertidig = midlertidig ? true : nil }
             m.revision += 1
             try await m.save(on: tx)
             var efter = ["status": ny.rawValue]
+            if midlertidig { efter["midlertidig"] = "ja" }
             if let beslutning {
                 // The decision reference (body, date, item) is part of what the approval changed.
                 efter["organ"] = beslutning.organ
@@ -153,16 +166,18 @@ extension Lager {
         ny.grundlag = grundlag
         ny.basisYdelse = basisYdelse
         ny.status = .kladde
-        ny.version = gammel.version + 1
+        ny.midlertidig = false
         let takst = try ny.beregn().takst
         let tilbudID = gammel.$tilbud.id
         let rettet = ny
         return try await skriv { tx, log in
-            let seneste = try await Takstniveaumodel.query(on: tx).filter(\.$tilbud.$id == tilbudID)
-                .filter(\.$navn == rettet.navn).filter(\.$aar == rettet.aar).sort(\.$version, .descending).first()
+            let aaret = try await Lager.versionerAfNiveau(tx, tilbudID: tilbudID, navn: rettet.navn, aar: rettet.aar)
+            let seneste = try aaret.first { try $0.domaene.periodestart == rettet.periodestart }
             guard seneste?.id == gammel.id else {
-                throw Lagerfejl.konflikt("der findes allerede en nyere version af takstniveauet '\(rettet.navn)' \(rettet.aar)")
+                throw Lagerfejl.konflikt("der findes allerede en nyere version af takstniveauet '\(rettet.navn)' \(rettet.aar) fra \(rettet.periodestart)")
             }
+            var rettet = rettet
+            rettet.version = (aaret.first?.version ?? gammel.version) + 1
             let m = try Takstniveaumodel(tilbudID: tilbudID, niveau: rettet, takst: takst)
             m.begrundelse = begrundelse
             try await m.create(on: tx)
@@ -182,10 +197,18 @@ extension Lager {
 }
 
 extension Lager {
-    /// Last year's published takst (newest version) of the level with the same name, and its unit.
+    /// Every version of one level in one year (all its periods), newest version first.
+    static func versionerAfNiveau(_ db: any Database, tilbudID: UUID, navn: String, aar: Int) async throws -> [Takstniveaumodel] {
+        try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID).filter(\.$navn == navn).filter(\.$aar == aar)
+            .sort(\.$version, .descending).all()
+    }
+
+    /// Last year's published takst of the level with the same name, and its unit: the one in force
+    /// on last year's last day (the same reading as the secretariat's queue).
     func sidsteAarsTakst(tilbudID: UUID, navn: String, aar: Int) async throws -> (takst: Kroner, enhed: Takstenhed)? {
-        guard let m = try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID).filter(\.$navn == navn)
-            .filter(\.$aar == aar - 1).filter(\.$status == Status.offentliggjort.rawValue).sort(\.$version, .descending).first() else { return nil }
-        return (try m.takstDecimal, try m.domaene.grundlag.enhed)
+        let offentlige = try await Takstniveaumodel.query(on: db).filter(\.$tilbud.$id == tilbudID).filter(\.$navn == navn)
+            .filter(\.$aar == aar - 1).filter(\.$status == Status.offentliggjort.rawValue).all().map { try $0.gemt }
+        guard let m = Takstperioder.gaeldende(offentlige, dato: "\(aar - 1)-12-31", \.niveau) else { return nil }
+        return (m.takst, m.niveau.grundlag.enhed)
     }
 }

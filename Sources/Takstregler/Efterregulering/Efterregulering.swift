@@ -78,7 +78,8 @@ public enum Efterregulering {
             let ud = udOverBaand(resultat, grundlag: grundlag, baandPct: baandPct)
             (rest, baand) = (ud, resultat - ud)
         }
-        guard rest != 0, valg.andel != 0 else { return nil }
+        // A provision is recorded even when nothing is left to carry: it has a life (`Hensaettelse`).
+        guard (rest != 0 && valg.andel != 0) || valg.hensaettelse > 0 else { return nil }
         return Regulering(regnskabsaar: regnskabsaar, overUnderskud: rest, andel: valg.andel,
                           hensat: valg.hensaettelse == 0 ? nil : valg.hensaettelse, indenforBaand: baand)
     }

@@ -10,15 +10,54 @@ public struct Takstniveau: Codable, Equatable, Sendable {
     public var basisYdelse: BasisYdelseGrundlag?
     public var status: Status
     public var version: Int
+    /// The first day this version applies (yyyy-MM-dd, in `aar`); nil: 1 January (DOMAIN.md 6.1).
+    public var gyldigFra: String?
+    /// Only citizens enrolled on or after this date pay it; those enrolled before keep the earlier period.
+    public var kunForIndskrevetFra: String?
+    /// Approved as a provisional takst until the final one replaces it from its own date (002:2833–2842).
+    public var midlertidig: Bool
 
     public init(navn: String, aar: Int, grundlag: Takstgrundlag, basisYdelse: BasisYdelseGrundlag? = nil,
-                status: Status = .kladde, version: Int = 1) {
+                status: Status = .kladde, version: Int = 1, gyldigFra: String? = nil, kunForIndskrevetFra: String? = nil,
+                midlertidig: Bool = false) {
         self.navn = navn
         self.aar = aar
         self.grundlag = grundlag
         self.basisYdelse = basisYdelse
         self.status = status
         self.version = version
+        self.gyldigFra = gyldigFra
+        self.kunForIndskrevetFra = kunForIndskrevetFra
+        self.midlertidig = midlertidig
+    }
+
+    // The period keys are written only when set, so a level of a whole year encodes as before.
+    private enum CodingKeys: String, CodingKey {
+        case navn, aar, grundlag, basisYdelse, status, version, gyldigFra, kunForIndskrevetFra, midlertidig
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(navn: try c.decode(String.self, forKey: .navn), aar: try c.decode(Int.self, forKey: .aar),
+                  grundlag: try c.decode(Takstgrundlag.self, forKey: .grundlag),
+                  basisYdelse: try c.decodeIfPresent(BasisYdelseGrundlag.self, forKey: .basisYdelse),
+                  status: try c.decode(Status.self, forKey: .status), version: try c.decode(Int.self, forKey: .version),
+                  gyldigFra: try c.decodeIfPresent(String.self, forKey: .gyldigFra),
+                  kunForIndskrevetFra: try c.decodeIfPresent(String.self, forKey: .kunForIndskrevetFra),
+                  midlertidig: try c.decodeIfPresent(Bool.self, forKey: .midlertidig) ?? false)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(navn, forKey: .navn)
+        try c.encode(aar, forKey: .aar)
+        try c.encode(grundlag, forKey: .grundlag)
+        try c.encodeIfPresent(basisYdelse, forKey: .basisYdelse)
+        try c.encode(status, forKey: .status)
+        try c.encode(version, forKey: .version)
+        try c.encodeIfPresent(gyldigFra, forKey: .gyldigFra)
+        try c.encodeIfPresent(kunForIndskrevetFra, forKey: .kunForIndskrevetFra)
+        if midlertidig { try c.encode(true, forKey: .midlertidig) }
     }
 
     /// The published takst: the basis/ydelse total where the level is split, otherwise
@@ -59,12 +98,12 @@ public struct Haendelse: Codable, Equatable, Sendable {
 }
 
 extension Takstniveau {
-    /// Of several published versions, the one in force per year and level is the newest (a
+    /// Of several published versions, the one in force per year, level and period is the newest (a
     /// correction replaces its version once published, DOMAIN.md 5). In no particular order.
     public static func gaeldende<T>(_ versioner: [T], _ niveau: (T) -> Takstniveau) -> [T] {
         var pr: [String: T] = [:]
         for v in versioner {
-            let n = niveau(v), k = "\(n.aar)\u{1}\(n.navn)"
+            let n = niveau(v), k = "\(n.navn)\u{1}\(n.periodestart)" // the start holds the year
             if let nu = pr[k], niveau(nu).version > n.version { continue }
             pr[k] = v
         }

@@ -31,6 +31,12 @@ public enum Datoer {
         return c.year == a && c.month == m && c.day == d
     }
 
+    /// `s` when it is such a date; otherwise the Danish refusal naming the field.
+    public static func kontroller(_ s: String, felt: String) throws -> String {
+        guard erDato(s) else { throw Valideringsfejl(felt: felt, besked: "skriv datoen som åååå-mm-dd (fik '\(s)')") }
+        return s
+    }
+
     /// The three numbers of `yyyy-MM-dd`, when the text has exactly that shape.
     private static func dele(_ s: String) -> (Int, Int, Int)? {
         let u = Array(s.utf8)

@@ -32,12 +32,15 @@ struct APIController: RouteCollection {
 
     // MARK: Offentligt
 
-    /// `GET /api/v1/tilbud[?aar=Y][&side=N&antal=M]`: all published tilbud of the year, or one
-    /// page of them; `X-Total-Count` always holds the number of tilbud.
+    /// `GET /api/v1/tilbud[?aar=Y][&dato=D][&indskrevet=E][&side=N&antal=M]`: all published tilbud of
+    /// the year with the takst of each level in force on D (default today, held in the year) for a
+    /// citizen enrolled on E, or one page of them; `X-Total-Count` always holds the number of tilbud.
     func tilbud(req: Request) async throws -> Response {
         let aar = try req.query.get(Int?.self, at: "aar") ?? req.ur.aar
+        let dato = try APIController.dato(req, "dato") ?? Takstperioder.standarddato(aar: aar, idag: req.ur.idag)
+        let indskrevet = try APIController.dato(req, "indskrevet")
         let udgave = try await req.offentligUdgave(aar: aar)
-        let alle = udgave.liste
+        let alle = udgave.husk("api liste \(dato) \(indskrevet ?? "")") { udgave.liste.paaDato(dato, indskrevet: indskrevet) }
         var valgt = alle[...]
         let side = req.query[Int.self, at: "side"], antal = req.query[Int.self, at: "antal"]
         if side != nil || antal != nil {
@@ -48,7 +51,7 @@ struct APIController: RouteCollection {
             valgt = alle.dropFirst((s - 1) * a).prefix(a)
         }
         // The encoded page is the same for every caller until the data changes.
-        let (krop, headers) = try udgave.husk("api \(side ?? 0) \(antal ?? 0)") { () throws -> (ByteBuffer, HTTPHeaders) in
+        let (krop, headers) = try udgave.husk("api \(dato) \(indskrevet ?? "") \(side ?? 0) \(antal ?? 0)") { () throws -> (ByteBuffer, HTTPHeaders) in
             var krop = ByteBuffer(), headers = HTTPHeaders()
             try ContentConfiguration.global.requireEncoder(for: .json).encode(valgt.map(APIController.ud), to: &krop, headers: &headers)
             headers.replaceOrAdd(name: "X-Total-Count", value: "\(alle.count)")
@@ -57,12 +60,18 @@ struct APIController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(buffer: krop))
     }
 
+    /// An optional `yyyy-MM-dd` query value; anything else is a 422 naming it.
+    static func dato(_ req: Request, _ navn: String) throws -> String? {
+        guard let s = req.query[String.self, at: navn], !s.isEmpty else { return nil }
+        return try Datoer.kontroller(s, felt: navn)
+    }
+
     func etTilbud(req: Request) async throws -> TilbudUd {
         guard let id = req.parameters.get("id", as: UUID.self), let t = try await Lager(req.db).tilbudMedEjer(id: id) else {
             throw Abort(.notFound, reason: "Tilbuddet findes ikke.")
         }
         let niveauer = Takstniveau.gaeldende(try await Lager(req.db).offentligeVersioner(tilbudID: id), \.niveau)
-            .sorted { ($0.aar, $0.navn) < ($1.aar, $1.navn) }
+            .sorted { ($0.aar, $0.navn, $0.niveau.periodestart) < ($1.aar, $1.navn, $1.niveau.periodestart) }
         return APIController.ud(id: id, tilbud: t.tilbud, demo: t.demo, niveauer: niveauer.map { ($0.niveau, $0.takst) })
     }
 
@@ -110,7 +119,7 @@ struct APIController: RouteCollection {
         guard let aar = ind.aar, Aarsinterval.gyldige.contains(aar) else { throw Valideringsfejl(felt: "aar", besked: "angiv takståret") }
         let lager = Lager(req.db)
         let navn = f["niveau"].trimmingCharacters(in: .whitespaces)
-        let eksisterende = try await lager.takstniveauer(tilbudID: t.id, aar: aar).first { $0.navn == navn }
+        let eksisterende = try await lager.takstniveauer(tilbudID: t.id, aar: aar).nyeste(navn: navn, aar: aar, gyldigFra: f["gyldig_fra"])
         // Refused before the input is even read, in the workflow's own words (Lager refuses it too).
         if let e = eksisterende, !e.status.kanRettesAfIndberetter {
             throw Lagerfejl.ikkeRedigerbar("takstniveauet '\(e.navn)' \(e.aar) version \(e.version)", e.status)
@@ -197,7 +206,7 @@ struct APIController: RouteCollection {
         let b = Beslutning(organ: g.organ, dato: g.dato, punkt: g.punkt, tekst: g.tekst ?? "\(g.organ) godkendte \(m.navn) \(m.aar) for \(t.tilbud.navn)",
                                delegation: g.delegation)
         return try APIController.ud(try await Lager(req.db).skiftStatus(niveauID: m.id, til: .godkendt, af: req.revisionsnavn,
-                                                                        begrundelse: b.tekst, beslutning: b))
+                                                                        begrundelse: b.tekst, beslutning: b, midlertidig: g.midlertidig ?? false))
     }
 
     func afvis(req: Request) async throws -> NiveauUd {

@@ -17,6 +17,10 @@ extension APIController {
             let takst: String
             let pladser: String
             let belaegningsprocent: String
+            /// The period (DOMAIN.md 6.1): first day, enrolment limit, provisional approval.
+            let gyldigFra: String
+            let kunNyeFra: String?
+            let midlertidig: Bool
         }
         let id: UUID
         let navn: String
@@ -36,7 +40,8 @@ extension APIController {
                      .init(navn: $0.niveau.navn, aar: $0.niveau.aar, version: $0.niveau.version,
                            enhed: $0.niveau.grundlag.enhed.rawValue, takst: "\($0.takst)",
                            pladser: "\($0.niveau.grundlag.pladser)",
-                           belaegningsprocent: "\($0.niveau.grundlag.belaegningsprocent)")
+                           belaegningsprocent: "\($0.niveau.grundlag.belaegningsprocent)",
+                           gyldigFra: $0.niveau.periodestart, kunNyeFra: $0.niveau.kunForIndskrevetFra, midlertidig: $0.niveau.midlertidig)
                  })
     }
 
@@ -67,14 +72,25 @@ extension APIController {
         let enhed: String
         let takst: String
         let beregning: [Linje]
+        let gyldigFra: String
+        let kunNyeFra: String?
+        let midlertidig: Bool
+        /// The basis as entered, line by line (what a PUT sends back unchanged).
+        let omkostninger: [OmkostningUd]
+        let andreIndtaegter: [IndtaegtUd]
     }
+    struct OmkostningUd: Content { let kategori: String; let tekst: String; let beloeb: String }
+    struct IndtaegtUd: Content { let tekst: String; let beloeb: String }
 
     static func ud(_ m: GemtTakstniveau) throws -> NiveauUd {
         let n = m.niveau
         let r = try n.beregn()
         return NiveauUd(id: m.id, tilbudID: m.tilbudID, navn: m.navn, aar: m.aar, version: m.version, status: m.status.rawValue,
                         revision: m.revision, enhed: n.grundlag.enhed.rawValue, takst: "\(r.takst)",
-                        beregning: r.linjer.map { .init(art: $0.art.rawValue, tekst: $0.tekst, beloeb: "\($0.beloeb)") })
+                        beregning: r.linjer.map { .init(art: $0.art.rawValue, tekst: $0.tekst, beloeb: "\($0.beloeb)") },
+                        gyldigFra: n.periodestart, kunNyeFra: n.kunForIndskrevetFra, midlertidig: n.midlertidig,
+                        omkostninger: n.grundlag.omkostninger.map { .init(kategori: $0.kategori.rawValue, tekst: $0.tekst, beloeb: "\($0.beloeb)") },
+                        andreIndtaegter: n.grundlag.andreIndtaegter.map { .init(tekst: $0.tekst, beloeb: "\($0.beloeb)") })
     }
 
     /// A number as JSON text or JSON number (a number is read exactly, never through a float).
@@ -133,6 +149,9 @@ extension APIController {
         var basisYdelse: BasisYdelseInd?
         var begrundelse: String?
         var indsend: Bool?
+        /// The period (DOMAIN.md 6.1): first day (default 1 January of `aar`) and the enrolment limit.
+        var gyldigFra: String?
+        var kunNyeFra: String?
 
         /// What the form cannot carry or read, refused rather than dropped: an unknown category, an
         /// unreadable amount in any cost line, more other-income lines than the form has (keyed like
@@ -156,8 +175,8 @@ extension APIController {
             return fejl
         }
 
-        /// The same fields the web form has, so both are read by `Takstformular`. Lines of the same
-        /// category are added together (after `indtastningsfejl` has refused unreadable amounts).
+        /// The same fields the web form has, so both are read by `Takstformular` and validated once;
+        /// each cost line becomes its own field (after `indtastningsfejl` has refused unreadable amounts).
         var formular: Takstformular {
             var f = Takstformular()
             f["niveau"] = navn ?? ""
@@ -166,13 +185,13 @@ extension APIController {
             f["pladser"] = pladser?.tekst ?? ""
             f["belaegningsprocent"] = belaegningsprocent?.tekst ?? ""
             f["afrunding"] = afrunding ?? "hele_kroner"
+            // Every line keeps its own amount and text (never summed or dropped).
             for k in Omkostningskategori.allCases {
-                let linjer = (omkostninger ?? []).filter { $0.kategori == k.rawValue }
-                guard !linjer.isEmpty else { continue }
-                f["omk_\(k.rawValue)"] = linjer.count == 1 ? linjer[0].beloeb.tekst
-                    : ((try? linjer.map { try Kontrol.tal($0.beloeb.tekst, felt: "beloeb") }.reduce(0, +)).map {
-                        "\($0)".replacingOccurrences(of: ".", with: ",") } ?? "")
-                if linjer.count == 1, let t = linjer[0].tekst { f["omk_tekst_\(k.rawValue)"] = t }
+                for (i, l) in (omkostninger ?? []).filter({ $0.kategori == k.rawValue }).enumerated() {
+                    let felt = Takstformular.omkostningsfelt(k, i + 1)
+                    f[felt.beloeb] = l.beloeb.tekst
+                    if let t = l.tekst { f[felt.tekst] = t }
+                }
             }
             for (i, l) in (andreIndtaegter ?? []).prefix(Takstformular.antalIndtaegter).enumerated() {
                 f["indt_tekst_\(i + 1)"] = l.tekst ?? ""
@@ -194,6 +213,8 @@ extension APIController {
                 f["by_dage"] = b.dage?.tekst ?? ""
             }
             f["begrundelse"] = begrundelse ?? ""
+            f["gyldig_fra"] = gyldigFra ?? ""
+            f["kun_nye_fra"] = kunNyeFra ?? ""
             return f
         }
     }
@@ -237,6 +258,8 @@ extension APIController {
         let punkt: String
         let tekst: String?
         let delegation: String?
+        /// A provisional approval (DOMAIN.md 6.1, 002:2833–2842).
+        let midlertidig: Bool?
     }
 
     struct AfvisInd: Content { let begrundelse: String }

@@ -75,7 +75,8 @@ struct IndberetningController: RouteCollection {
         return Side.html(IndberetningSider.tilbud(
             t, aar: aar, niveauer: niveauer, afvisninger: afvisninger, sidsteAar: sidsteAar, regnskaber: regnskaber,
             belaegningsaar: belaegningsaar, belaegninger: belaegninger, frist: frist, formularer: formularer, kanSkrive: kanSkrive,
-            sekretariat: Adgang.maa(req.rolle, .godkend), csrf: req.csrfToken, kontekst: req.sidekontekst), status: status)
+            sekretariat: Adgang.maa(req.rolle, .godkend), hensaettelser: try await lager.hensaettelser(tilbudID: t.id),
+            csrf: req.csrfToken, kontekst: req.sidekontekst), status: status)
     }
 
     // MARK: Takst
@@ -91,7 +92,8 @@ struct IndberetningController: RouteCollection {
         var eksisterende: GemtTakstniveau?
         var beregning: (Takstniveau, Takstresultat)?
         if !navn.isEmpty {
-            eksisterende = try await lager.takstniveauer(tilbudID: t.id, aar: aar).first { $0.navn == navn }
+            eksisterende = try await lager.takstniveauer(tilbudID: t.id, aar: aar)
+                .nyeste(navn: navn, aar: aar, gyldigFra: req.query[String.self, at: "gyldig_fra"])
             if let e = eksisterende {
                 let n = e.niveau
                 formular = Takstformular(niveau: n)
@@ -137,7 +139,8 @@ struct IndberetningController: RouteCollection {
         guard let aar = Int(formular["aar"]), Aarsinterval.gyldige.contains(aar) else { throw Abort(.badRequest, reason: "Året mangler i formularen.") }
         let lager = Lager(req.db)
         let navn = formular["niveau"].trimmingCharacters(in: .whitespaces)
-        let eksisterende = navn.isEmpty ? nil : try await lager.takstniveauer(tilbudID: t.id, aar: aar).first { $0.navn == navn }
+        let eksisterende = navn.isEmpty ? nil : try await lager.takstniveauer(tilbudID: t.id, aar: aar)
+            .nyeste(navn: navn, aar: aar, gyldigFra: formular["gyldig_fra"])
         func igen(_ fejl: [String: String], _ generelle: [String] = [], beregning: (Takstniveau, Takstresultat)? = nil,
                   info: [String] = [], status: HTTPResponseStatus) async throws -> Response {
             try await visTakstformular(req, t, aar: aar, formular: formular, eksisterende: eksisterende, fejl: fejl, generelle: generelle,
@@ -183,10 +186,11 @@ struct IndberetningController: RouteCollection {
                 tekst = "\(niveau.navn) \(aar) er gemt og indsendt til sekretariatet: \(niveau.grundlag.enhed.tekst) \(Visning.kroner(resultat.takst, niveau.grundlag.afrunding)) kr."
             }
             req.saetBesked(tekst)
-            return req.redirect(to: "/indberetning/tilbud/\(t.id.uuidString)/takst" + E.soegestreng([("aar", "\(aar)"), ("niveau", niveau.navn)]))
+            return req.redirect(to: "/indberetning/tilbud/\(t.id.uuidString)/takst" + E.soegestreng([("aar", "\(aar)"), ("niveau", niveau.navn),
+                                                                                                     ("gyldig_fra", niveau.gyldigFra ?? "")]))
         } catch Lagerfejl.konflikt(let besked) {
             // Nothing is lost: the form comes back as typed, now at the current revision, with the other change described.
-            let nu = try await lager.takstniveauer(tilbudID: t.id, aar: aar).first { $0.navn == navn }
+            let nu = try await lager.takstniveauer(tilbudID: t.id, aar: aar).nyeste(navn: navn, aar: aar, gyldigFra: formular["gyldig_fra"])
             formular["revision"] = nu.map { "\($0.revision)" } ?? ""
             return try await visTakstformular(req, t, aar: aar, formular: formular, eksisterende: nu, fejl: [:],
                                               generelle: ["Konflikt: \(besked)", "Dine tal står stadig i formularen. Gemmer du igen, erstatter de den andens ændring."],
@@ -273,7 +277,8 @@ enum Takstlaesning {
             }
         }
         do {
-            return .ok(niveau, try niveau.beregn())
+            let n = try niveau.medKontrolleretPeriode()
+            return .ok(n, try n.beregn())
         } catch {
             guard let fejl = Takstformular.feltfejl(error) else { throw error }
             return .fejl(fejl)

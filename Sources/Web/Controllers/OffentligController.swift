@@ -12,9 +12,16 @@ struct OffentligController: RouteCollection {
         routes.get("tilbud", ":id", use: tilbud)
     }
 
-    static func filter(_ req: Request) -> Tilbudsviften.Filter {
+    static func filter(_ req: Request) throws -> Tilbudsviften.Filter {
         func s(_ n: String) -> String { (req.query[String.self, at: n] ?? "").trimmingCharacters(in: .whitespaces) }
         var f = Tilbudsviften.Filter(aar: req.query[Int.self, at: "aar"] ?? req.ur.aar)
+        f.standarddato = Takstperioder.standarddato(aar: f.aar, idag: req.ur.idag)
+        // A wrong date is refused with the field named, never read as today.
+        for (felt, etiket) in [("dato", "Dato"), ("indskrevet", "Indskrevet")] where !s(felt).isEmpty && !Datoer.erDato(s(felt)) {
+            throw Abort(.badRequest, reason: "\(etiket): skriv datoen som åååå-mm-dd (fik '\(s(felt))').")
+        }
+        f.dato = s("dato")
+        f.indskrevet = s("indskrevet")
         f.q = s("q")
         f.driftsherre = s("driftsherre")
         f.maalgruppe = s("maalgruppe")
@@ -28,9 +35,11 @@ struct OffentligController: RouteCollection {
     }
 
     func liste(req: Request) async throws -> Response {
-        let f = OffentligController.filter(req)
+        let f = try OffentligController.filter(req)
         let udgave = try await req.offentligUdgave(aar: f.aar)
-        let raekker = udgave.husk("raekker" + f.url { $0.side = 1 }) { Tilbudsviften.raekker(udgave.liste, f) }
+        let raekker = udgave.husk("raekker" + f.visningsdato + f.url { $0.side = 1 }) {
+            Tilbudsviften.raekker(udgave.liste.paaDato(f.visningsdato, indskrevet: f.indskrevet.isEmpty ? nil : f.indskrevet), f)
+        }
         if let format = try Download.format(req) {
             return try Download.svar([("Takster \(f.aar)", Tilbudsviften.tabel(raekker))], filnavn: "takster-\(f.aar)", format: format)
         }
@@ -39,16 +48,20 @@ struct OffentligController: RouteCollection {
             TakstlisteSide(filter: f, alle: udgave.liste, raekker: raekker, aarMedTakster: udgave.aarMedTakster, kontekst: kontekst).html.render()
         }
         // Everyone who is not signed in and has no message waiting sees the same page.
-        return Side.html(kontekst.bruger == nil && kontekst.besked == nil ? udgave.husk("side" + f.url(), side) : side())
+        return Side.html(kontekst.bruger == nil && kontekst.besked == nil ? udgave.husk("side" + f.visningsdato + f.url(), side) : side())
     }
 
     func tilbud(req: Request) async throws -> Response {
         guard let id = req.parameters.get("id", as: UUID.self) else { throw Abort(.notFound, reason: "Ukendt tilbud.") }
         let lager = Lager(req.db)
         guard let t = try await lager.tilbudMedEjer(id: id) else { throw Abort(.notFound, reason: "Tilbuddet findes ikke.") }
-        let niveauer = try await lager.offentligeVersioner(tilbudID: id).map { m -> TilbudSide.Niveauvisning in
-            TilbudSide.Niveauvisning(niveau: m.niveau, resultat: try m.niveau.beregn(), begrundelse: m.version > 1 ? m.begrundelse : nil,
-                                     beslutning: m.beslutning)
+        let offentlige = try await lager.offentligeVersioner(tilbudID: id)
+        let niveauer = try offentlige.map { m -> TilbudSide.Niveauvisning in
+            // A correction is a later version of the same period; a new period is not a correction.
+            let rettelse = offentlige.contains { $0.aar == m.aar && $0.navn == m.navn && $0.niveau.periodestart == m.niveau.periodestart
+                && $0.version < m.version }
+            return TilbudSide.Niveauvisning(niveau: m.niveau, resultat: try m.niveau.beregn(), begrundelse: rettelse ? m.begrundelse : nil,
+                                            beslutning: m.beslutning, erRettelse: rettelse)
         }
         let side = TilbudSide(id: id, tilbud: t.tilbud, demo: t.demo, kilde: t.kilde, niveauer: niveauer, kontekst: req.sidekontekst)
         if let format = try Download.format(req) {

@@ -24,11 +24,17 @@ enum OpenAPI {
         "type": {"type": "string", "enum": ["dag", "doegn", "ambulant"]}, "demo": {"type": "boolean"},
         "takstniveauer": {"type": "array", "items": {"type": "object", "properties": {
           "navn": {"type": "string"}, "aar": {"type": "integer"}, "version": {"type": "integer"}, "enhed": {"type": "string"},
-          "takst": {"type": "string"}, "pladser": {"type": "string"}, "belaegningsprocent": {"type": "string"}}}}}},
+          "takst": {"type": "string"}, "pladser": {"type": "string"}, "belaegningsprocent": {"type": "string"},
+          "gyldigFra": {"type": "string", "format": "date", "description": "Første dag taksten gælder; næste periode afløser den"},
+          "kunNyeFra": {"type": "string", "format": "date", "nullable": true, "description": "Gælder kun borgere indskrevet fra denne dato"},
+          "midlertidig": {"type": "boolean", "description": "Godkendt som midlertidig takst"}}}}}},
       "Takstniveau": {"type": "object", "properties": {
         "id": {"type": "string", "format": "uuid"}, "tilbudID": {"type": "string", "format": "uuid"}, "navn": {"type": "string"},
         "aar": {"type": "integer"}, "version": {"type": "integer"}, "status": {"type": "string", "enum": ["kladde", "indsendt", "afvist", "godkendt", "offentliggjort"]},
         "revision": {"type": "integer"}, "enhed": {"type": "string"}, "takst": {"type": "string"},
+        "gyldigFra": {"type": "string", "format": "date"}, "kunNyeFra": {"type": "string", "format": "date", "nullable": true}, "midlertidig": {"type": "boolean"},
+        "omkostninger": {"type": "array", "description": "Grundlaget linje for linje, som det blev indberettet", "items": {"type": "object", "properties": {"kategori": {"type": "string"}, "tekst": {"type": "string"}, "beloeb": {"type": "string"}}}},
+        "andreIndtaegter": {"type": "array", "items": {"type": "object", "properties": {"tekst": {"type": "string"}, "beloeb": {"type": "string"}}}},
         "beregning": {"type": "array", "items": {"type": "object", "properties": {"art": {"type": "string"}, "tekst": {"type": "string"}, "beloeb": {"type": "string"}}}}}},
       "TakstniveauInd": {"type": "object", "required": ["navn", "aar", "pladser", "belaegningsprocent", "omkostninger"], "properties": {
         "navn": {"type": "string"}, "aar": {"type": "integer"},
@@ -43,7 +49,9 @@ enum OpenAPI {
         "overhead": {"type": "object", "properties": {"metode": {"type": "string", "enum": ["ingen", "procent", "bruttoandel", "beloeb"]}, "vaerdi": {"$ref": "#/components/schemas/Tal"}}},
         "efterregulering": {"type": "object", "properties": {"hensaettelse": {"$ref": "#/components/schemas/Tal"}, "andel": {"$ref": "#/components/schemas/Tal"}}},
         "basisYdelse": {"type": "object", "description": "Basis- og ydelsestakst; udeladt: en gemt opdeling bevares. Pladser, belægning og dage er som standard takstniveauets (dage ellers 365), timer pr. døgn 8.", "required": ["basisbudget", "effektivTimeloen"], "properties": {"basisbudget": {"$ref": "#/components/schemas/Tal"}, "effektivTimeloen": {"$ref": "#/components/schemas/Tal"}, "timerPrDoegn": {"$ref": "#/components/schemas/Tal"}, "pladser": {"$ref": "#/components/schemas/Tal"}, "belaegningsprocent": {"$ref": "#/components/schemas/Tal"}, "dage": {"$ref": "#/components/schemas/Tal"}}},
-        "begrundelse": {"type": "string"}, "indsend": {"type": "boolean"}}}
+        "begrundelse": {"type": "string"}, "indsend": {"type": "boolean"},
+        "gyldigFra": {"type": "string", "format": "date", "description": "Første dag taksten gælder (standard: 1. januar i aar); en ny dato er en ny periode, der ikke ændrer de andre"},
+        "kunNyeFra": {"type": "string", "format": "date", "description": "Gælder kun borgere indskrevet fra denne dato; de allerede indskrevne beholder den tidligere takst"}}}
     },
     "responses": {
       "Uautoriseret": {"description": "Ikke logget ind", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Fejl"}}}},
@@ -55,10 +63,12 @@ enum OpenAPI {
   "paths": {
     "/api/v1/tilbud": {"get": {"summary": "Offentliggjorte tilbud og takster for et år", "parameters": [
       {"name": "aar", "in": "query", "schema": {"type": "integer"}, "description": "Standard: indeværende år"},
+      {"name": "dato", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Taksten der gælder på datoen (standard: i dag, inden for året)"},
+      {"name": "indskrevet", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "For en borger indskrevet på datoen (standard: en ny borger)"},
       {"name": "side", "in": "query", "schema": {"type": "integer", "minimum": 1}},
       {"name": "antal", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}, "description": "Pr. side (standard 50, når side er angivet)"}],
       "responses": {"200": {"description": "Tilbud; headeren X-Total-Count er antal tilbud i alt", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Tilbud"}}}}}}}},
-    "/api/v1/tilbud/{id}": {"get": {"summary": "Ét tilbud med gældende offentliggjorte takster for alle år", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
+    "/api/v1/tilbud/{id}": {"get": {"summary": "Ét tilbud med gældende offentliggjorte takster for alle år og perioder", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
       "responses": {"200": {"description": "Tilbuddet", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Tilbud"}}}}, "404": {"description": "Ukendt tilbud"}}}},
     "/api/v1/openapi.json": {"get": {"summary": "Dette dokument", "responses": {"200": {"description": "OpenAPI 3"}}}},
     "/api/v1/mig": {"get": {"summary": "Hvem er jeg, og hvad må jeg", "security": [{"apiNoegle": []}, {"session": []}],
@@ -92,7 +102,8 @@ enum OpenAPI {
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
       "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["organ", "dato", "punkt"], "properties": {
         "organ": {"type": "string", "example": "FU"}, "dato": {"type": "string", "format": "date"}, "punkt": {"type": "string"}, "tekst": {"type": "string"},
-        "delegation": {"type": "string", "example": "DAS gav FU kompetence til at behandle taksterne"}}}}}},
+        "delegation": {"type": "string", "example": "DAS gav FU kompetence til at behandle taksterne"},
+        "midlertidig": {"type": "boolean", "description": "Godkend som midlertidig takst; den endelige indberettes med sin egen gyldigFra"}}}}}},
       "responses": {"200": {"description": "Godkendt", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Takstniveau"}}}}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "409": {"$ref": "#/components/responses/Konflikt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
     "/api/v1/sekretariat/takstniveauer/{id}/afvis": {"post": {"summary": "Afvis med en kommentar", "security": [{"apiNoegle": []}, {"session": []}],
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],

@@ -71,9 +71,9 @@ struct SekretariatController: RouteCollection {
         let versioner = try await lager.versioner(tilbudID: d.tilbud.id).filter { $0.navn == d.niveau.navn }
         let haendelser = try await lager.haendelser(Haendelsesfilter(entitetID: d.model.id.uuidString, graense: 100)).haendelser
         let sidsteAar = try await lager.offentligTakstliste(aar: d.niveau.aar - 1).first { $0.id == d.tilbud.id }?
-            .niveauer.first { $0.niveau.navn == d.niveau.navn }?.takst
+            .paaDato("\(d.niveau.aar - 1)-12-31").niveauer.first { $0.niveau.navn == d.niveau.navn }?.takst
         return Side.html(SekretariatSider.niveau(d, resultat: try d.niveau.beregn(), versioner: versioner, haendelser: haendelser,
-                                                 sidsteAar: sidsteAar, fejl: fejl, felter: felter, csrf: req.csrfToken,
+                                                 sidsteAar: sidsteAar, hensaettelser: try await lager.hensaettelser(tilbudID: d.tilbud.id), fejl: fejl, felter: felter, csrf: req.csrfToken,
                                                  kontekst: req.sidekontekst), status: status)
     }
 
@@ -93,9 +93,10 @@ struct SekretariatController: RouteCollection {
         let beslutning = Beslutning(organ: organ, dato: dato, punkt: punkt,
                                     tekst: tekst.isEmpty ? "\(organ) godkendte \(d.niveau.navn) \(d.niveau.aar) for \(d.tilbud.tilbud.navn)" : tekst,
                                     delegation: f["delegation"])
+        let midlertidig = f["midlertidig"] == "ja"
         try await Lager(req.db).skiftStatus(niveauID: d.model.id, til: .godkendt, af: req.revisionsnavn,
-                                            begrundelse: beslutning.tekst, beslutning: beslutning)
-        req.saetBesked("\(d.tilbud.tilbud.navn) – \(d.niveau.navn) \(d.niveau.aar) er godkendt (\(organ) \(Visning.dato(dato)), punkt \(punkt)).")
+                                            begrundelse: beslutning.tekst, beslutning: beslutning, midlertidig: midlertidig)
+        req.saetBesked("\(d.tilbud.tilbud.navn) – \(d.niveau.navn) \(d.niveau.aar) er godkendt\(midlertidig ? " som midlertidig takst" : "") (\(organ) \(Visning.dato(dato)), punkt \(punkt)).")
         return req.redirect(to: "/sekretariat")
     }
 

@@ -23,7 +23,7 @@ struct Takstformular: Sendable {
 
     /// The fields in the order the form shows them (the error summary follows it).
     static var feltraekkefoelge: [String] {
-        ["niveau", "enhed", "dage", "pladser", "belaegningsprocent", "afrunding"]
+        ["niveau", "gyldig_fra", "kun_nye_fra", "enhed", "dage", "pladser", "belaegningsprocent", "afrunding"]
             + Omkostningskategori.allCases.map { "omk_\($0.rawValue)" }
             + (1...antalIndtaegter).flatMap { ["indt_tekst_\($0)", "indt_beloeb_\($0)"] }
             + ["overhead_metode", "overhead_vaerdi", "hensaettelse", "andel"] + basisYdelsesfelter + ["begrundelse"]
@@ -32,6 +32,26 @@ struct Takstformular: Sendable {
     /// Basis- og ydelsestakst (DOMAIN.md 6.1, Østerskoven): optional; empty means none. A form
     /// without these fields at all (an API call that does not mention them) keeps the stored split.
     static let basisYdelsesfelter = ["by_basisbudget", "by_timeloen", "by_timer", "by_pladser", "by_belaegningsprocent", "by_dage"]
+
+    /// The fields of cost line `i` of category `k` (DOMAIN.md 4: each line keeps its own amount and text,
+    /// so a stored basis round-trips unchanged): line 1 is `omk_k` / `omk_tekst_k`, line i ≥ 2 `omk_k_i` / `omk_tekst_k_i`.
+    static func omkostningsfelt(_ k: Omkostningskategori, _ i: Int) -> (beloeb: String, tekst: String) {
+        i == 1 ? ("omk_\(k.rawValue)", "omk_tekst_\(k.rawValue)") : ("omk_\(k.rawValue)_\(i)", "omk_tekst_\(k.rawValue)_\(i)")
+    }
+
+    /// The line numbers of category `k` in this form, in order (line 1 always).
+    func omkostningslinjer(_ k: Omkostningskategori) -> [Int] {
+        let praefiks = "omk_\(k.rawValue)_"
+        let flere = felter.keys.compactMap { $0.hasPrefix(praefiks) ? Int($0.dropFirst(praefiks.count)) : nil }.filter { $0 >= 2 }
+        return [1] + Set(flere).sorted()
+    }
+
+    /// The income rows of this form: at least `antalIndtaegter`, more when a stored basis has more
+    /// (they are shown and kept, never cut).
+    var indtaegtslinjer: ClosedRange<Int> {
+        let flest = felter.keys.compactMap { $0.hasPrefix("indt_beloeb_") ? Int($0.dropFirst("indt_beloeb_".count)) : nil }.max() ?? 0
+        return 1...max(Takstformular.antalIndtaegter, flest)
+    }
 
     var harBasisYdelsesfelter: Bool { Takstformular.basisYdelsesfelter.contains { felter[$0] != nil } }
 
@@ -42,18 +62,21 @@ struct Takstformular: Sendable {
         var f: [String: String] = [:]
         let g = n.grundlag
         f["niveau"] = navn ?? n.navn
+        f["gyldig_fra"] = n.gyldigFra ?? ""
+        f["kun_nye_fra"] = n.kunForIndskrevetFra ?? ""
         f["enhed"] = g.enhed.rawValue
         f["dage"] = g.enhederPrAar.map { Takstformular.tal($0) } ?? ""
         f["pladser"] = Takstformular.tal(g.pladser)
         f["belaegningsprocent"] = Takstformular.tal(g.belaegningsprocent)
         f["afrunding"] = g.afrunding.rawValue
         for k in Omkostningskategori.allCases {
-            let linjer = g.omkostninger.filter { $0.kategori == k }
-            guard !linjer.isEmpty else { continue }
-            f["omk_\(k.rawValue)"] = Takstformular.tal(linjer.reduce(Decimal(0)) { $0 + $1.beloeb })
-            if linjer.count == 1, linjer[0].tekst != k.tekst { f["omk_tekst_\(k.rawValue)"] = linjer[0].tekst }
+            for (i, l) in g.omkostninger.filter({ $0.kategori == k }).enumerated() {
+                let felt = Takstformular.omkostningsfelt(k, i + 1)
+                f[felt.beloeb] = Takstformular.tal(l.beloeb)
+                if l.tekst != k.tekst { f[felt.tekst] = l.tekst }
+            }
         }
-        for (i, l) in g.andreIndtaegter.prefix(Takstformular.antalIndtaegter).enumerated() {
+        for (i, l) in g.andreIndtaegter.enumerated() {
             f["indt_tekst_\(i + 1)"] = l.tekst
             f["indt_beloeb_\(i + 1)"] = Takstformular.tal(l.beloeb)
         }
@@ -100,23 +123,25 @@ struct Takstformular: Sendable {
 
         var omkostninger: [Omkostningslinje] = []
         for k in Omkostningskategori.allCases {
-            let felt = "omk_\(k.rawValue)"
-            guard let v = tal(felt, kraevet: false, hvad: k.tekst.lowercased()) else { continue }
-            if v < 0 {
-                fejl[felt] = "\(k.tekst) må ikke være negativ — skriv indtægter under andre indtægter."
-                continue
-            }
-            if v != 0 {
-                let tekst = self["omk_tekst_\(k.rawValue)"].trimmingCharacters(in: .whitespaces)
-                omkostninger.append(Omkostningslinje(k, v, tekst: tekst.isEmpty ? nil : tekst))
+            for i in omkostningslinjer(k) {
+                let felt = Takstformular.omkostningsfelt(k, i)
+                guard let v = tal(felt.beloeb, kraevet: false, hvad: k.tekst.lowercased()) else { continue }
+                if v < 0 {
+                    fejl[felt.beloeb] = "\(k.tekst) må ikke være negativ — skriv indtægter under andre indtægter."
+                    continue
+                }
+                if v != 0 {
+                    let tekst = self[felt.tekst].trimmingCharacters(in: .whitespaces)
+                    omkostninger.append(Omkostningslinje(k, v, tekst: tekst.isEmpty ? nil : tekst))
+                }
             }
         }
-        let omkFejl = Omkostningskategori.allCases.contains { fejl["omk_\($0.rawValue)"] != nil }
+        let omkFejl = fejl.keys.contains { $0.hasPrefix("omk_") }
         if omkostninger.isEmpty && !omkFejl {
             fejl["omk_\(Omkostningskategori.personale.rawValue)"] = "Angiv mindst én omkostning større end 0."
         }
         var indtaegter: [Indtaegtslinje] = []
-        for i in 1...Takstformular.antalIndtaegter {
+        for i in indtaegtslinjer {
             guard let v = tal("indt_beloeb_\(i)", kraevet: false, hvad: "indtægten") else { continue }
             if v < 0 { fejl["indt_beloeb_\(i)"] = "Indtægten må ikke være negativ."; continue }
             let tekst = self["indt_tekst_\(i)"].trimmingCharacters(in: .whitespaces)
@@ -147,7 +172,13 @@ struct Takstformular: Sendable {
         let grundlag = Takstgrundlag(omkostninger: omkostninger, andreIndtaegter: indtaegter, overhead: overhead,
                                      pladser: pladser, enhed: enhed, enhederPrAar: dage, belaegningsprocent: belaegning,
                                      afrunding: afrunding)
-        return (Takstniveau(navn: navn, aar: aar, grundlag: grundlag, basisYdelse: basisYdelse), valg, [:])
+        // The period is checked against the year where every caller's is: `medKontrolleretPeriode`.
+        func dato(_ felt: String) -> String? {
+            let v = self[felt].trimmingCharacters(in: .whitespaces)
+            return v.isEmpty ? nil : v
+        }
+        return (Takstniveau(navn: navn, aar: aar, grundlag: grundlag, basisYdelse: basisYdelse,
+                            gyldigFra: dato("gyldig_fra"), kunForIndskrevetFra: dato("kun_nye_fra")), valg, [:])
     }
 
     /// The overhead method and its value (`overhead_metode`, `overhead_vaerdi`), also the yearly parameter's form.

@@ -53,8 +53,8 @@ enum Diagram {
         return figur(svg: s, titel: titel)
     }
 
-    /// Lines over years (a tilbud's takster per level).
-    static func linjer(id: String, titel: String, aar: [Int], serier: [Serie], format: (Decimal) -> String) -> E.N {
+    /// Lines over points in time (a tilbud's takster per level, one point per period start).
+    static func linjer(id: String, titel: String, aar: [String], serier: [Serie], format: (Decimal) -> String) -> E.N {
         let alle = serier.flatMap { $0.vaerdier.compactMap { $0?.tilDouble } }
         guard !aar.isEmpty, !alle.isEmpty else { return .empty }
         let bredde = 640.0, hoejde = 300.0, venstre = 70.0, hoejre = 20.0, top = 20.0 + Double((serier.count + 2) / 3) * 16, bund = 30.0
@@ -65,7 +65,7 @@ enum Diagram {
         }
         func y(_ v: Double) -> Double { hoejde - bund - (v - lav) / spaend * (hoejde - bund - top) }
         var s = svgStart(id: id, titel: titel, bredde: bredde, hoejde: hoejde,
-                         beskrivelse: "Linjediagram over årene \(aar.first!)–\(aar.last!) for \(serier.map(\.navn).joined(separator: ", ")).")
+                         beskrivelse: "Linjediagram fra \(aar.first!) til \(aar.last!) for \(serier.map(\.navn).joined(separator: ", ")).")
         for (i, serie) in serier.enumerated() {
             let lx = 10 + Double(i % 3) * 205, ly = 6 + Double(i / 3) * 16
             s += "<rect x=\"\(f(lx))\" y=\"\(f(ly))\" width=\"12\" height=\"12\" fill=\"\(farver[i % farver.count])\"/>"

@@ -26,8 +26,14 @@ enum IndberetningSider {
     /// The newest version of each level.
     static func nyesteVersioner(_ n: [GemtTakstniveau]) -> [GemtTakstniveau] {
         var pr: [String: GemtTakstniveau] = [:]
-        for m in n { if let nu = pr[m.navn], nu.version > m.version { continue }; pr[m.navn] = m }
-        return pr.values.sorted { $0.navn.compare($1.navn, options: .numeric) == .orderedAscending }
+        // One row per level and period (DOMAIN.md 6.1): a period is its own record.
+        for m in n {
+            let k = m.navn + "\u{1}" + m.niveau.periodestart
+            if let nu = pr[k], nu.version > m.version { continue }
+            pr[k] = m
+        }
+        return pr.values.sorted { $0.navn == $1.navn ? $0.niveau.periodestart < $1.niveau.periodestart
+            : $0.navn.compare($1.navn, options: .numeric) == .orderedAscending }
     }
 
     static func oversigt(bruger: Brugerkonto, aar: Int, tilbud: [TilbudMedEjer], niveauer: [UUID: [GemtTakstniveau]], frist: String?,
@@ -78,8 +84,8 @@ enum IndberetningSider {
 
     static func tilbud(_ t: TilbudMedEjer, aar: Int, niveauer: [GemtTakstniveau], afvisninger: [UUID: String], sidsteAar: [GemtTakstniveau],
                        regnskaber: [GemtRegnskab], belaegningsaar: Int, belaegninger: [Belaegning], frist: String?,
-                       formularer f: IndberetningController.Formularer, kanSkrive: Bool, sekretariat: Bool = false, csrf: String,
-                       kontekst: Sidekontekst) -> HTML {
+                       formularer f: IndberetningController.Formularer, kanSkrive: Bool, sekretariat: Bool = false,
+                       hensaettelser: [Hensaettelse] = [], csrf: String, kontekst: Sidekontekst) -> HTML {
         let nyeste = nyesteVersioner(niveauer)
         let mangler = nyesteVersioner(sidsteAar).filter { s in !nyeste.contains { $0.navn == s.navn } }
         let base = "/indberetning/tilbud/\(t.id.uuidString)"
@@ -94,15 +100,16 @@ enum IndberetningSider {
             .if(nyeste.isEmpty, .p(.text("Der er ingen takstniveauer for \(aar) endnu."))),
             .if(!nyeste.isEmpty, .div(.class("tabel"), .table(
                 .caption(.text("Takstniveauer \(aar)")),
-                .thead(.tr(.th("Takstniveau"), .th("Version"), .th("Status"), .th(.class("tal"), "Takst (kr.)"), .th("Enhed"), .th("Handling"))),
+                .thead(.tr(.th("Takstniveau"), .th("Gyldig fra"), .th("Version"), .th("Status"), .th(.class("tal"), "Takst (kr.)"), .th("Enhed"), .th("Handling"))),
                 .tbody(.forEach(nyeste) { n in
                     let s = n.status
                     // The secretariat goes to its review page; the driftsherre to its form.
                     let link = sekretariat ? "/sekretariat/niveau/\(n.id.uuidString)"
-                        : "\(base)/takst" + E.soegestreng([("aar", "\(aar)"), ("niveau", n.navn)])
+                        : "\(base)/takst" + E.soegestreng([("aar", "\(aar)"), ("niveau", n.navn), ("gyldig_fra", n.niveau.gyldigFra ?? "")])
                     let afrunding = n.niveau.grundlag.afrunding
                     return .tr(
                         .td(E.lenke(link, n.navn)),
+                        .td(.text(Visning.periode(n.niveau)), .if(n.niveau.midlertidig, .span(.class("midlertidig"), " midlertidig"))),
                         .td(.text("\(n.version)")),
                         .td(E.status(s), .unwrap(afvisninger[n.id]) { k in .p(.text("Sekretariatets kommentar: \(k)")) }),
                         .td(.class("tal"), .text(Visning.kroner(n.takst, afrunding))),
@@ -125,6 +132,7 @@ enum IndberetningSider {
                 E.el("p", [], [E.lenke("\(base)/takst?aar=\(aar)", "Nyt takstniveau for \(aar)")])
             )),
 
+            Hensaettelsesvisning.html(hensaettelser, iaar: kontekst.iaar),
             E.el("h2", [("id", "regnskab")], [.text("Regnskab")]),
             .if(regnskaber.isEmpty, .p("Der er ikke indberettet regnskab for tilbuddet.")),
             .if(!regnskaber.isEmpty, regnskabstabel(regnskaber)),
@@ -222,14 +230,21 @@ struct TakstformularSide {
             E.postform(handling, csrf: csrf, [("class", "takstformular"), ("novalidate", "")], [
                 E.skjult("aar", "\(aar)"),
                 E.skjult("revision", revision.map { "\($0)" } ?? f["revision"]),
-                .forEach(Omkostningskategori.allCases.filter { !f["omk_tekst_\($0.rawValue)"].isEmpty }) { k in
-                    E.skjult("omk_tekst_\(k.rawValue)", f["omk_tekst_\(k.rawValue)"])
+                // Line texts travel with the form, so a stored basis comes back line by line.
+                .forEach(Omkostningskategori.allCases.flatMap { k in f.omkostningslinjer(k).map { Takstformular.omkostningsfelt(k, $0).tekst } }
+                    .filter { !f[$0].isEmpty }) { felt in
+                    E.skjult(felt, f[felt])
                 },
                 E.el("fieldset", [("disabled", kanGemme ? nil : "")], [
                     E.el("legend", [], [.text("Takstniveau")]),
                     E.el("div", [("class", "kolonner")], [
                         E.felt("niveau", "Navn", vaerdi: navn, fejl: fejl, hjaelp: navnLaast ? "Navnet kan ikke ændres; opret et nyt niveau i stedet." : "Fx \"Takst 1\" eller \"Døgnophold\".",
                                kraevet: true, ekstra: [("readonly", navnLaast ? "" : nil)]),
+                        E.felt("gyldig_fra", "Gyldig fra", vaerdi: f["gyldig_fra"], fejl: fejl, type: "date",
+                               hjaelp: navnLaast ? "Perioden kan ikke ændres; en ny dato er en ny periode." : "Tom: 1. januar. En ny dato er en ny periode; den tidligere gælder indtil da.",
+                               ekstra: [("readonly", navnLaast ? "" : nil)]),
+                        E.felt("kun_nye_fra", "Kun for borgere indskrevet fra", vaerdi: f["kun_nye_fra"], fejl: fejl, type: "date",
+                               hjaelp: "Valgfri. De allerede indskrevne beholder den tidligere takst."),
                         E.valgfelt("enhed", "Takstenhed", valg: Takstenhed.allCases.map { ($0.rawValue, $0.tekst.capitalized) },
                                    valgt: f["enhed"].isEmpty ? "doegn" : f["enhed"], fejl: fejl),
                         E.felt("dage", "Enheder pr. plads pr. år", vaerdi: f["dage"], fejl: fejl,
@@ -248,14 +263,18 @@ struct TakstformularSide {
                 ]),
                 E.el("fieldset", [("disabled", kanGemme ? nil : "")], [
                     E.el("legend", [], [.text("Budgetterede omkostninger \(aar) (kr.)")]),
-                    E.el("div", [("class", "kolonner")], Omkostningskategori.allCases.map { k in
-                        E.felt("omk_\(k.rawValue)", f["omk_tekst_\(k.rawValue)"].isEmpty ? k.tekst : "\(k.tekst) (\(f["omk_tekst_\(k.rawValue)"]))",
-                               vaerdi: f["omk_\(k.rawValue)"], fejl: fejl, tal: true)
+                    E.el("div", [("class", "kolonner")], Omkostningskategori.allCases.flatMap { k in
+                        f.omkostningslinjer(k).map { i in
+                            let felt = Takstformular.omkostningsfelt(k, i)
+                            let tekst = f[felt.tekst]
+                            return E.felt(felt.beloeb, (i == 1 ? k.tekst : "\(k.tekst), linje \(i)") + (tekst.isEmpty ? "" : " (\(tekst))"),
+                                          vaerdi: f[felt.beloeb], fejl: fejl, tal: true)
+                        }
                     }),
                 ]),
                 E.el("fieldset", [("disabled", kanGemme ? nil : "")], [
                     E.el("legend", [], [.text("Andre indtægter (trækkes fra)")]),
-                    E.el("div", [("class", "kolonner")], (1...Takstformular.antalIndtaegter).flatMap { i in
+                    E.el("div", [("class", "kolonner")], f.indtaegtslinjer.flatMap { i in
                         [E.felt("indt_tekst_\(i)", "Indtægt \(i): tekst", vaerdi: f["indt_tekst_\(i)"], fejl: fejl),
                          E.felt("indt_beloeb_\(i)", "Indtægt \(i): beløb (kr.)", vaerdi: f["indt_beloeb_\(i)"], fejl: fejl, tal: true)]
                     }),

@@ -80,7 +80,8 @@ enum SekretariatSider {
     }
 
     static func niveau(_ d: SekretariatController.Niveaudata, resultat: Takstresultat, versioner: [GemtTakstniveau], haendelser: [Haendelse],
-                       sidsteAar: Kroner?, fejl: [String: String], felter: [String: String], csrf: String, kontekst: Sidekontekst) -> HTML {
+                       sidsteAar: Kroner?, hensaettelser: [Hensaettelse] = [], fejl: [String: String], felter: [String: String], csrf: String,
+                       kontekst: Sidekontekst) -> HTML {
         let status = d.model.status
         let id = d.model.id.uuidString
         let g = d.niveau.grundlag
@@ -109,6 +110,8 @@ enum SekretariatSider {
                                 hjaelp: "Fx \"FU godkendte nye takster for \(d.tilbud.tilbud.navn)\"."),
                     E.felt("delegation", "Delegation eller skriftlig høring (valgfri)", vaerdi: felter["delegation"] ?? "", fejl: fejl,
                            hjaelp: "Fx \"DAS gav FU kompetence til at behandle taksterne på det næstkommende møde\"."),
+                    E.afkrydsning("midlertidig", "Midlertidig takst (den endelige indberettes senere med sin egen gyldig fra-dato)",
+                                  valgt: felter["midlertidig"] == "ja"),
                     E.el("div", [("class", "knapper")], [E.knap("Godkend")]),
                 ]))),
             .if(status == .indsendt || status == .godkendt, .group(
@@ -130,6 +133,7 @@ enum SekretariatSider {
                 E.el("p", [], [E.lenke("/sekretariat/niveau/\(id)/ret", "Ret taksten (ny version)")]))),
             .h2("Beregning"),
             Beregningsvisning.tabel(d.niveau, resultat),
+            Hensaettelsesvisning.html(hensaettelser, iaar: kontekst.iaar),
             .h2("Versioner af takstniveauet"),
             .div(.class("tabel"), .table(
                 .caption(.text("\(d.niveau.navn): alle år og versioner")),

@@ -112,6 +112,7 @@ enum Side {
     th,td{padding:.35rem .5rem;border-bottom:1px solid #d0d7de;text-align:left;vertical-align:top}
     td.tal,th.tal{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     .demo{background:#fff4ce;color:#5c4400;border-radius:3px;padding:0 .3rem;font-size:.8rem}
+    .midlertidig{background:#fde7e9;color:#6b0c17;border-radius:3px;padding:0 .3rem;font-size:.8rem}
     .tabel{overflow-x:auto;margin-bottom:1rem}
     form.soeg{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
     form.soeg .felt{margin:0}

@@ -18,12 +18,21 @@ struct Tilbudsviften {
         var sort = "tilbud"
         var faldende = false
         var side = 1
+        /// The day the list answers for (DOMAIN.md 6.1) and the enrolment date of the citizen
+        /// ("" : a new citizen); `standarddato` is the day shown when none is chosen (today in the year).
+        var dato = ""
+        var indskrevet = ""
+        var standarddato = ""
+
+        /// The date the list is read on.
+        var visningsdato: String { dato.isEmpty ? standarddato : dato }
 
         /// The query string for this filter with some values changed (links keep the filter).
         func url(_ aendr: (inout Filter) -> Void = { _ in }, format: String? = nil) -> String {
             var f = self
             aendr(&f)
-            return "/" + E.soegestreng([("aar", "\(f.aar)"), ("q", f.q), ("driftsherre", f.driftsherre), ("maalgruppe", f.maalgruppe),
+            return "/" + E.soegestreng([("aar", "\(f.aar)"), ("dato", f.dato == f.standarddato ? "" : f.dato),
+                                        ("indskrevet", f.indskrevet), ("q", f.q), ("driftsherre", f.driftsherre), ("maalgruppe", f.maalgruppe),
                                         ("paragraf", f.paragraf), ("type", f.type), ("sort", f.sort == "tilbud" ? "" : f.sort),
                                         ("retning", f.faldende ? "faldende" : ""), ("side", f.side == 1 ? "" : "\(f.side)"),
                                         ("format", format ?? "")])
@@ -41,7 +50,7 @@ struct Tilbudsviften {
     static let prSide = 50
     static let kolonner: [(noegle: String, tekst: String)] = [
         ("tilbud", "Tilbud"), ("driftsherre", "Driftsherre"), ("maalgruppe", "Målgruppe"), ("paragraf", "SEL §"),
-        ("type", "Type"), ("niveau", "Takstniveau"), ("takst", "Takst (kr.)"), ("enhed", "Enhed"),
+        ("type", "Type"), ("niveau", "Takstniveau"), ("takst", "Takst (kr.)"), ("enhed", "Enhed"), ("gyldig", "Gyldig fra"),
     ]
 
     static func paragraffer(_ t: Tilbud) -> [String] {
@@ -83,6 +92,7 @@ struct Tilbudsviften {
             case "niveau": return a.niveau.navn == b.niveau.navn ? 0 : (a.niveau.navn.compare(b.niveau.navn, options: .numeric) == .orderedAscending ? -1 : 1)
             case "takst": return a.takst == b.takst ? 0 : (a.takst < b.takst ? -1 : 1)
             case "enhed": return tekst(a.niveau.grundlag.enhed.tekst, b.niveau.grundlag.enhed.tekst)
+            case "gyldig": return a.niveau.periodestart == b.niveau.periodestart ? 0 : (a.niveau.periodestart < b.niveau.periodestart ? -1 : 1)
             default: return 0
             }
         }
@@ -103,12 +113,13 @@ struct Tilbudsviften {
     /// The rows as the download shows them (same order, exact amounts).
     static func tabel(_ r: [Raekke]) -> Tabel {
         Tabel(kolonner: ["tilbud", "driftsherre", "maalgruppe", "sel_paragraf", "type", "takstniveau", "aar", "version",
-                         "takst_kr", "enhed", "demodata"],
+                         "takst_kr", "enhed", "gyldig_fra", "kun_nye_fra", "midlertidig", "demodata"],
               raekker: r.map {
                   [.tekst($0.tilbud.navn), .tekst($0.tilbud.driftsherre), .tekst($0.tilbud.maalgruppe?.tekst ?? ""),
                    .tekst($0.tilbud.paragraf ?? ""), .tekst($0.tilbud.type.tekst), .tekst($0.niveau.navn), .heltal($0.niveau.aar),
                    .heltal($0.niveau.version), .tal($0.takst, decimaler: $0.niveau.grundlag.afrunding.decimaler),
-                   .tekst($0.niveau.grundlag.enhed.tekst), .sandhed($0.demo)]
+                   .tekst($0.niveau.grundlag.enhed.tekst), .tekst($0.niveau.periodestart),
+                   $0.niveau.kunForIndskrevetFra.map { .tekst($0) } ?? .tom, .sandhed($0.niveau.midlertidig), .sandhed($0.demo)]
               })
     }
 }
@@ -137,6 +148,9 @@ struct TakstlisteSide {
             E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/"), ("role", "search"), ("aria-label", "Søg i tilbudsviften")], [
                 E.felt("q", "Søg efter tilbud eller driftsherre", vaerdi: f.q, type: "search"),
                 E.valgfelt("aar", "År", valg: aarValg.map { ("\($0)", "\($0)") }, valgt: "\(f.aar)"),
+                E.felt("dato", "Takster gældende på dato", vaerdi: f.visningsdato, type: "date"),
+                E.felt("indskrevet", "For en borger indskrevet (valgfrit)", vaerdi: f.indskrevet, type: "date",
+                       hjaelp: "Borgere indskrevet før en ny takst kan beholde den tidligere."),
                 E.valgfelt("driftsherre", "Driftsherre", valg: [("", "Alle")] + driftsherrer.map { ($0, $0) }, valgt: f.driftsherre),
                 E.valgfelt("maalgruppe", "Målgruppe", valg: [("", "Alle")] + Maalgruppe.allCases.map { ($0.rawValue, $0.tekst) },
                            valgt: f.maalgruppe),
@@ -148,14 +162,14 @@ struct TakstlisteSide {
             .p(.text("\(antalTilbud) tilbud med offentliggjorte takster"),
                .text(filtreret ? " (filtreret)" : ""),
                .text(raekker.isEmpty ? "." : " – \(raekker.count) takstniveauer; viser \((side - 1) * Tilbudsviften.prSide + 1)–\((side - 1) * Tilbudsviften.prSide + vist.count)."),
-               .if(filtreret, .group(.text(" "), E.lenke(Tilbudsviften.Filter(aar: f.aar).url(), "Nulstil filtre")))),
+               .if(filtreret, .group(.text(" "), E.lenke(Tilbudsviften.Filter(aar: f.aar, dato: f.dato, indskrevet: f.indskrevet, standarddato: f.standarddato).url(), "Nulstil filtre")))),
             .if(raekker.isEmpty, .p(.text(filtreret ? "Ingen takster passer til søgningen." : "Der er ingen offentliggjorte takster for \(f.aar)."))),
             .if(!raekker.isEmpty, .group(
                 E.el("p", [("class", "download")], [
                     E.lenke(f.url({ $0.side = 1 }, format: "csv"), "Hent som CSV (alle \(raekker.count) rækker)"),
                 ]),
                 .div(.class("tabel"), .table(
-                    .caption(.text("Offentliggjorte takster \(f.aar), sorteret efter \(Tilbudsviften.kolonner.first { $0.noegle == f.sort }?.tekst.lowercased() ?? "tilbud") \(f.faldende ? "faldende" : "stigende")")),
+                    .caption(.text("Offentliggjorte takster \(f.aar) gældende \(Visning.dato(f.visningsdato))\(f.indskrevet.isEmpty ? "" : " for en borger indskrevet \(Visning.dato(f.indskrevet))"), sorteret efter \(Tilbudsviften.kolonner.first { $0.noegle == f.sort }?.tekst.lowercased() ?? "tilbud") \(f.faldende ? "faldende" : "stigende")")),
                     .thead(.tr(.forEach(Tilbudsviften.kolonner) { k in
                         let aktiv = f.sort == k.noegle
                         return E.el("th", [("scope", "col"), ("class", k.noegle == "takst" ? "tal" : nil),
@@ -173,8 +187,10 @@ struct TakstlisteSide {
                             .td(.text(r.tilbud.paragraf ?? "")),
                             .td(.text(r.tilbud.type.tekst)),
                             .td(.text(r.niveau.navn)),
-                            .td(.class("tal"), .text(Visning.kroner(r.takst, r.niveau.grundlag.afrunding))),
-                            .td(.text(r.niveau.grundlag.enhed.tekst))
+                            .td(.class("tal"), .text(Visning.kroner(r.takst, r.niveau.grundlag.afrunding)),
+                                .if(r.niveau.midlertidig, .span(.class("midlertidig"), " midlertidig"))),
+                            .td(.text(r.niveau.grundlag.enhed.tekst)),
+                            .td(.text(Visning.periode(r.niveau)))
                         )
                     })
                 )),

@@ -67,6 +67,11 @@ enum Visning {
         return datoformat.string(from: d)
     }
 
+    /// A takst's period as a line: "1. januar 2024", with "kun borgere indskrevet fra …" when it is limited.
+    static func periode(_ n: Takstniveau) -> String {
+        dato(n.periodestart) + (n.kunForIndskrevetFra.map { " (kun borgere indskrevet fra \(dato($0)))" } ?? "")
+    }
+
     static func tid(_ d: Date) -> String { tidsformat.string(from: d) }
 
     /// The change between two takster (`NiveauTakstudvikling.udvikling`), shown with one decimal.
