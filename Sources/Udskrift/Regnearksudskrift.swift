@@ -73,6 +73,8 @@ public enum Regnearksudskrift {
                     v["over_underskud"] = .tal(r.overUnderskud, decimaler: nil)
                     v["regulering_andel"] = .tal(r.andel, decimaler: nil)
                     v["hensat"] = r.hensat.map { .tal($0, decimaler: nil) } ?? .tom
+                    // The part kept inside the 5 % band (DOMAIN.md 6.2), so a re-import gives the same line.
+                    v["inden_for_baand"] = r.indenforBaand.map { .tal($0, decimaler: nil) } ?? .tom
                 }
                 if let by = n.niveau.basisYdelse {
                     v["basisbudget"] = .tal(by.basisbudget, decimaler: nil)

@@ -126,4 +126,22 @@ final class TakstperiodeWebTests: XCTestCase {
         let antal = try await m.lager.takstniveauer(tilbudID: m.toftehoej, aar: 2024).count
         XCTAssertEqual(antal, 2)
     }
+
+    /// DOMAIN.md 6.2: a provision kept from a surplus is shown with its balance and the year it must
+    /// be used by, to the driftsherre and on the secretariat's page of the level.
+    func testHensaettelseVisesMedLevetid() async throws {
+        var n = m.niveau("Med hensættelse", aar: m.naesteAar, omkostninger: 700_000)
+        n.grundlag.reguleringer = [Regulering(regnskabsaar: m.naesteAar - 2, overUnderskud: 50_000, hensat: 120_000)]
+        let gemt = try await m.lager.gemTakstniveau(tilbudID: m.toftehoej, niveau: n, af: "test")
+        for s in [Status.indsendt, .godkendt] { try await m.lager.skiftStatus(niveauID: gemt.id, til: s, af: "test") }
+        let h = try await m.lager.hensaettelser(tilbudID: m.toftehoej)
+        XCTAssertEqual(h, [Hensaettelse(regnskabsaar: m.naesteAar - 2, beloeb: 120_000)])
+        let d = try await m.logInd("jammerbugt@test.dk")
+        let side = try await d.get("/indberetning/tilbud/\(m.toftehoej!)?aar=\(m.naesteAar)").body.string
+        XCTAssertTrue(side.contains("<h2 id=\"hensaettelser\">Hensættelser</h2>"), side)
+        XCTAssertTrue(side.contains("<td>\(m.naesteAar - 2)</td><td class=\"tal\">120.000</td><td>\(m.naesteAar + 3)</td><td>Åben</td>"), side)
+        let s = try await m.logInd("sekretariat@test.dk")
+        let sek = try await s.get("/sekretariat/niveau/\(gemt.id)").body.string
+        XCTAssertTrue(sek.contains("Saldo \(Testur.aar): 120.000 kr."), sek)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Takstregler
+import Filformater
 import XCTest
 
 /// DOMAIN.md 6.1 "Takster change during a year" and "Provisional takster": which period applies on a
@@ -95,5 +96,26 @@ final class TakstperiodeTests: XCTestCase {
         let data = try k.encode(med)
         XCTAssertEqual(try JSONDecoder().decode(Takstniveau.self, from: data), med)
         XCTAssertEqual(try JSONDecoder().decode(Takstniveau.self, from: Data(uden.utf8)), Takstniveau(navn: "A", aar: 2024, grundlag: g))
+    }
+}
+
+/// The takstfil template carries a level's period and the part of a result kept inside the 5 % band,
+/// so an export re-imports to the same basis; a wrong date is reported by file, row and column.
+final class TakstfilskabelonPeriodeTests: XCTestCase {
+    func testPeriodeOgBaandILaesesFraSkabelonen() throws {
+        let tekst = """
+            Driftsherre;Tilbud;År;Takstniveau;Pladser;Belægningsprocent;Personaleomkostninger;Reguleringsår;Over-/underskud til regulering;Inden for 5 %-båndet;Gyldig fra;Kun for borgere indskrevet fra
+            Region Nordjylland;Østerskoven;2024;EH;14;90;30049866;2022;300000;500000;2024-01-01;2024-01-01
+            Region Nordjylland;Østerskoven;2024;EH;14;90;30049866;;;;2024-07-01;
+            """
+        let r = try Takstfilskabelon.laesTakster(try CSVTabel(fil: "t.csv", tekst: tekst, format: Takstfilskabelon.format))
+        XCTAssertEqual(r.map(\.niveau.periodestart), ["2024-01-01", "2024-07-01"])
+        XCTAssertEqual(r[0].niveau.kunForIndskrevetFra, "2024-01-01")
+        XCTAssertEqual(r[0].niveau.grundlag.reguleringer, [Regulering(regnskabsaar: 2022, overUnderskud: 300_000, indenforBaand: 500_000)])
+        let forkert = tekst.replacingOccurrences(of: ";2024-07-01;", with: ";2023-07-01;")
+        XCTAssertThrowsError(try Takstfilskabelon.laesTakster(try CSVTabel(fil: "t.csv", tekst: forkert, format: Takstfilskabelon.format))) { e in
+            XCTAssertTrue("\(e)".contains("t.csv") && "\(e)".contains("række 3") && "\(e)".contains("Gyldig fra")
+                          && "\(e)".contains("skal ligge i takståret 2024"), "\(e)")
+        }
     }
 }

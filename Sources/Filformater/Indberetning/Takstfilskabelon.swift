@@ -18,7 +18,8 @@ public enum Takstfilskabelon {
     ] + Omkostningskategori.allCases.map { ($0.rawValue, $0.tekst) } + [
         ("andre_indtaegter", "Andre indtægter"), ("overhead_metode", "Overhead-metode"), ("overhead", "Overhead"),
         ("regulering_aar", "Reguleringsår"), ("over_underskud", "Over-/underskud til regulering"),
-        ("regulering_andel", "Andel af resultatet"), ("hensat", "Hensat"), ("afrunding", "Afrunding"),
+        ("regulering_andel", "Andel af resultatet"), ("hensat", "Hensat"),
+        ("inden_for_baand", "Inden for 5 %-båndet"), ("afrunding", "Afrunding"),
         ("basisbudget", "Basisbudget"), ("timeloen", "Effektiv timeløn"), ("timer", "Ydelsestimer pr. døgn"),
         ("gyldig_fra", "Gyldig fra"), ("kun_nye_fra", "Kun for borgere indskrevet fra"),
         ("takst", "Takst"), ("status", "Status"), ("midlertidig", "Midlertidig"), ("version", "Version"), ("revision", "Revision"),
@@ -32,7 +33,7 @@ public enum Takstfilskabelon {
                       "omkostninger": Omkostningskategori.oevrige.rawValue]) { a, _ in a })
 
     static let talkolonner = ["pladser", "dage", "belaegningsprocent", "andre_indtaegter", "overhead", "over_underskud",
-                              "regulering_andel", "hensat", "basisbudget", "timeloen", "timer", "takst"]
+                              "regulering_andel", "hensat", "inden_for_baand", "basisbudget", "timeloen", "timer", "takst"]
         + Omkostningskategori.allCases.map(\.rawValue)
 
     public struct Raekke: Equatable, Sendable {
@@ -108,7 +109,7 @@ public enum Takstfilskabelon {
                 throw fejl("regulering_aar", "angiv hvilket års resultat der reguleres for")
             }
             reguleringer.append(Regulering(regnskabsaar: ra, overUnderskud: resultat, andel: try tal("regulering_andel") ?? 1,
-                                           hensat: try tal("hensat")))
+                                           hensat: try tal("hensat"), indenforBaand: try tal("inden_for_baand")))
         }
         let afrunding: Afrunding = try valg("afrunding", ["hele_kroner": .heleKroner, "kroner": .heleKroner, "oere": .oere, "ore": .oere],
                                             standard: .heleKroner)!

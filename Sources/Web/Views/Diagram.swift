@@ -77,7 +77,9 @@ enum Diagram {
             s += "<text x=\"\(f(venstre - 6))\" y=\"\(f(y(v) + 4))\" font-size=\"11\" text-anchor=\"end\">\(E.attr(DanskTal.formater(Decimal(v), decimaler: 0)))</text>"
         }
         for (i, a) in aar.enumerated() {
-            s += "<text x=\"\(f(x(i)))\" y=\"\(f(hoejde - 10))\" font-size=\"11\" text-anchor=\"middle\">\(a)</text>"
+            // The last label ends at the plot's edge, so a long one ("1/3 2024") is not cut off.
+            let anker = aar.count > 1 && i == aar.count - 1 ? "end" : "middle"
+            s += "<text x=\"\(f(x(i)))\" y=\"\(f(hoejde - 10))\" font-size=\"11\" text-anchor=\"\(anker)\">\(E.attr(a))</text>"
         }
         for (i, serie) in serier.enumerated() {
             let farve = farver[i % farver.count]
