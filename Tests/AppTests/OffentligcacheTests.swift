@@ -36,14 +36,16 @@ final class OffentligcacheTests: XCTestCase {
         return res.body.string
     }
 
-    /// What a write by another process (the CLI, a second server) looks like from here: the rows
-    /// and their audit event change in the database, and this process's change counter does not move.
+    /// What a write by another process (the CLI, a second server) looks like from here: the rows,
+    /// their audit event and the stored write counter change in the database (as `Lager.iTransaktion`
+    /// does there), and this process's change counter does not move.
     func andenProcesOmdoeber(_ fra: String, til: String) async throws {
         let sql = try XCTUnwrap(env.app.db as? any SQLDatabase)
         let foer = Aendringstaeller.vaerdi
         try await sql.update(Tilbudsmodel.schema).set("navn", to: til).where("navn", .equal, fra).run()
         try await Haendelsesmodel(Haendelse(bruger: "cli:anden", tidspunkt: Tidspunkt.nu(), handling: "ret", entitet: "tilbud",
                                             entitetID: "", foer: nil, efter: nil, begrundelse: "test")).create(on: env.app.db)
+        try await sql.raw("UPDATE aendringer SET loebenummer = loebenummer + 1 WHERE id = 1").run()
         XCTAssertEqual(Aendringstaeller.vaerdi, foer, "skrivningen skal ligne en anden proces'")
     }
 

@@ -168,8 +168,8 @@ public struct CSVTabel: Sendable {
         guard let i = indeks[kolonne] else { return "" }
         let v = raekke[i]
         // Most cells have no surrounding blanks; skip the trimming work for them.
-        if let f = v.utf8.first, let l = v.utf8.last, f != 0x20, f != 0x09, l != 0x20, l != 0x09 { return v }
-        return v.trimmingCharacters(in: .whitespaces)
+        if let f = v.utf8.first, let l = v.utf8.last, f != 0x20, f != 0x09, l != 0x20, l != 0x09, f != 0x27 { return v }
+        return Tabelcelle.udenFormelvaern(v.trimmingCharacters(in: .whitespaces))
     }
 
     public func harKolonne(_ k: String) -> Bool { indeks[k] != nil }

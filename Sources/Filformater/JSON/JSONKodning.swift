@@ -29,7 +29,8 @@ public enum JSONKodning {
         return s.isEmpty ? "json" : s
     }
 
-    static func oversat(_ fejl: DecodingError) -> Valideringsfejl {
+    /// A decoding error in Danish, naming the field by its path (`omkostninger[2].beloeb`).
+    public static func oversat(_ fejl: DecodingError) -> Valideringsfejl {
         switch fejl {
         case .keyNotFound(let noegle, let ctx):
             return Valideringsfejl(felt: sti(ctx.codingPath + [noegle]), besked: "feltet mangler")

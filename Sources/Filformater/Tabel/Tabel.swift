@@ -57,7 +57,8 @@ public struct Tabel: Sendable {
 
     private func csv() -> String {
         func felt(_ s: String) -> String {
-            s.contains(";") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            s.contains(";") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         let linjer = [kolonner.map(felt).joined(separator: ";")] + raekker.map { $0.map { felt($0.csv) }.joined(separator: ";") }
         return linjer.joined(separator: "\r\n") + "\r\n"
@@ -81,8 +82,26 @@ extension Tabelcelle {
         case .tal(let d, let dec):
             let s = dec.map { "\(afrundet(d, decimaler: $0))" } ?? "\(d)"
             return s.replacingOccurrences(of: ".", with: ",")
+        case .tekst(let s): return Tabelcelle.formelvaernet(s)
         default: return visning
         }
+    }
+
+    /// The first characters a spreadsheet reads as the start of a formula (CSV injection).
+    static let formeltegn: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+
+    /// User text in a CSV cell: a leading formula character gets Excel's text marker `'` in front, so
+    /// a tilbud named `=HYPERLINK(…)` is shown, never run. Numbers are `.tal` cells and unchanged.
+    public static func formelvaernet(_ s: String) -> String {
+        guard let f = s.first, formeltegn.contains(f) else { return s }
+        return "'" + s
+    }
+
+    /// The reverse when a CSV is read back: `'=…` is the text `=…` (only before a formula character,
+    /// so an ordinary leading apostrophe stays).
+    public static func udenFormelvaern(_ s: String) -> String {
+        guard s.hasPrefix("'"), let f = s.dropFirst().first, formeltegn.contains(f) else { return s }
+        return String(s.dropFirst())
     }
 
     public var json: JSONVaerdi {

@@ -187,18 +187,11 @@ extension Lager {
 }
 
 extension Lager {
-    /// Changes whenever published data can have changed, in any process: every write appends an
-    /// audit event and events are never deleted, so their number grows with each write; the
-    /// counts of tilbud and published levels are kept as a second guard. Three counts — a cache
-    /// checks it now and then (see `Offentligcache`), not on every request.
+    /// Changes whenever published data can have changed, in any process: every write transaction
+    /// bumps one stored counter (`aendringer`, in `iTransaktion`). One row read — a cache checks it
+    /// now and then (see `Offentligcache`), not on every request.
     public func offentligStempel() async throws -> String {
-        func antal(_ tabel: String, _ filter: (SQLSelectBuilder) -> SQLSelectBuilder = { $0 }) async throws -> Int {
-            try await filter(sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(tabel))
-                .first()?.decode(column: "n", as: Int.self) ?? 0
-        }
-        let haendelser = try await antal(Haendelsesmodel.schema)
-        let tilbud = try await antal(Tilbudsmodel.schema)
-        let niveauer = try await antal(Takstniveaumodel.schema) { $0.where("status", .equal, Status.offentliggjort.rawValue) }
-        return "\(haendelser)/\(tilbud)/\(niveauer)"
+        let r = try await alleRaekker(sql.select().column("loebenummer").from("aendringer").where("id", .equal, 1))
+        return "\(try r.first?.heltal("loebenummer") ?? 0)"
     }
 }

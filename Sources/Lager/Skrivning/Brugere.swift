@@ -163,6 +163,28 @@ extension Lager {
                                     adresse: adresse, lykkedes: lykkedes).create(on: db)
     }
 
+    /// How long sign-in attempts are kept.
+    public static let loginforsoegOpbevares: TimeInterval = 30 * 24 * 3600
+
+    /// The throttle as one step that concurrent requests cannot slip past: the attempt is recorded
+    /// (as failed) before the failures are counted, so two attempts at once both see each other.
+    /// Returns the attempt's id (to mark it successful) and whether it is over a limit. Attempts
+    /// older than `loginforsoegOpbevares` are deleted on the way (retention).
+    public func begyndLoginforsoeg(email: String, adresse: String, siden: Date, graensePrEmail: Int,
+                                   graensePrAdresse: Int) async throws -> (id: UUID, spaerret: Bool) {
+        let m = Loginforsoegmodel(email: email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased(), adresse: adresse, lykkedes: false)
+        try await m.create(on: db)
+        try await Loginforsoegmodel.query(on: db).filter(\.$tidspunkt < Date().addingTimeInterval(-Lager.loginforsoegOpbevares)).delete()
+        let f = try await fejledeLoginforsoeg(email: email, adresse: adresse, siden: siden)
+        return (try m.requireID(), f.email > graensePrEmail || f.adresse > graensePrAdresse)
+    }
+
+    public func loginLykkedes(_ id: UUID) async throws {
+        guard let m = try await Loginforsoegmodel.find(id, on: db) else { return }
+        m.lykkedes = true
+        try await m.save(on: db)
+    }
+
     /// Failed attempts since `siden`: for the e-mail (after its last successful sign-in) and
     /// from the address.
     public func fejledeLoginforsoeg(email: String, adresse: String, siden: Date) async throws -> (email: Int, adresse: Int) {

@@ -38,23 +38,23 @@ struct KontoController: RouteCollection {
         let naeste = form.naeste ?? ""
         let lager = Lager(req.db)
         let ind = req.application.webindstillinger
-        let adresse = req.remoteAddress?.ipAddress ?? "ukendt"
+        let adresse = req.klientadresse
         func svar(_ fejl: String, _ status: HTTPResponseStatus) -> Response {
             Side.html(LoginSide(email: email, naeste: naeste, fejl: fejl, info: nil, csrf: req.csrfToken, kontekst: req.sidekontekst).html,
                       status: status)
         }
-        let fejlede = try await lager.fejledeLoginforsoeg(email: email, adresse: adresse, siden: Date().addingTimeInterval(-ind.loginvindue))
-        if fejlede.email >= ind.loginGraensePrEmail || fejlede.adresse >= ind.loginGraensePrAdresse {
+        let forsoeg = try await lager.begyndLoginforsoeg(email: email, adresse: adresse, siden: Date().addingTimeInterval(-ind.loginvindue),
+                                                         graensePrEmail: ind.loginGraensePrEmail, graensePrAdresse: ind.loginGraensePrAdresse)
+        if forsoeg.spaerret {
             req.logger.warning("Log ind spærret midlertidigt for \(email) fra \(adresse) efter for mange forkerte forsøg")
             return svar("For mange mislykkede forsøg på at logge ind. Vent \(Int(ind.loginvindue / 60)) minutter, og prøv igen.", .tooManyRequests)
         }
         let fundet = try await lager.brugerTilLogin(email: email)
         let ok = await Kodeord.passer(form.kodeord ?? "", hash: fundet?.kodeordHash, paa: req.application)
         guard ok, let konto = fundet?.konto, konto.aktiv else {
-            try await lager.registrerLoginforsoeg(email: email, adresse: adresse, lykkedes: false)
             return svar("E-mailadressen eller kodeordet er forkert.", .unauthorized)
         }
-        try await lager.registrerLoginforsoeg(email: email, adresse: adresse, lykkedes: true)
+        try await lager.loginLykkedes(forsoeg.id)
         // A new session id at sign-in (no session fixation); the old record is removed.
         if let gammel = req.session.id { try await req.application.sessions.driver.deleteSession(gammel, for: req).get() }
         req.session.id = nil
@@ -63,8 +63,7 @@ struct KontoController: RouteCollection {
         req.session.data[Sessionsnoegle.udloeber] = "\(Date().timeIntervalSince1970 + ind.sessionslevetid)"
         _ = req.csrfToken
         req.saetBesked("Du er logget ind som \(konto.email) (\(konto.rolle.tekst.lowercased())\(konto.organisation.map { ", \($0)" } ?? "")).")
-        let sikkertMaal = naeste.hasPrefix("/") && !naeste.hasPrefix("//") && !naeste.hasPrefix("/log-ind")
-        return req.redirect(to: sikkertMaal ? naeste : startside(konto.rolle))
+        return req.redirect(to: LokaltMaal.sikkert(naeste) ?? startside(konto.rolle))
     }
 
     func startside(_ r: Rolle) -> String {

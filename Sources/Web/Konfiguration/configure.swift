@@ -12,7 +12,7 @@ public func configure(_ app: Application, database: Databasevalg, indstillinger:
     app.migrations.add(SessionRecord.migration)
     try await app.autoMigrate()
     app.webindstillinger = indstillinger
-    app.offentligcache = Offentligcache(kontrolinterval: indstillinger.cachekontrol)
+    app.offentligcache = Offentligcache(kontrolinterval: indstillinger.cachekontrol, maksBytes: indstillinger.cachegraenseBytes)
     app.routes.defaultMaxBodySize = "2mb"
     app.sessions.use(.fluent(Databasevalg.id))
     app.sessions.configuration = indstillinger.sessionskonfiguration
@@ -26,4 +26,6 @@ public func configure(_ app: Application, database: Databasevalg, indstillinger:
     app.middleware.use(Fejlmiddleware())
     app.middleware.use(Brugermiddleware())
     try routes(app)
+    // Tests call `Sessionsoprydning.ryd` themselves; a running server purges on a timer.
+    if app.environment != .testing { Sessionsoprydning.planlaeg(app) }
 }

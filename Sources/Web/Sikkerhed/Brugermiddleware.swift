@@ -28,7 +28,13 @@ struct Brugermiddleware: AsyncMiddleware {
                 req.session.data[Sessionsnoegle.udloeber] = nil
             }
         }
-        return try await next.respond(to: req)
+        let svar = try await next.respond(to: req)
+        // Every stored session carries its expiry, so storage can purge it (`Sessionsoprydning`).
+        // A visitor without sign-in (a CSRF token only) slides like a signed-in user.
+        if req.hasSession, req.session.data[Sessionsnoegle.bruger] == nil {
+            req.session.data[Sessionsnoegle.udloeber] = "\(Date().timeIntervalSince1970 + req.application.webindstillinger.sessionslevetid)"
+        }
+        return svar
     }
 }
 

@@ -1,3 +1,4 @@
+import Filformater
 import Foundation
 import Lager
 import Plot
@@ -38,6 +39,10 @@ struct Fejlmiddleware: AsyncMiddleware {
 
     static func oversaet(_ fejl: any Error) -> (HTTPResponseStatus, String, [Valideringsfejl], HTTPHeaders) {
         switch fejl {
+        // Before AbortError: Vapor makes DecodingError one, with an English reason.
+        case let d as DecodingError:
+            let f = JSONKodning.oversat(d) // the one Danish wording, as for model files
+            return (.badRequest, "Indholdet kunne ikke læses: \(f.felt): \(f.besked).", [f], [:])
         case let a as AbortError:
             let tekst: String
             switch a.status {
@@ -58,8 +63,6 @@ struct Fejlmiddleware: AsyncMiddleware {
             case .ukendtOrganisation: return (.unprocessableEntity, l.description, [], [:])
             case .ugyldigDatabase: return (.internalServerError, "Databasen svarer ikke.", [], [:])
             }
-        case is DecodingError:
-            return (.badRequest, "Indholdet kunne ikke læses (\(fejl)).", [], [:])
         default:
             return (.internalServerError, "Der opstod en fejl på serveren. Prøv igen, og kontakt sekretariatet, hvis det sker igen.", [], [:])
         }
