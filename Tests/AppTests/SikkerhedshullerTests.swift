@@ -117,4 +117,31 @@ final class SikkerhedshullerTests: XCTestCase {
         XCTAssertEqual(brudt.status, .badRequest, brudt.body.string)
         XCTAssertTrue(brudt.body.string.contains("json: filen er ikke gyldig JSON"), brudt.body.string)
     }
+
+    /// The API answers as its document says: a method a path does not have is 405 with `Allow`; a
+    /// query parameter of the wrong type, out of range or given twice is a 400 naming it; the document
+    /// lists those answers for every operation.
+    func testAPIetSvarerSomDokumentet() async throws {
+        let trace = try await m.app.sendRequest(.TRACE, "/api/v1/tilbud")
+        XCTAssertEqual(trace.status, .methodNotAllowed)
+        XCTAssertEqual(trace.headers.first(name: "Allow"), "GET")
+        let ukendt = try await m.app.sendRequest(.GET, "/api/v1/findes-ikke")
+        XCTAssertEqual(ukendt.status, .notFound)
+        for (sti, felt) in [("/api/v1/tilbud?aar=null", "aar:"), ("/api/v1/tilbud?side=0", "side:"), ("/api/v1/tilbud?antal=false", "antal:"),
+                            ("/api/v1/tilbud?aar=2021&aar=2022", "aar: er angivet 2 gange"), ("/api/v1/tilbud?dato=", "dato:")] {
+            let r = try await m.app.sendRequest(.GET, sti)
+            XCTAssertEqual(r.status, .badRequest, sti)
+            XCTAssertTrue(r.body.string.contains(felt), "\(sti): \(r.body.string)")
+        }
+        let dok = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(OpenAPI.dokument.utf8)) as? [String: Any])
+        let stier = try XCTUnwrap(dok["paths"] as? [String: [String: [String: Any]]])
+        for (sti, ops) in stier {
+            for (metode, op) in ops {
+                let svar = try XCTUnwrap(op["responses"] as? [String: Any])
+                XCTAssertNotNil(svar["400"], "\(metode) \(sti)")
+                if sti.contains("{") { XCTAssertNotNil(svar["404"], "\(metode) \(sti)") }
+                if op["requestBody"] != nil { XCTAssertNotNil(svar["422"], "\(metode) \(sti)") }
+            }
+        }
+    }
 }

@@ -130,7 +130,10 @@ extension Lager {
     /// Publishes every approved takstniveau of a year; returns how many.
     @discardableResult
     public func offentliggoer(aar: Int, af bruger: String) async throws -> Int {
-        try await skriv { tx, log in
+        guard Aarsinterval.erGyldigt(aar) else {
+            throw Valideringsfejl(felt: "aar", besked: "året skal ligge mellem \(Aarsinterval.gyldige.lowerBound) og \(Aarsinterval.gyldige.upperBound) (fik \(aar))")
+        }
+        return try await skriv { tx, log in
             let godkendte = try await Takstniveaumodel.query(on: tx).filter(\.$aar == aar)
                 .filter(\.$status == Status.godkendt.rawValue).all()
             // One event per level (its status before and after) and one for the year.

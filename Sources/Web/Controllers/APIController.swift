@@ -36,18 +36,16 @@ struct APIController: RouteCollection {
     /// the year with the takst of each level in force on D (default today, held in the year) for a
     /// citizen enrolled on E, or one page of them; `X-Total-Count` always holds the number of tilbud.
     func tilbud(req: Request) async throws -> Response {
-        let aar = try req.query.get(Int?.self, at: "aar") ?? req.ur.aar
-        let dato = try APIController.dato(req, "dato") ?? Takstperioder.standarddato(aar: aar, idag: req.ur.idag)
-        let indskrevet = try APIController.dato(req, "indskrevet")
+        let p = APIParametre(req)
+        let aar = try p.aar() ?? req.ur.aar
+        let dato = try p.dato("dato") ?? Takstperioder.standarddato(aar: aar, idag: req.ur.idag)
+        let indskrevet = try p.dato("indskrevet")
         let udgave = try await req.offentligUdgave(aar: aar)
         let alle = udgave.husk("api liste \(dato) \(indskrevet ?? "")") { udgave.liste.paaDato(dato, indskrevet: indskrevet) }
         var valgt = alle[...]
-        let side = req.query[Int.self, at: "side"], antal = req.query[Int.self, at: "antal"]
+        let side = try p.heltal("side", 1...Int(Int32.max)), antal = try p.heltal("antal", 1...1000)
         if side != nil || antal != nil {
             let a = antal ?? 50, s = side ?? 1
-            guard (1...1000).contains(a), s >= 1 else {
-                throw Abort(.badRequest, reason: "side skal være 1 eller mere, og antal mellem 1 og 1000.")
-            }
             valgt = alle.dropFirst((s - 1) * a).prefix(a)
         }
         // The encoded page is the same for every caller until the data changes.
@@ -58,12 +56,6 @@ struct APIController: RouteCollection {
             return (krop, headers)
         }
         return Response(status: .ok, headers: headers, body: .init(buffer: krop))
-    }
-
-    /// An optional `yyyy-MM-dd` query value; anything else is a 422 naming it.
-    static func dato(_ req: Request, _ navn: String) throws -> String? {
-        guard let s = req.query[String.self, at: navn], !s.isEmpty else { return nil }
-        return try Datoer.kontroller(s, felt: navn)
     }
 
     func etTilbud(req: Request) async throws -> TilbudUd {
@@ -101,7 +93,7 @@ struct APIController: RouteCollection {
     func kladder(req: Request) async throws -> [NiveauUd] {
         let t = try await hentTilbud(req)
         try req.kraev(.laesKladder, tilbud: t)
-        let aar = req.query[Int.self, at: "aar"] ?? req.naesteAar
+        let aar = try APIParametre(req).aar() ?? req.naesteAar
         return try await Lager(req.db).takstniveauer(tilbudID: t.id, aar: aar).map(APIController.ud)
     }
 
@@ -245,7 +237,9 @@ struct APIController: RouteCollection {
     func socialtilsyn(req: Request) async throws -> Response {
         let b = try req.kraev(.vedligeholdSocialtilsyn)
         guard let region = b.region else { throw Abort(.forbidden, reason: "Din organisation har ingen region.") }
-        guard let aar = req.parameters.get("aar", as: Int.self) else { throw Abort(.badRequest, reason: "Året mangler.") }
+        guard let aar = req.parameters.get("aar", as: Int.self), Aarsinterval.erGyldigt(aar) else {
+            throw Abort(.badRequest, reason: "aar: skal være et helt tal fra \(Aarsinterval.gyldige.lowerBound) til \(Aarsinterval.gyldige.upperBound).")
+        }
         let input = try JSONKodning.dekod(SocialtilsynInput.self, fra: Data(buffer: req.body.data ?? ByteBuffer()))
         guard input.budgetaar == aar else {
             throw Valideringsfejl(felt: "budgetaar", besked: "indholdet er for \(input.budgetaar), adressen for \(aar)")
@@ -260,11 +254,12 @@ struct APIController: RouteCollection {
 
     func haendelser(req: Request) async throws -> Response {
         try req.kraev(.laesRevisionslog)
-        func s(_ n: String) -> String? { req.query[String.self, at: n].flatMap { $0.isEmpty ? nil : $0 } }
-        let side = max(1, req.query[Int.self, at: "side"] ?? 1), antal = min(1000, max(1, req.query[Int.self, at: "antal"] ?? 100))
+        let p = APIParametre(req)
+        func s(_ n: String) throws -> String? { try p.tekst(n).flatMap { $0.isEmpty ? nil : $0 } }
+        let side = try p.heltal("side", 1...Int(Int32.max)) ?? 1, antal = try p.heltal("antal", 1...1000) ?? 100
         let (h, i_alt) = try await Lager(req.db).haendelser(Haendelsesfilter(
-            bruger: s("bruger"), entitet: s("entitet"), handling: s("handling"), entitetID: s("id"),
-            fra: s("fra").flatMap(Datoer.dato), til: s("til").flatMap(Datoer.dato).map { $0.addingTimeInterval(24 * 3600) },
+            bruger: try s("bruger"), entitet: try s("entitet"), handling: try s("handling"), entitetID: try s("id"),
+            fra: try p.dato("fra").flatMap(Datoer.dato), til: try p.dato("til").flatMap(Datoer.dato).map { $0.addingTimeInterval(24 * 3600) },
             forskydning: (side - 1) * antal, graense: antal))
         let svar = try await h.map { HaendelseUd(tidspunkt: $0.tidspunkt, bruger: $0.bruger, handling: $0.handling, entitet: $0.entitet,
                                                  entitetID: $0.entitetID, foer: $0.foer, efter: $0.efter, begrundelse: $0.begrundelse) }

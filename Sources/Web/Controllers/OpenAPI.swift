@@ -1,7 +1,47 @@
+import Foundation
+
 /// The API contract, written by hand (served at `/api/v1/openapi.json`). A test checks that
 /// every `/api/v1` route is described here, with its method.
 enum OpenAPI {
-    static let dokument = #"""
+    /// The document served: `skrevet` with the answers every operation can give added where an
+    /// operation does not list them itself (a bad parameter or JSON 400, an unknown id 404, a body
+    /// of the wrong type 415, refused fields 422, too many requests 429), so a client — and a
+    /// schema-driven fuzzer — finds every status the server can send.
+    static let dokument: String = {
+        guard var d = try? JSONSerialization.jsonObject(with: Data(skrevet.utf8)) as? [String: Any],
+              var stier = d["paths"] as? [String: Any] else { return skrevet }
+        func svar(_ beskrivelse: String) -> [String: Any] {
+            ["description": beskrivelse, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Fejl"]]]]
+        }
+        for (sti, v) in stier {
+            guard var operationer = v as? [String: Any] else { continue }
+            for (metode, o) in operationer {
+                guard var op = o as? [String: Any] else { continue }
+                var r = op["responses"] as? [String: Any] ?? [:]
+                var standard: [String: [String: Any]] = ["400": svar("Ugyldig forespørgsel: en parameter eller JSON, der ikke kan læses (dansk besked med feltet)"),
+                                                         "429": svar("For mange forespørgsler")]
+                if sti.contains("{") { standard["404"] = svar("Findes ikke") }
+                if op["requestBody"] != nil {
+                    standard["415"] = svar("Indholdstypen forstås ikke (brug application/json)")
+                    standard["422"] = svar("Ugyldige felter (dansk besked pr. felt)")
+                    standard["413"] = svar("Det indsendte er for stort")
+                }
+                if op["security"] != nil {
+                    standard["401"] = svar("Ikke logget ind")
+                    standard["403"] = svar("Rollen må ikke (eller tilbuddet er ikke dit)")
+                }
+                for (kode, s) in standard where r[kode] == nil { r[kode] = s }
+                op["responses"] = r
+                operationer[metode] = op
+            }
+            stier[sti] = operationer
+        }
+        d["paths"] = stier
+        guard let data = try? JSONSerialization.data(withJSONObject: d, options: [.sortedKeys]) else { return skrevet }
+        return String(decoding: data, as: UTF8.self)
+    }()
+
+    static let skrevet = #"""
 {
   "openapi": "3.0.3",
   "info": {
@@ -23,22 +63,22 @@ enum OpenAPI {
         "maalgruppe": {"type": "string", "nullable": true}, "paragraf": {"type": "string", "nullable": true},
         "type": {"type": "string", "enum": ["dag", "doegn", "ambulant"]}, "demo": {"type": "boolean"},
         "takstniveauer": {"type": "array", "items": {"type": "object", "properties": {
-          "navn": {"type": "string"}, "aar": {"type": "integer"}, "version": {"type": "integer"}, "enhed": {"type": "string"},
+          "navn": {"type": "string"}, "aar": {"type": "integer", "minimum": 1990, "maximum": 2100}, "version": {"type": "integer"}, "enhed": {"type": "string"},
           "takst": {"type": "string"}, "pladser": {"type": "string"}, "belaegningsprocent": {"type": "string"},
           "gyldigFra": {"type": "string", "format": "date", "description": "Første dag taksten gælder; næste periode afløser den"},
           "kunNyeFra": {"type": "string", "format": "date", "nullable": true, "description": "Gælder kun borgere indskrevet fra denne dato"},
           "midlertidig": {"type": "boolean", "description": "Godkendt som midlertidig takst"}}}}}},
       "Takstniveau": {"type": "object", "properties": {
         "id": {"type": "string", "format": "uuid"}, "tilbudID": {"type": "string", "format": "uuid"}, "navn": {"type": "string"},
-        "aar": {"type": "integer"}, "version": {"type": "integer"}, "status": {"type": "string", "enum": ["kladde", "indsendt", "afvist", "godkendt", "offentliggjort"]},
+        "aar": {"type": "integer", "minimum": 1990, "maximum": 2100}, "version": {"type": "integer"}, "status": {"type": "string", "enum": ["kladde", "indsendt", "afvist", "godkendt", "offentliggjort"]},
         "revision": {"type": "integer"}, "enhed": {"type": "string"}, "takst": {"type": "string"},
         "gyldigFra": {"type": "string", "format": "date"}, "kunNyeFra": {"type": "string", "format": "date", "nullable": true}, "midlertidig": {"type": "boolean"},
         "omkostninger": {"type": "array", "description": "Grundlaget linje for linje, som det blev indberettet", "items": {"type": "object", "properties": {"kategori": {"type": "string"}, "tekst": {"type": "string"}, "beloeb": {"type": "string"}}}},
         "andreIndtaegter": {"type": "array", "items": {"type": "object", "properties": {"tekst": {"type": "string"}, "beloeb": {"type": "string"}}}},
         "beregning": {"type": "array", "items": {"type": "object", "properties": {"art": {"type": "string"}, "tekst": {"type": "string"}, "beloeb": {"type": "string"}}}}}},
       "TakstniveauInd": {"type": "object", "required": ["navn", "aar", "pladser", "belaegningsprocent", "omkostninger"], "properties": {
-        "navn": {"type": "string"}, "aar": {"type": "integer"},
-        "revision": {"type": "integer", "description": "Den revision, du har hentet; skal med, når niveauet findes. Ældre revision giver 409."},
+        "navn": {"type": "string"}, "aar": {"type": "integer", "minimum": 1990, "maximum": 2100},
+        "revision": {"type": "integer", "minimum": 0, "maximum": 2147483647, "description": "Den revision, du har hentet; skal med, når niveauet findes. Ældre revision giver 409."},
         "enhed": {"type": "string", "enum": ["doegn", "dag", "maaned", "aar", "time"]}, "enhederPrAar": {"$ref": "#/components/schemas/Tal"},
         "pladser": {"$ref": "#/components/schemas/Tal"}, "belaegningsprocent": {"$ref": "#/components/schemas/Tal"},
         "afrunding": {"type": "string", "enum": ["hele_kroner", "oere"]},
@@ -62,10 +102,10 @@ enum OpenAPI {
   },
   "paths": {
     "/api/v1/tilbud": {"get": {"summary": "Offentliggjorte tilbud og takster for et år", "parameters": [
-      {"name": "aar", "in": "query", "schema": {"type": "integer"}, "description": "Standard: indeværende år"},
+      {"name": "aar", "in": "query", "schema": {"type": "integer", "minimum": 1990, "maximum": 2100}, "description": "Standard: indeværende år"},
       {"name": "dato", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Taksten der gælder på datoen (standard: i dag, inden for året)"},
       {"name": "indskrevet", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "For en borger indskrevet på datoen (standard: en ny borger)"},
-      {"name": "side", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+      {"name": "side", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647}},
       {"name": "antal", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}, "description": "Pr. side (standard 50, når side er angivet)"}],
       "responses": {"200": {"description": "Tilbud; headeren X-Total-Count er antal tilbud i alt", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Tilbud"}}}}}}}},
     "/api/v1/tilbud/{id}": {"get": {"summary": "Ét tilbud med gældende offentliggjorte takster for alle år og perioder", "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
@@ -74,7 +114,7 @@ enum OpenAPI {
     "/api/v1/mig": {"get": {"summary": "Hvem er jeg, og hvad må jeg", "security": [{"apiNoegle": []}, {"session": []}],
       "responses": {"200": {"description": "E-mail, rolle, organisation og tilladte handlinger"}, "401": {"$ref": "#/components/responses/Uautoriseret"}}}},
     "/api/v1/indberetning/tilbud/{id}": {"get": {"summary": "Alle takstniveauer (også kladder) for et tilbud og år", "security": [{"apiNoegle": []}, {"session": []}],
-      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "aar", "in": "query", "schema": {"type": "integer"}, "description": "Standard: næste år"}],
+      "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}, {"name": "aar", "in": "query", "schema": {"type": "integer", "minimum": 1990, "maximum": 2100}, "description": "Standard: næste år"}],
       "responses": {"200": {"description": "Takstniveauer", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Takstniveau"}}}}}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}}}},
     "/api/v1/indberetning/tilbud/{id}/takstniveau": {"put": {"summary": "Gem (og evt. indsend) et takstniveau; taksten beregnes på serveren", "security": [{"apiNoegle": []}, {"session": []}],
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
@@ -87,13 +127,13 @@ enum OpenAPI {
     "/api/v1/indberetning/tilbud/{id}/regnskab": {"post": {"summary": "Indberet regnskab for et år", "security": [{"apiNoegle": []}, {"session": []}],
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
       "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["aar", "omkostninger", "belaegning"], "properties": {
-        "aar": {"type": "integer"}, "omkostninger": {"$ref": "#/components/schemas/Tal"}, "takstindtaegter": {"$ref": "#/components/schemas/Tal"},
+        "aar": {"type": "integer", "minimum": 1990, "maximum": 2100}, "omkostninger": {"$ref": "#/components/schemas/Tal"}, "takstindtaegter": {"$ref": "#/components/schemas/Tal"},
         "belaegning": {"$ref": "#/components/schemas/Tal"}, "overUnderskud": {"$ref": "#/components/schemas/Tal"}, "tillaegsydelser": {"$ref": "#/components/schemas/Tal"}, "indsend": {"type": "boolean"}}}}}},
       "responses": {"201": {"description": "Gemt"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "409": {"$ref": "#/components/responses/Konflikt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
     "/api/v1/indberetning/tilbud/{id}/belaegning": {"post": {"summary": "Indberet belægning for et kvartal (ny version)", "security": [{"apiNoegle": []}, {"session": []}],
       "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string", "format": "uuid"}}],
       "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["aar", "kvartal", "art", "normering", "forbrug"], "properties": {
-        "aar": {"type": "integer"}, "kvartal": {"type": "integer", "minimum": 1, "maximum": 4}, "art": {"type": "string", "enum": ["dag", "doegn", "aaben", "lukket"]},
+        "aar": {"type": "integer", "minimum": 1990, "maximum": 2100}, "kvartal": {"type": "integer", "minimum": 1, "maximum": 4}, "art": {"type": "string", "enum": ["dag", "doegn", "aaben", "lukket"]},
         "normering": {"$ref": "#/components/schemas/Tal"}, "forbrug": {"$ref": "#/components/schemas/Tal"}}}}}},
       "responses": {"201": {"description": "Gemt"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
     "/api/v1/sekretariat/koe": {"get": {"summary": "Indsendte takster til behandling", "security": [{"apiNoegle": []}, {"session": []}],
@@ -114,17 +154,17 @@ enum OpenAPI {
       "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TakstniveauInd"}}}},
       "responses": {"201": {"description": "Ny version", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Takstniveau"}}}}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "409": {"$ref": "#/components/responses/Konflikt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
     "/api/v1/sekretariat/offentliggoer": {"post": {"summary": "Offentliggør et års godkendte takster", "security": [{"apiNoegle": []}, {"session": []}],
-      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["aar"], "properties": {"aar": {"type": "integer"}}}}}},
+      "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["aar"], "properties": {"aar": {"type": "integer", "minimum": 1990, "maximum": 2100}}}}}},
       "responses": {"200": {"description": "Antal offentliggjorte takstniveauer"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}}}},
     "/api/v1/socialtilsyn/{aar}": {"put": {"summary": "Socialtilsynets budget, antal, takstparametre og nøgle for et budgetår (egen region)", "security": [{"apiNoegle": []}, {"session": []}],
-      "parameters": [{"name": "aar", "in": "path", "required": true, "schema": {"type": "integer"}}],
+      "parameters": [{"name": "aar", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1990, "maximum": 2100}}],
       "requestBody": {"required": true, "description": "Samme format som takstfil socialtilsyn beregn --input (eksempler/socialtilsyn_nord_2024.json)", "content": {"application/json": {"schema": {"type": "object"}}}},
       "responses": {"200": {"description": "Resultatet af beregningen"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}, "422": {"$ref": "#/components/responses/Ugyldig"}}}},
     "/api/v1/haendelser": {"get": {"summary": "Revisionsloggen (sekretariat og admin)", "security": [{"apiNoegle": []}, {"session": []}],
       "parameters": [{"name": "bruger", "in": "query", "schema": {"type": "string"}}, {"name": "entitet", "in": "query", "schema": {"type": "string"}},
         {"name": "handling", "in": "query", "schema": {"type": "string"}}, {"name": "id", "in": "query", "schema": {"type": "string"}},
         {"name": "fra", "in": "query", "schema": {"type": "string", "format": "date"}}, {"name": "til", "in": "query", "schema": {"type": "string", "format": "date"}},
-        {"name": "side", "in": "query", "schema": {"type": "integer"}}, {"name": "antal", "in": "query", "schema": {"type": "integer", "maximum": 1000}}],
+        {"name": "side", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647}}, {"name": "antal", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
       "responses": {"200": {"description": "Hændelser, nyeste først; X-Total-Count"}, "401": {"$ref": "#/components/responses/Uautoriseret"}, "403": {"$ref": "#/components/responses/Forbudt"}}}}
   }
 }

@@ -22,6 +22,7 @@ public func configure(_ app: Application, database: Databasevalg, indstillinger:
     app.middleware.use(RouteLoggingMiddleware(logLevel: app.environment == .testing ? .debug : .info))
     app.middleware.use(Sikkerhedsheadere())
     app.middleware.use(Fejlmiddleware())
+    app.middleware.use(MetodeIkkeTilladtMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(Fejlmiddleware())
     app.middleware.use(Brugermiddleware())

@@ -1,0 +1,46 @@
+import Foundation
+import Takstregler
+import Vapor
+
+/// The API's query parameters, read strictly as the OpenAPI document describes them: a value of the
+/// wrong type, outside its range, empty where a date is expected, or given twice is a 400 naming the
+/// parameter — never read as if it were absent.
+struct APIParametre {
+    private let vaerdier: [String: [String]]
+
+    init(_ req: Request) {
+        var v: [String: [String]] = [:]
+        for del in (req.url.query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let par = del.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func afkod(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
+            v[afkod(par[0]), default: []].append(par.count > 1 ? afkod(par[1]) : "")
+        }
+        vaerdier = v
+    }
+
+    private func fejl(_ navn: String, _ besked: String) -> any Error { Abort(.badRequest, reason: "\(navn): \(besked).") }
+
+    /// The one value of `navn`, nil when it is not given.
+    func tekst(_ navn: String) throws -> String? {
+        guard let v = vaerdier[navn] else { return nil }
+        guard v.count == 1 else { throw fejl(navn, "er angivet \(v.count) gange") }
+        return v[0]
+    }
+
+    func heltal(_ navn: String, _ interval: ClosedRange<Int>) throws -> Int? {
+        guard let s = try tekst(navn) else { return nil }
+        guard let i = Int(s), interval.contains(i) else {
+            throw fejl(navn, "skal være et helt tal fra \(interval.lowerBound) til \(interval.upperBound) (fik '\(s)')")
+        }
+        return i
+    }
+
+    func dato(_ navn: String) throws -> String? {
+        guard let s = try tekst(navn) else { return nil }
+        guard Datoer.erDato(s) else { throw fejl(navn, "skriv datoen som åååå-mm-dd (fik '\(s)')") }
+        return s
+    }
+
+    /// The year parameter, within the years Takstfil accepts.
+    func aar(_ navn: String = "aar") throws -> Int? { try heltal(navn, Aarsinterval.gyldige) }
+}
