@@ -78,6 +78,7 @@ let package = Package(
                 "Web",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "takstfil", dependencies: ["Kommandolinje"]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Filformater
 import Foundation
 import Lager
+import Logging
 import Takstregler
 import Udskrift
 
@@ -21,6 +22,10 @@ public struct Takstfil: AsyncParsableCommand {
     /// Parses and runs a subcommand. Spelled out because overload resolution picks the
     /// synchronous `main` from top-level code, which refuses async subcommands.
     public static func koer(_ argumenter: [String]? = nil) async {
+        // TAKSTFIL_LOG_FORMAT=json: one JSON object per log line, for log collectors (issue "Sikkerhed" 4).
+        if ProcessInfo.processInfo.environment["TAKSTFIL_LOG_FORMAT"]?.lowercased() == "json" {
+            LoggingSystem.bootstrap { JSONLoghandler(etiket: $0) }
+        }
         do {
             var kommando = try await asyncParseAsRoot(argumenter)
             if var asynkron = kommando as? any AsyncParsableCommand {
