@@ -101,8 +101,11 @@ actor Offentligcache {
         }
         brug += 1
         sidstBrugt[aar] = brug
+        Maalinger.taelCacheopslag(fundet: udgaver[aar] != nil)
         if let u = udgaver[aar] { return try await u.value }
-        let opgave = Task { Udgave(liste: try await lager.offentligTakstliste(aar: aar), aarMedTakster: aarene) }
+        let opgave = Task {
+            Udgave(liste: try await Maalinger.databasetid("offentlig_liste") { try await lager.offentligTakstliste(aar: aar) }, aarMedTakster: aarene)
+        }
         udgaver[aar] = opgave
         do {
             let u = try await opgave.value
@@ -124,6 +127,7 @@ actor Offentligcache {
             sidstBrugt[a] = nil
             i_alt -= stoerrelser[a] ?? 0
         }
+        Maalinger.cachestoerrelse(i_alt)
     }
 
     /// How many years have an edition, and their estimated bytes (tests and `/metrics`-style checks).

@@ -27,6 +27,7 @@ public func configure(_ app: Application, database: Databasevalg, indstillinger:
     app.middleware.use(Fejlmiddleware())
     app.middleware.use(Brugermiddleware())
     try routes(app)
+    Maalinger.rute(app, token: indstillinger.metricsToken)
     // Tests call `Sessionsoprydning.ryd` themselves; a running server purges on a timer.
     if app.environment != .testing { Sessionsoprydning.planlaeg(app) }
 }

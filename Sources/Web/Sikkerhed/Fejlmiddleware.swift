@@ -22,6 +22,7 @@ struct Fejlmiddleware: AsyncMiddleware {
             return try await next.respond(to: req)
         } catch {
             let (status, tekst, felter, headers) = Fejlmiddleware.oversaet(error)
+            Maalinger.taelAfvisning(status: status)
             if status == .internalServerError {
                 req.logger.report(error: error)
             }

@@ -17,6 +17,8 @@ public struct Webindstillinger: Sendable {
     /// Reverse proxies whose `X-Forwarded-For` is believed (`TAKSTFIL_BETROEDE_PROXYER=10.0.0.5,10.0.0.6`).
     /// Without it the client is the connection's address, and a forwarded header is ignored.
     public var betroedeProxyer: Set<String> = []
+    /// The token `/metrics` answers to (`TAKSTFIL_METRICS_TOKEN`); without it there is no `/metrics`.
+    public var metricsToken: String?
     /// The public pages are served from memory; a change made by another process or instance
     /// (the CLI, a second server) shows within this many seconds (`TAKSTFIL_CACHE_SEKUNDER`, default 1;
     /// 0 checks on every request). This server's own changes show at once.
@@ -38,6 +40,7 @@ public struct Webindstillinger: Sendable {
             w.cachekontrol = s
         }
         if let mb = miljoe["TAKSTFIL_CACHE_MB"].flatMap(Int.init), mb > 0 { w.cachegraenseBytes = mb << 20 }
+        w.metricsToken = miljoe["TAKSTFIL_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         w.betroedeProxyer = Set((miljoe["TAKSTFIL_BETROEDE_PROXYER"] ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         return w
