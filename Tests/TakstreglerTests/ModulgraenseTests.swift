@@ -12,7 +12,7 @@ final class ModulgraenseTests: XCTestCase {
                   "SQLKit", "NIOCore", "NIOPosix", "NIOConcurrencyHelpers", "Logging"],
         "Udskrift": ["Foundation", "Takstregler", "Filformater", "Lager"],
         "Demo": ["Foundation", "Takstregler", "Filformater", "Lager"],
-        "Web": ["Foundation", "Takstregler", "Filformater", "Lager", "Udskrift", "Vapor", "Fluent", "Plot", "Crypto"],
+        "Web": ["Foundation", "Takstregler", "Filformater", "Lager", "Udskrift", "Vapor", "Fluent", "Plot", "Crypto", "Metrics", "Prometheus"],
     ]
 
     func testHvertModulImportererKunDetTilladte() throws {
