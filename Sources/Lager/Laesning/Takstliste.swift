@@ -57,7 +57,7 @@ extension Lager {
 
     /// Plain SQL whatever the number of tilbud (no N+1, no Fluent models: their reflection was ~40 %
     /// of reading a year's list — perf), grouped in memory.
-    func takstliste(aar: Int, medTommeTilbud: Bool = false, _ medtag: @escaping (Status) -> Bool) async throws -> [TilbudMedTakster] {
+    func takstliste(aar: Int, medTommeTilbud: Bool = false, _ medtag: (Status) -> Bool) async throws -> [TilbudMedTakster] {
         let valgt = try periodeversioner(try await alleRaekker(sql.select().columns(Lager.niveaukolonner)
             .from(Takstniveaumodel.schema).where("aar", .equal, aar)), medtag)
         // Earlier years only for levels limited to newly enrolled citizens (rare; one more query then).
@@ -95,22 +95,28 @@ extension Lager {
 
     /// Rows of `niveaukolonner` grouped per tilbud, keeping the newest version per level and period.
     private func periodeversioner(_ raekker: [Databaseraekke], _ medtag: (Status) -> Bool) throws -> [UUID: [String: TilbudMedTakster.Niveau]] {
-        var valgt: [UUID: [String: TilbudMedTakster.Niveau]] = [:]
+        // First the newest row per level and period, then only those are decoded (the basis JSON is
+        // most of the cost; older versions are never shown here).
+        var nyeste: [UUID: [String: (version: Int, raekke: Databaseraekke)]] = [:]
         for r in raekker {
-            let status = try r.tekst("status")
-            guard medtag(Status(rawValue: status) ?? .kladde) else { continue }
-            let version = try r.heltal("version"), navn = try r.tekst("navn"), aar = try r.heltal("aar")
-            let gyldigFra = try r.valgfriTekst("gyldig_fra")
-            let t = try r.uuid("tilbud_id"), noegle = "\(navn)\u{1}\(aar)\u{1}\(gyldigFra ?? "")"
-            if let nu = valgt[t]?[noegle], nu.niveau.version > version { continue }
-            let niveau = try Takstniveaumodel.niveau(
-                navn: navn, aar: aar, grundlag: try r.tekst("grundlag"), basisYdelse: try r.valgfriTekst("basis_ydelse"),
-                status: status, version: version, gyldigFra: gyldigFra, kunNyeFra: try r.valgfriTekst("kun_nye_fra"),
-                midlertidig: try r.valgfriSandhed("midlertidig") ?? false)
-            valgt[t, default: [:]][noegle] = .init(id: try r.uuid("id"), niveau: niveau, takst: try Lagertal.decimal(try r.tekst("takst")),
-                                                    revision: try r.heltal("revision"), begrundelse: try r.valgfriTekst("begrundelse"))
+            guard medtag(Status(rawValue: try r.tekst("status")) ?? .kladde) else { continue }
+            let version = try r.heltal("version"), t = try r.uuid("tilbud_id")
+            let noegle = "\(try r.tekst("navn"))\u{1}\(try r.heltal("aar"))\u{1}\(try r.valgfriTekst("gyldig_fra") ?? "")"
+            if let nu = nyeste[t]?[noegle], nu.version > version { continue }
+            nyeste[t, default: [:]][noegle] = (version, r)
         }
-        return valgt
+        return try nyeste.mapValues { pr in
+            try pr.mapValues { v in
+                let r = v.raekke
+                let niveau = try Takstniveaumodel.niveau(
+                    navn: try r.tekst("navn"), aar: try r.heltal("aar"), grundlag: try r.tekst("grundlag"),
+                    basisYdelse: try r.valgfriTekst("basis_ydelse"), status: try r.tekst("status"), version: v.version,
+                    gyldigFra: try r.valgfriTekst("gyldig_fra"), kunNyeFra: try r.valgfriTekst("kun_nye_fra"),
+                    midlertidig: try r.valgfriSandhed("midlertidig") ?? false)
+                return .init(id: try r.uuid("id"), niveau: niveau, takst: try Lagertal.decimal(try r.tekst("takst")),
+                             revision: try r.heltal("revision"), begrundelse: try r.valgfriTekst("begrundelse"))
+            }
+        }
     }
 
     /// Every version of a tilbud's levels, newest first (history and corrections).
