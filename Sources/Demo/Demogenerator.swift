@@ -133,10 +133,10 @@ struct Demogenerator {
 }
 
 /// A small deterministic generator, so demo data is the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
     var tilstand: UInt64
-    init(seed: UInt64) { tilstand = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { tilstand = seed }
+    public mutating func next() -> UInt64 {
         tilstand &+= 0x9E37_79B9_7F4A_7C15
         var z = tilstand
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

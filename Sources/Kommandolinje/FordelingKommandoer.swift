@@ -119,9 +119,6 @@ enum Fil {
     }
 
     static func laesTekst(_ sti: String) throws -> String {
-        guard let s = String(data: try laesData(sti), encoding: .utf8) else {
-            throw Importfejl(fil: sti, besked: "filen er ikke UTF-8 (gem den som 'CSV UTF-8' i Excel)")
-        }
-        return s
+        try Tekstfil.tekst(try laesData(sti), fil: sti)
     }
 }

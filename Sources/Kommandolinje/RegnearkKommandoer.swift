@@ -16,31 +16,9 @@ extension ImportKommando {
         var offentliggjort = false
 
         func udfoer() async throws {
-            let ark = try XLSXLaeser.laes(try Fil.laesData(f.fil), fil: f.fil)
-            let kendte = [Takstfilskabelon.arkTakster, Takstfilskabelon.arkRegnskab, Takstfilskabelon.arkBelaegning]
-            var fundet: [String: Regnearksark] = [:]
-            for a in ark {
-                guard let navn = kendte.first(where: { CSVTabel.normaliser($0) == CSVTabel.normaliser(a.navn) }) else {
-                    throw Importfejl(fil: f.fil, besked: "ukendt ark '\(a.navn)'; projektmappen må have arkene \(kendte.joined(separator: ", "))")
-                }
-                fundet[navn] = a
-            }
-            func tabel(_ navn: String, _ format: CSVTabel.Format) throws -> CSVTabel? {
-                guard let a = fundet[navn], !a.raekker.isEmpty else { return nil }
-                return try CSVTabel(fil: "\(f.fil), ark '\(navn)'", raekker: a.raekker.map { ($0.nummer, $0.celler) }, format: format)
-            }
-            // Every sheet is read (and every error collected) before anything is written.
-            var fejl: [Importfejl] = []
-            func saml<T>(_ blok: () throws -> [T]) -> [T] {
-                do { return try blok() } catch let l as Importfejlliste { fejl += l.fejl } catch let e as Importfejl { fejl.append(e) } catch {}
-                return []
-            }
-            let takster = saml { try tabel(Takstfilskabelon.arkTakster, Takstfilskabelon.format).map(Takstfilskabelon.laesTakster) ?? [] }
-            let regnskab = saml { try tabel(Takstfilskabelon.arkRegnskab, Indberetningsformat.regnskab).map(Indberetningsformat.laesRegnskab) ?? [] }
-            let belaegning = saml { try tabel(Takstfilskabelon.arkBelaegning, Indberetningsformat.belaegning).map(Indberetningsformat.laesBelaegning) ?? [] }
-            if !fejl.isEmpty { throw Importfejlliste(fejl) }
+            let m = try Projektmappe.laes(try Fil.laesData(f.fil), fil: f.fil)
             let dele = try await f.database.medLager {
-                try await $0.importerTakstfil(takster: takster, regnskab: regnskab, belaegning: belaegning, fil: f.fil,
+                try await $0.importerTakstfil(takster: m.takster, regnskab: m.regnskab, belaegning: m.belaegning, fil: f.fil,
                                               region: f.region, offentliggjort: offentliggjort, proeve: f.proeve, af: CLIBruger.navn)
             }
             for del in dele where del.raekker > 0 { f.rapport(del) }

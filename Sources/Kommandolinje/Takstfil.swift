@@ -15,7 +15,8 @@ public struct Takstfil: AsyncParsableCommand {
                       TilbudKommando.self, TakstKommando.self, OffentliggoerKommando.self, ImportKommando.self,
                       RapportKommando.self, RegnskabKommando.self, ParameterKommando.self, EksportKommando.self,
                       FordelKommando.self, SocialtilsynKommando.self, ModelKommando.self, BefolkningKommando.self,
-                      BenchKommando.self, BrugerKommando.self, HaendelserKommando.self]
+                      BenchKommando.self, BrugerKommando.self, HaendelserKommando.self, OptaellingKommando.self,
+                      RobusthedKommando.self]
     )
     public init() {}
 

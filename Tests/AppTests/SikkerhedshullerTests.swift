@@ -49,6 +49,20 @@ final class SikkerhedshullerTests: XCTestCase {
         XCTAssertEqual(laest.raekker.map { laest.celle($0.celler, "navn") }, ["=X", "'almindelig"])
     }
 
+    /// Found by `scripts/robusthed`'s XSS corpus: Plot's `.title()` also writes og:/twitter: meta tags
+    /// with the title unescaped in an attribute, so a tilbud name broke out of the page head.
+    func testTilbudsnavnBryderIkkeUdAfSidehovedet() async throws {
+        let ond = "\"><script>alert('XSS')</script>\" onmouseover=\"x"
+        let id = try await m.lager.opretTilbud(Tilbud(navn: ond, driftsherre: "Jammerbugt Kommune"), af: "test")
+        let n = try await m.lager.gemTakstniveau(tilbudID: id, niveau: m.niveau("Takst 1", aar: 2021, omkostninger: 700_000), af: "test")
+        for s in [Status.indsendt, .godkendt, .offentliggjort] { try await m.lager.skiftStatus(niveauID: n.id, til: s, af: "test") }
+        let side = try await Webtestmiljoe.Klient(m.app).get("/tilbud/\(id)").body.string
+        XCTAssertFalse(side.contains("<script>alert"), side)
+        // Text keeps its quotes (harmless there); inside a tag they would have made an attribute.
+        XCTAssertNil(side.range(of: "<[a-zA-Z][^<>]*onmouseover", options: .regularExpression), side)
+        XCTAssertTrue(side.contains("&lt;script&gt;alert"), "navnet vises som tekst")
+    }
+
     /// The throttle counts every attempt before it judges, so concurrent guesses cannot slip past it;
     /// a forwarded address is believed only from a configured proxy.
     func testLoginbegraensningErAtomarOgProxyBevidst() async throws {

@@ -11,6 +11,10 @@ import ZIPFoundation
 public struct Regnearksark: Sendable, Equatable {
     public var navn: String
     public var raekker: [Raekke]
+    public init(navn: String, raekker: [Raekke]) {
+        self.navn = navn
+        self.raekker = raekker
+    }
     public struct Raekke: Sendable, Equatable {
         public var nummer: Int
         public var celler: [String]
@@ -28,6 +32,7 @@ public enum XLSXLaeser {
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw Importfejl(fil: fil, besked: "filen er ikke et Excel-regneark (.xlsx) — gem den som 'Excel-projektmappe (*.xlsx)'")
         }
+        try Zipkontrol.kontroller(data, fil: fil)
         let arkiv: Archive
         do { arkiv = try Archive(data: data, accessMode: .read) } catch {
             throw Importfejl(fil: fil, besked: "filen er ikke et gyldigt .xlsx-regneark (afkortet eller beskadiget)")
@@ -60,6 +65,34 @@ public enum XLSXLaeser {
             return ud
         }
 
+        return try laes(udpak: udpak, fil: fil, graenser: graenser)
+    }
+
+    /// The parts of a workbook unpacked (path → bytes) — so the XML inside can be tested (and fuzzed)
+    /// without a zip around it.
+    public static func dele(_ data: Data, fil: String) throws -> [String: Data] {
+        try Zipkontrol.kontroller(data, fil: fil)
+        let arkiv: Archive
+        do { arkiv = try Archive(data: data, accessMode: .read) } catch {
+            throw Importfejl(fil: fil, besked: "filen er ikke et gyldigt .xlsx-regneark (afkortet eller beskadiget)")
+        }
+        var ud: [String: Data] = [:]
+        for e in arkiv {
+            var d = Data()
+            do { _ = try arkiv.extract(e, skipCRC32: false) { d.append($0) } } catch {
+                throw Importfejl(fil: fil, besked: "delen '\(e.path)' kan ikke pakkes ud (beskadiget fil)")
+            }
+            ud[e.path] = d
+        }
+        return ud
+    }
+
+    /// The sheets of unpacked workbook parts, with the same limits and messages as `laes(_:fil:)`.
+    public static func laes(dele: [String: Data], fil: String, graenser: Regnearksgraenser = .fraMiljoe()) throws -> [Regnearksark] {
+        try laes(udpak: { dele[$0] }, fil: fil, graenser: graenser)
+    }
+
+    private static func laes(udpak: (String) throws -> Data?, fil: String, graenser: Regnearksgraenser) throws -> [Regnearksark] {
         guard let workbook = try udpak("xl/workbook.xml"), let rels = try udpak("xl/_rels/workbook.xml.rels") else {
             throw Importfejl(fil: fil, besked: "filen er en zip-fil, men ikke et Excel-regneark (xl/workbook.xml mangler)")
         }
@@ -89,16 +122,23 @@ public enum XLSXLaeser {
     enum Udpakningsfejl: Error { case forStor }
 
     /// "B12" → (kolonne 1, række 12).
+    /// Inside Excel's grid (A1:XFD1048576) or nil — a reference past it would make a dense row of
+    /// millions of cells (found by `scripts/robusthed`).
     static func cellereference(_ r: String) -> (kolonne: Int, raekke: Int)? {
         var kolonne = 0
         var cifre = ""
         for c in r.uppercased() {
-            if c.isLetter, cifre.isEmpty, let v = c.asciiValue { kolonne = kolonne * 26 + Int(v - 64) }
-            else if c.isNumber { cifre.append(c) } else { return nil }
+            if let v = c.asciiValue, v >= 65, v <= 90, cifre.isEmpty { kolonne = kolonne * 26 + Int(v - 64) }
+            else if let v = c.asciiValue, v >= 48, v <= 57, cifre.count < 8 { cifre.append(c) } else { return nil }
+            guard kolonne <= maksKolonner else { return nil }
         }
-        guard kolonne > 0, let raekke = Int(cifre) else { return nil }
+        guard kolonne > 0, let raekke = Int(cifre), (1...maksRaekker).contains(raekke) else { return nil }
         return (kolonne - 1, raekke)
     }
+
+    /// Excel's own grid.
+    static let maksKolonner = 16_384
+    static let maksRaekker = 1_048_576
 
     /// Column index (0-based) → "A", "B", … "AA".
     public static func kolonnebogstav(_ i: Int) -> String {
@@ -116,7 +156,7 @@ final class XMLElementer: NSObject, XMLParserDelegate {
     private var fundne: [(String, [String: String])] = []
     init(_ data: Data, fil: String) throws {
         super.init()
-        let p = XMLParser(data: data)
+        let p = try XMLDel.parser(data, fil: fil)
         p.delegate = self
         guard p.parse() else { throw Importfejl(fil: fil, besked: "filens XML kan ikke læses (beskadiget)") }
     }
@@ -134,7 +174,7 @@ final class DelteStrenge: NSObject, XMLParserDelegate {
     private var iTekst = false
     static func laes(_ data: Data, fil: String) throws -> [String] {
         let d = DelteStrenge()
-        let p = XMLParser(data: data)
+        let p = try XMLDel.parser(data, fil: fil)
         p.delegate = d
         guard p.parse() else { throw Importfejl(fil: fil, besked: "regnearkets tekster kan ikke læses (beskadiget)") }
         return d.strenge
@@ -178,11 +218,16 @@ final class Arklaeser: NSObject, XMLParserDelegate {
 
     static func laes(_ data: Data, ark: String, fil: String, delte: [String], maksCeller: Int) throws -> Regnearksark {
         let l = Arklaeser(ark: ark, fil: fil, delte: delte, maksCeller: maksCeller)
-        let p = XMLParser(data: data)
+        let p = try XMLDel.parser(data, fil: fil)
         p.delegate = l
         let ok = p.parse()
         if let f = l.fejl { throw f }
         guard ok else { throw Importfejl(fil: fil, besked: "arket '\(ark)' kan ikke læses (beskadiget XML)") }
+        // Rows are made dense (column A first): empty cells between filled ones count against the limit too.
+        let taet = l.raekker.values.reduce(0) { $0 + ($1.keys.max() ?? -1) + 1 }
+        guard taet <= maksCeller else {
+            throw Importfejl(fil: "\(fil), ark '\(ark)'", besked: "arket spænder over flere end \(maksCeller) celler, tomme mellemrum medregnet (TAKSTFIL_MAKS_CELLER)")
+        }
         let raekker = l.raekker.keys.sorted().map { nr -> Regnearksark.Raekke in
             let c = l.raekker[nr]!
             let bredde = (c.keys.max() ?? -1) + 1
@@ -203,11 +248,24 @@ final class Arklaeser: NSObject, XMLParserDelegate {
                 attributes a: [String: String] = [:]) {
         switch navn {
         case "row":
-            naesteRaekke = a["r"].flatMap(Int.init) ?? naesteRaekke
+            if let r = a["r"] {
+                guard let n = Int(r), (1...XLSXLaeser.maksRaekker).contains(n) else {
+                    return stop("ugyldigt rækkenummer '\(r.prefix(20))' (Excel har rækkerne 1–\(XLSXLaeser.maksRaekker))", parser)
+                }
+                naesteRaekke = n
+            }
             naesteKolonne = 0
         case "c":
             refTekst = a["r"] ?? ""
-            ref = a["r"].flatMap(XLSXLaeser.cellereference) ?? (naesteKolonne, naesteRaekke)
+            if let r = a["r"] {
+                guard let c = XLSXLaeser.cellereference(r) else {
+                    return stop("ugyldig cellereference '\(r.prefix(20))' (Excel går fra A1 til XFD\(XLSXLaeser.maksRaekker))", parser)
+                }
+                ref = c
+            } else {
+                guard naesteKolonne < XLSXLaeser.maksKolonner else { return stop("rækken har flere end \(XLSXLaeser.maksKolonner) kolonner", parser) }
+                ref = (naesteKolonne, naesteRaekke)
+            }
             type = a["t"] ?? "n"
             vaerdi = ""
             harFormel = false
@@ -250,5 +308,23 @@ final class Arklaeser: NSObject, XMLParserDelegate {
             raekker[ref.raekke, default: [:]][ref.kolonne] = tekst
         default: break
         }
+    }
+}
+
+/// The one way a workbook part reaches the XML parser. Office writes its parts as UTF-8 without a
+/// DTD; anything else is refused first, because Foundation's parser on Linux traps on invalid
+/// UTF-8 in a name (found by `scripts/robusthed`), and a DTD is where entity bombs and external
+/// entities live.
+enum XMLDel {
+    static func parser(_ data: Data, fil: String) throws -> XMLParser {
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw Importfejl(fil: fil, besked: "regnearkets XML er ikke gyldig UTF-8 (beskadiget fil)")
+        }
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw Importfejl(fil: fil, besked: "regnearkets XML har en DTD (<!DOCTYPE/<!ENTITY), som Excel aldrig skriver; filen afvises")
+        }
+        let p = XMLParser(data: data)
+        p.shouldResolveExternalEntities = false
+        return p
     }
 }

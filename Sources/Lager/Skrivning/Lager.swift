@@ -15,19 +15,12 @@ public struct Lager: Sendable {
     /// rolled back and run again from the start (re-reading what it checks), so concurrent writers
     /// on SQLite get the same answers as on PostgreSQL — a conflict, never a lost update.
     func skriv<T: Sendable>(_ blok: @escaping @Sendable (any Database, inout [Haendelse]) async throws -> T) async throws -> T {
-        var forsoeg = 0
-        while true {
-            do {
-                return try await iTransaktion { tx in
-                    var haendelser: [Haendelse] = []
-                    let resultat = try await blok(tx, &haendelser)
-                    for h in haendelser { try await Haendelsesmodel(h).create(on: tx) }
-                    return resultat
-                }
-            } catch let fejl as SQLiteError where Lager.erOptaget(fejl) && forsoeg < 200 && !db.inTransaction {
-                forsoeg += 1
-                try await Task.sleep(nanoseconds: UInt64(5_000_000 + Int.random(in: 0..<10_000_000)))
-            }
+        // A busy SQLite database is retried by `iTransaktion`.
+        try await iTransaktion { tx in
+            var haendelser: [Haendelse] = []
+            let resultat = try await blok(tx, &haendelser)
+            for h in haendelser { try await Haendelsesmodel(h).create(on: tx) }
+            return resultat
         }
     }
 

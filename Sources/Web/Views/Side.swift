@@ -52,7 +52,8 @@ enum Side {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(titel) – Takstfil"),
+                // Not Plot's .title(): it adds og:/twitter: meta tags with the title unescaped in an attribute.
+                .element(named: "title", text: "\(titel) – Takstfil"),
                 .style(css)
             ),
             .body(
