@@ -9,7 +9,7 @@ import Udskrift
 struct RapportKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport", abstract: "Ledelsesinformation: de fem tabeller, takstaftale og takstudvikling på niveauer.",
-        subcommands: [Ledelsesinformation.self, TakstudviklingK.self, OverUnderskud.self, Tillaegsydelser.self,
+        subcommands: [Ledelsesinformation.self, TakstudviklingK.self, OverUnderskud.self, Tillaegsydelser.self, PladsoversigtK.self,
                       BelaegningK.self, PladserK.self, TakstaftaleK.self, Niveauudvikling.self, Kommentar.self, Offentliggoer.self])
 
     struct Periode: ParsableArguments {
@@ -85,6 +85,29 @@ struct RapportKommando: AsyncParsableCommand {
                                                      try await l.kommentarer(aar: p.til)["pladser"] ?? [:])
             }
             udskriv(t.tekst(format.format))
+        }
+    }
+
+    /// DOMAIN.md 6.10: tilbud and places by any combination of fields (not table 5, which is per
+    /// driftsherre and målgruppe for two years).
+    struct PladsoversigtK: TakstfilKommando {
+        static let configuration = CommandConfiguration(
+            commandName: "pladsoversigt",
+            abstract: "Antal tilbud og pladser (dag, døgn, ambulant) efter driftsherre, maalgruppe, paragraf, ejerform og/eller beliggenhedskommune.")
+        @Option(help: "Felter at gruppere efter, kommasepareret: driftsherre, maalgruppe, paragraf, ejerform, beliggenhedskommune")
+        var efter: String
+        @Option(help: "Kun tilbud efter denne SEL §, fx 66") var paragraf: String?
+        @Option(help: "Året (standard: i år)") var aar: Int?
+        @Option(help: "Kun driftsherrer i denne region") var region: String?
+        @OptionGroup var database: DatabaseValg
+        @OptionGroup var format: FormatValg
+        func udfoer() async throws {
+            let felter = try Kapacitetsoversigt.Felt.liste(efter)
+            let aar = try self.aar ?? Kommandour.ur().aar
+            let poster = try await database.medLager { try await $0.kapacitetsposter(aar: aar, region: region) }
+            let paragraf = self.paragraf.map { $0.replacingOccurrences(of: "§", with: "").trimmingCharacters(in: .whitespaces) }
+            udskriv(Kapacitetstabeller.pladsoversigt(Kapacitetsoversigt.opgoer(poster, efter: felter, paragraf: paragraf), efter: felter)
+                .tekst(format.format))
         }
     }
 

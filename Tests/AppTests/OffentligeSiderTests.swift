@@ -169,6 +169,29 @@ final class OffentligeSiderTests: XCTestCase {
         XCTAssertEqual(efter, foer)
     }
 
+    /// Issue "Kapacitet" 2: the public pladsoversigt — grouped as ticked, totals once per tilbud,
+    /// CSV and XLSX with the same filters, a wrong field refused in Danish.
+    func testKapacitetssiden() async throws {
+        let poster = try await Lager(app.db).kapacitetsposter(aar: 2019)
+        let total = poster.reduce(Decimal(0)) { $0 + $1.dag + $1.doegn + $1.ambulant }
+        XCTAssertGreaterThan(total, 0)
+        let html = try await hent("/kapacitet?aar=2019&felt_ejerform=ja").body.string
+        XCTAssertTrue(html.contains("<h1>Pladsoversigt 2019</h1>"), html)
+        XCTAssertTrue(html.contains("<th scope=\"col\">Ejerform</th>") || html.contains(">Ejerform</th>"), "grupperet efter ejerform")
+        XCTAssertTrue(html.contains(DanskTal.formaterKort(total)), "totalen \(total) står på siden")
+        XCTAssertTrue(html.contains("role=\"img\""), "diagram")
+        let csv = try await hent("/kapacitet?aar=2019&efter=ejerform,maalgruppe&format=csv").body.string
+        let linjer = csv.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(linjer.first, "ejerform;maalgruppe;antal_tilbud;pladser;pladser_dag;pladser_doegn;pladser_ambulant")
+        XCTAssertEqual(linjer.last, "I alt;I alt;\(poster.count);\(total);\(poster.reduce(Decimal(0)) { $0 + $1.dag });\(poster.reduce(Decimal(0)) { $0 + $1.doegn });0")
+        let xlsx = try await hent("/kapacitet?aar=2019&format=xlsx")
+        XCTAssertEqual(xlsx.headers.contentType?.subType, "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        let forkert = try await hent("/kapacitet?efter=kommune")
+        XCTAssertEqual(forkert.status, .badRequest)
+        XCTAssertTrue(forkert.body.string.contains("ukendt felt &#39;kommune&#39;") || forkert.body.string.contains("ukendt felt 'kommune'"),
+                      forkert.body.string)
+    }
+
     func testSocialtilsynMedOgUdenData() async throws {
         let html = try await hent("/socialtilsyn?aar=2024").body.string
         XCTAssertTrue(html.contains("Socialtilsyn Nord – budget 2024"))

@@ -206,6 +206,7 @@ class Takstfil(unittest.TestCase):
     def test_2_offentlige_sider_og_smal_skaerm(self):
         for sti, navn, overskrift, indhold in [
                 ("/ledelsesinformation", "04-ledelsesinformation", "Ledelsesinformation", "Tabel 1. Takstudvikling på regnskab"),
+                ("/kapacitet?efter=ejerform,maalgruppe", "04b-kapacitet", "Pladsoversigt", "Pladser pr. gruppe"),
                 ("/socialtilsyn", "05-socialtilsyn", "Socialtilsynets takster", "Objektiv finansiering"),
                 ("/log-ind", "06-log-ind", "Log ind", "Kodeord")]:
             self.aabn(sti)

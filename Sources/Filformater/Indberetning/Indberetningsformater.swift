@@ -25,8 +25,9 @@ public enum Indberetningsformat {
     public static let pladser = CSVTabel.Format(
         navn: "plads",
         paakraevet: ["driftsherre", "tilbud", "aar", "maalgruppe", "type", "pladser"],
-        valgfri: ["region"],
-        synonymer: faelles.merging(["antal_pladser": "pladser", "dag_doegn": "type"]) { $1 })
+        valgfri: ["region", "beliggenhedskommune", "ejerform", "paragraf"],
+        synonymer: faelles.merging(["antal_pladser": "pladser", "dag_doegn": "type", "beliggenhed": "beliggenhedskommune",
+                                    "sel": "paragraf", "sel_paragraf": "paragraf", "lovgrundlag": "paragraf"]) { $1 })
 
     static let faelles: [String: String] = [
         "kommune": "driftsherre", "driftsherre_kommune": "driftsherre", "tilbuddets_navn": "tilbud", "tilbudsnavn": "tilbud",
@@ -80,6 +81,10 @@ public enum Indberetningsformat {
         public var type: Tilbud.Type_
         public var aar: Int
         public var pladser: Decimal
+        /// Optional columns that describe the tilbud itself (DOMAIN.md 6.10); nil: left as stored.
+        public var beliggenhedskommune: String? = nil
+        public var ejerform: Tilbud.Ejerform? = nil
+        public var paragraf: String? = nil
     }
 
     public static func laesRegnskab(fil: String, tekst: String) throws -> [Regnskabsraekke] {
@@ -143,10 +148,19 @@ public enum Indberetningsformat {
             let aar = try t.heltal(r, "aar", gyldige: Aarsinterval.gyldige)
             let antal = try t.tal(r, "pladser")!
             if antal < 0 { throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift("pladser"), besked: "må ikke være negativ") }
+            var ejerform: Tilbud.Ejerform?
+            if let e = valgfri(t, r, "ejerform") {
+                guard let f = Tilbud.Ejerform.fortolk(e) else {
+                    throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift("ejerform"),
+                                     besked: "ukendt ejerform '\(e)'; brug en af: \(Tilbud.Ejerform.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                ejerform = f
+            }
             return Pladsraekke(
                 raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
                 tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: true)!,
-                type: try type(t, r, paakraevet: true)!, aar: aar, pladser: antal)
+                type: try type(t, r, paakraevet: true)!, aar: aar, pladser: antal,
+                beliggenhedskommune: valgfri(t, r, "beliggenhedskommune"), ejerform: ejerform, paragraf: valgfri(t, r, "paragraf"))
         }, noegle: { raekke in
             Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(raekke.aar)", raekke.type.rawValue], kolonne: t.overskrift("tilbud")) {
                 "'\(raekke.tilbud)' \(raekke.aar) (\(raekke.type.rawValue)) står også i række \($0)"

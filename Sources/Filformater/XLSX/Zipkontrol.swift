@@ -20,7 +20,7 @@ enum Zipkontrol {
             if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x05, b[i + 3] == 0x06 { eocd = i; break }
             i -= 1
         }
-        guard eocd >= 0 else { throw afvis("zip-fortegnelsen mangler; afkortet eller beskadiget") }
+        guard eocd >= 0 else { throw afvis("afkortet eller beskadiget") }
         guard u16(eocd + 4) == 0, u16(eocd + 6) == 0 else { throw afvis("delt over flere filer") }
         let antal = u16(eocd + 10), stoerrelse = u32(eocd + 12), start = u32(eocd + 16)
         guard antal != 0xFFFF, stoerrelse != 0xFFFF_FFFF, start != 0xFFFF_FFFF else { throw afvis("ZIP64 understøttes ikke") }

@@ -273,7 +273,10 @@ extension Importkontekst {
         for raekke in raekker {
             r.raekker += 1
             let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
-                                        maalgruppe: raekke.maalgruppe, type: raekke.type, fil: fil, raekke: raekke.raekke, resultat: &r)
+                                        maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
+                                        fil: fil, raekke: raekke.raekke, resultat: &r)
+            try await beskrivTilbud(id, beliggenhedskommune: raekke.beliggenhedskommune, ejerform: raekke.ejerform,
+                                    paragraf: raekke.paragraf, fil: fil)
             let foer = seneste["\(id)|\(raekke.aar)|\(raekke.type.rawValue)"]
             if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
             let nyID = UUID()
@@ -283,6 +286,21 @@ extension Importkontekst {
                     efter: ["aar": "\(raekke.aar)", "type": raekke.type.rawValue, "pladser": "\(raekke.pladser)"])
             if foer == nil { r.oprettet += 1 } else { r.aendret += 1 }
         }
+    }
+
+    /// What a pladser row says about its tilbud (where it lies, ejerform, SEL §§) is saved on the
+    /// tilbud when it differs, audited with before and after; an empty column changes nothing.
+    func beskrivTilbud(_ id: UUID, beliggenhedskommune: String?, ejerform: Tilbud.Ejerform?, paragraf: String?, fil: String) async throws {
+        guard beliggenhedskommune != nil || ejerform != nil || paragraf != nil,
+              let m = try await Tilbudsmodel.find(id, on: db) else { return }
+        let foer: [String: String] = ["beliggenhedskommune": m.beliggenhedskommune ?? "", "ejerform": m.ejerform, "paragraf": m.paragraf ?? ""]
+        if let beliggenhedskommune { m.beliggenhedskommune = beliggenhedskommune }
+        if let ejerform { m.ejerform = ejerform.rawValue }
+        if let paragraf { m.paragraf = paragraf }
+        let efter: [String: String] = ["beliggenhedskommune": m.beliggenhedskommune ?? "", "ejerform": m.ejerform, "paragraf": m.paragraf ?? ""]
+        guard efter != foer else { return }
+        try await m.save(on: db)
+        try log("ret", "tilbud", m.id, foer: foer, efter: efter, begrundelse: "Import \(fil)")
     }
 
     /// Takstniveauer: new levels are inserted (drafts, or published for a historical import); a

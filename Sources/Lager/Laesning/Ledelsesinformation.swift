@@ -87,6 +87,57 @@ extension Lager {
         return ud
     }
 
+    /// The newest version of each tilbud's places per year and type (tilbud id as text).
+    func senestePladser(aar: [Int]) async throws -> [(id: String, aar: Int, type: Tilbud.Type_, pladser: Decimal)] {
+        struct Noegle: Hashable { let id: String; let aar: Int; let type: Tilbud.Type_ }
+        var seneste: [Noegle: (version: Int, pladser: Decimal)] = [:]
+        for row in try await alleRaekker(sql.select().column(Lager.idTekst).columns("aar", "type", "pladser", "version").from(Pladsmodel.schema)
+            .where("aar", .in, aar)) {
+            guard let type = Tilbud.Type_(rawValue: try row.tekst("type")) else { continue }
+            let noegle = Noegle(id: try row.tekst("id_tekst"), aar: try row.heltal("aar"), type: type)
+            let v = try row.heltal("version")
+            if let nu = seneste[noegle], nu.version > v { continue }
+            seneste[noegle] = (v, try row.tal("pladser"))
+        }
+        return seneste.map { ($0.key.id, $0.key.aar, $0.key.type, $0.value.pladser) }
+    }
+
+    /// The years with places, newest first.
+    public func aarMedPladser() async throws -> [Int] {
+        try await alleRaekker(SQLRaw("SELECT DISTINCT aar FROM pladser ORDER BY aar DESC")).map { try $0.heltal("aar") }
+    }
+
+    /// The pladsoversigt's source (DOMAIN.md 6.10): every tilbud with places in `aar`, with its
+    /// driftsherre, målgruppe, SEL §§, ejerform and beliggenhedskommune.
+    public func kapacitetsposter(aar: Int, region: String? = nil) async throws -> [Kapacitetsoversigt.Post] {
+        var tilbud: [String: Kapacitetsoversigt.Post] = [:]
+        for r in try await alleRaekker(SQLRaw("""
+            SELECT CAST(t.id AS TEXT) AS id_tekst, t.maalgruppe, t.paragraf, t.ejerform, t.beliggenhedskommune,
+                   o.navn AS driftsherre, o.region FROM tilbud t JOIN organisationer o ON o.id = t.driftsherre_id
+            """)) {
+            let omraade = try r.valgfriTekst("region")
+            guard region == nil || omraade == region else { continue }
+            let t = Tilbud(navn: "", driftsherre: try r.tekst("driftsherre"), paragraf: try r.valgfriTekst("paragraf"),
+                           maalgruppe: try r.valgfriTekst("maalgruppe").flatMap(Maalgruppe.init(rawValue:)),
+                           ejerform: Tilbud.Ejerform(rawValue: try r.tekst("ejerform")) ?? .kommunal,
+                           beliggenhedskommune: try r.valgfriTekst("beliggenhedskommune"))
+            let id = try r.tekst("id_tekst")
+            tilbud[id] = .init(tilbudID: id, driftsherre: t.driftsherre, maalgrupper: t.maalgruppe.map { [$0.tekst] } ?? [],
+                               paragraffer: t.paragraffer, ejerform: t.ejerform, beliggenhedskommune: t.beliggenhedskommune)
+        }
+        var poster: [String: Kapacitetsoversigt.Post] = [:]
+        for p in try await senestePladser(aar: [aar]) {
+            guard var post = poster[p.id] ?? tilbud[p.id] else { continue }
+            switch p.type {
+            case .dag: post.dag += p.pladser
+            case .doegn: post.doegn += p.pladser
+            case .ambulant: post.ambulant += p.pladser
+            }
+            poster[p.id] = post
+        }
+        return Array(poster.values)
+    }
+
     /// `tilbud_id` as text, matching the keys of `tilbudMedDriftsherre`.
     static let idTekst = SQLAlias(SQLRaw("CAST(tilbud_id AS TEXT)"), as: SQLIdentifier("id_tekst"))
 
@@ -140,20 +191,10 @@ extension Lager {
                 guard let mg = t.maalgruppe else { continue }
                 maalinger.append(.init(tilbud: t.navn, maalgruppe: mg, art: b.art, kvartal: b.kvartal, normering: b.normering, forbrug: b.forbrug))
             }
-            struct Noegle: Hashable { let id: String; let aar: Int; let type: Tilbud.Type_ }
-            var seneste: [Noegle: (Int, Pladsoversigt.Plads)] = [:]
-            for row in try await alleRaekker(sql.select().column(Lager.idTekst).columns("aar", "type", "pladser", "version").from(Pladsmodel.schema)
-                .where("aar", .in, [fra, til])) {
-                let id = try row.tekst("id_tekst")
-                guard let t = tilbud[id], let mg = t.maalgruppe,
-                      let type = Tilbud.Type_(rawValue: try row.tekst("type")) else { continue }
-                let a = try row.heltal("aar"), v = try row.heltal("version")
-                let noegle = Noegle(id: id, aar: a, type: type)
-                if let nu = seneste[noegle], nu.0 > v { continue }
-                seneste[noegle] = (v, .init(driftsherre: t.driftsherre, maalgruppe: mg, type: type, aar: a,
-                                            pladser: try row.tal("pladser")))
+            pladser = try await senestePladser(aar: [fra, til]).compactMap { p in
+                guard let t = tilbud[p.id], let mg = t.maalgruppe else { return nil }
+                return .init(driftsherre: t.driftsherre, maalgruppe: mg, type: p.type, aar: p.aar, pladser: p.pladser)
             }
-            pladser = seneste.values.map(\.1)
         }
         return Ledelsesinformationsgrundlag(fra: r[fra] ?? [], til: r[til] ?? [], plFaktor: try await plIndeks().faktor(fra: fra, til: til),
                                            belaegning: maalinger, pladser: pladser, fraAar: fra, tilAar: til)

@@ -8,6 +8,7 @@ public enum Migrationer {
          M010_Kommentarer(), M011_Befolkning(),
          // Webapplikationen: accounts, API tokens, sign-in attempts (the session table is the web module's).
          M012_Brugere(), M013_Takstniveauindeks(), M014_Aarsindekser(), M015_Beslutningsdelegation(),
-         M016_Takstperioder(), M017_Loginforsoegindeks(), M018_Aendringstaeller()]
+         M016_Takstperioder(), M017_Loginforsoegindeks(), M018_Aendringstaeller(),
+         M019_Beliggenhed()]
     }
 }

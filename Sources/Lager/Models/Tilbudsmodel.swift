@@ -18,6 +18,7 @@ public final class Tilbudsmodel: Model, @unchecked Sendable {
     @Field(key: "demo") public var demo: Bool
     /// Where the figures come from, e.g. "003:1425–1448".
     @OptionalField(key: "kilde") public var kilde: String?
+    @OptionalField(key: "beliggenhedskommune") public var beliggenhedskommune: String?
     @Children(for: \.$tilbud) public var takstniveauer: [Takstniveaumodel]
 
     public init() {}
@@ -31,6 +32,7 @@ public final class Tilbudsmodel: Model, @unchecked Sendable {
         type = t.type.rawValue
         ejerform = t.ejerform.rawValue
         afdelinger = t.afdelinger.joined(separator: "\n")
+        beliggenhedskommune = t.beliggenhedskommune
         self.demo = demo
         self.kilde = kilde
     }
@@ -38,15 +40,15 @@ public final class Tilbudsmodel: Model, @unchecked Sendable {
     /// The domain value; `driftsherre` must be eager-loaded or given.
     public func domaene(driftsherre navn: String) -> Tilbud {
         Tilbudsmodel.tilbud(navn: self.navn, driftsherre: navn, adresse: adresse, paragraf: paragraf, maalgruppe: maalgruppe,
-                            type: type, ejerform: ejerform, afdelinger: afdelinger)
+                            type: type, ejerform: ejerform, afdelinger: afdelinger, beliggenhedskommune: beliggenhedskommune)
     }
 
     /// The domain value from the stored columns (also used by plain-SQL readers).
     static func tilbud(navn: String, driftsherre: String, adresse: String?, paragraf: String?, maalgruppe: String?,
-                       type: String, ejerform: String, afdelinger: String) -> Tilbud {
+                       type: String, ejerform: String, afdelinger: String, beliggenhedskommune: String? = nil) -> Tilbud {
         Tilbud(navn: navn, driftsherre: driftsherre, adresse: adresse, paragraf: paragraf,
                maalgruppe: maalgruppe.flatMap(Maalgruppe.init(rawValue:)),
                type: Tilbud.Type_(rawValue: type) ?? .doegn, ejerform: Tilbud.Ejerform(rawValue: ejerform) ?? .kommunal,
-               afdelinger: afdelinger.isEmpty ? [] : afdelinger.components(separatedBy: "\n"))
+               afdelinger: afdelinger.isEmpty ? [] : afdelinger.components(separatedBy: "\n"), beliggenhedskommune: beliggenhedskommune)
     }
 }

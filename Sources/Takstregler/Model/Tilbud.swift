@@ -12,6 +12,11 @@ public struct Tilbud: Codable, Equatable, Sendable {
     }
     public enum Ejerform: String, Codable, Sendable, CaseIterable {
         case kommunal, regional, selvejende, privat
+        /// From a file: the code or a plural as the sources write it ("kommunale", "private").
+        public static func fortolk(_ raa: String) -> Ejerform? {
+            let t = raa.trimmingCharacters(in: .whitespaces).lowercased()
+            return allCases.first { t == $0.rawValue || (t.count >= 4 && $0.rawValue.hasPrefix(String(t.prefix(6)))) }
+        }
         /// Self-governing and private tilbud are outside the rammeaftale (DOMAIN.md 6.3).
         public var kanVaereOmfattet: Bool { self == .kommunal || self == .regional }
     }
@@ -25,10 +30,12 @@ public struct Tilbud: Codable, Equatable, Sendable {
     public var type: Type_
     public var ejerform: Ejerform
     public var afdelinger: [String]
+    /// The kommune where the tilbud lies — not the driftsherre (DOMAIN.md 6.10).
+    public var beliggenhedskommune: String?
 
     public init(navn: String, driftsherre: String, adresse: String? = nil, paragraf: String? = nil,
                 maalgruppe: Maalgruppe? = nil, type: Type_ = .doegn, ejerform: Ejerform = .kommunal,
-                afdelinger: [String] = []) {
+                afdelinger: [String] = [], beliggenhedskommune: String? = nil) {
         self.navn = navn
         self.driftsherre = driftsherre
         self.adresse = adresse
@@ -37,6 +44,13 @@ public struct Tilbud: Codable, Equatable, Sendable {
         self.type = type
         self.ejerform = ejerform
         self.afdelinger = afdelinger
+        self.beliggenhedskommune = beliggenhedskommune
+    }
+
+    /// The SEL §§ of `paragraf` ("66, 107" → ["66", "107"]).
+    public var paragraffer: [String] {
+        (paragraf ?? "").split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" || $0 == "/" })
+            .map { $0.replacingOccurrences(of: "§", with: "").trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
 

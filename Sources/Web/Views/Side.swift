@@ -69,7 +69,8 @@ enum Side {
     }
 
     static func menu(_ k: Sidekontekst) -> Node<HTML.BodyContext> {
-        var punkter: [(String, String)] = [("/", "Takster"), ("/ledelsesinformation", "Ledelsesinformation"), ("/socialtilsyn", "Socialtilsyn")]
+        var punkter: [(String, String)] = [("/", "Takster"), ("/ledelsesinformation", "Ledelsesinformation"), ("/kapacitet", "Kapacitet"),
+                                              ("/socialtilsyn", "Socialtilsyn")]
         let rolle = k.bruger?.rolle ?? .offentlig
         if Adgang.maa(rolle, .indberetTakst) { punkter.append(("/indberetning", "Indberetning")) }
         if Adgang.maa(rolle, .godkend) { punkter.append(("/sekretariat", "Behandling")) }

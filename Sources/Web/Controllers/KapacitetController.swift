@@ -1,0 +1,93 @@
+import Filformater
+import Lager
+import Plot
+import Takstregler
+import Udskrift
+import Vapor
+
+/// The public pladsoversigt (DOMAIN.md 6.10): tilbud and places grouped by the fields the visitor
+/// ticks, for one year, optionally one SEL § and one region; as a table, a chart, CSV and XLSX.
+struct KapacitetController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("kapacitet", use: side)
+    }
+
+    func side(req: Request) async throws -> Response {
+        let lager = Lager(req.db)
+        let aarMedPladser = try await lager.aarMedPladser()
+        let aar = req.query[Int.self, at: "aar"] ?? aarMedPladser.first ?? req.ur.aar
+        let regioner = try await lager.regioner()
+        let region = req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil }
+        // `efter=a,b` (links, downloads) or one tick box per field (the form).
+        let afkrydset = Kapacitetsoversigt.Felt.allCases.filter { req.query[String.self, at: "felt_\($0.rawValue)"] == "ja" }
+        let felter: [Kapacitetsoversigt.Felt]
+        if let efter = req.query[String.self, at: "efter"], !efter.isEmpty {
+            do { felter = try Kapacitetsoversigt.Felt.liste(efter) } catch let v as Valideringsfejl { throw Abort(.badRequest, reason: v.besked) }
+        } else {
+            felter = afkrydset.isEmpty ? [.driftsherre] : afkrydset
+        }
+        let paragraf = req.query[String.self, at: "paragraf"]?.replacingOccurrences(of: "§", with: "").trimmingCharacters(in: .whitespaces)
+        let raekker = Kapacitetsoversigt.opgoer(try await lager.kapacitetsposter(aar: aar, region: region), efter: felter,
+                                                paragraf: paragraf?.isEmpty == false ? paragraf : nil)
+        let tabel = Kapacitetstabeller.pladsoversigt(raekker, efter: felter)
+        let titel = "Pladsoversigt \(aar)\(paragraf.flatMap { $0.isEmpty ? nil : ", SEL § \($0)" } ?? "")\(region.map { ", \($0)" } ?? "")"
+        if let format = try Download.format(req) {
+            return try Download.svar([(navn: titel, tabel: tabel)], filnavn: "pladsoversigt-\(aar)", format: format)
+        }
+        return Side.html(KapacitetSide(aar: aar, aarMedPladser: aarMedPladser, region: region, regioner: regioner, felter: felter,
+                                       paragraf: paragraf ?? "", raekker: raekker, tabel: tabel, titel: titel, kontekst: req.sidekontekst).html)
+    }
+}
+
+struct KapacitetSide {
+    let aar: Int
+    let aarMedPladser: [Int]
+    let region: String?
+    let regioner: [String]
+    let felter: [Kapacitetsoversigt.Felt]
+    let paragraf: String
+    let raekker: [Kapacitetsoversigt.Raekke]
+    let tabel: Tabel
+    let titel: String
+    let kontekst: Sidekontekst
+
+    static let feltnavne: [Kapacitetsoversigt.Felt: String] = [
+        .driftsherre: "Driftsherre", .maalgruppe: "Målgruppe", .paragraf: "SEL §", .ejerform: "Ejerform",
+        .beliggenhedskommune: "Beliggenhedskommune",
+    ]
+
+    func overskrift(_ k: String) -> String {
+        if let f = Kapacitetsoversigt.Felt(rawValue: k) { return KapacitetSide.feltnavne[f] ?? k }
+        return ["antal_tilbud": "Tilbud", "pladser": "Pladser i alt", "pladser_dag": "Dagpladser", "pladser_doegn": "Døgnpladser",
+                "pladser_ambulant": "Ambulante pladser"][k] ?? k
+    }
+
+    func url(format: String) -> String {
+        "/kapacitet" + E.soegestreng([("aar", "\(aar)"), ("efter", felter.map(\.rawValue).joined(separator: ",")), ("paragraf", paragraf),
+                                      ("region", region ?? ""), ("format", format)])
+    }
+
+    var html: HTML {
+        let grupper = raekker.filter { !$0.erTotal }.prefix(40)
+        return Side.dokument(titel: titel, kontekst: kontekst, [
+            .h1(.text(titel)),
+            .p(.text("Antal tilbud og pladser efter de valgte felter. Et tilbud med flere målgrupper eller paragraffer tæller med i hver af dem, men kun én gang i totalerne. Beliggenhedskommunen er der, hvor tilbuddet ligger — ikke nødvendigvis driftsherren.")),
+            E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/kapacitet")], [
+                E.valgfelt("aar", "År", valg: Array(Set(aarMedPladser + [aar])).sorted(by: >).map { ("\($0)", "\($0)") }, valgt: "\(aar)"),
+                E.valgfelt("region", "Region", valg: [("", "Alle")] + regioner.map { ($0, $0) }, valgt: region ?? ""),
+                E.felt("paragraf", "SEL §", vaerdi: paragraf, hjaelp: "Fx 66 eller 107; tomt: alle"),
+                E.el("fieldset", [], [E.el("legend", [], [.text("Gruppér efter")])]
+                     + Kapacitetsoversigt.Felt.allCases.map { E.afkrydsning("felt_\($0.rawValue)", KapacitetSide.feltnavne[$0] ?? $0.rawValue, valgt: felter.contains($0)) }),
+                E.knap("Vis", klasse: "sekundaer"),
+            ]),
+            .if(grupper.isEmpty, .p(.text("Der er ingen pladser for \(aar) med disse valg."))),
+            .if(!grupper.isEmpty, Diagram.soejler(id: "kapacitet", titel: "Pladser pr. gruppe",
+                                                   kategorier: grupper.map { $0.felter.joined(separator: " / ") },
+                                                   serier: [.init(navn: "Pladser", vaerdier: grupper.map(\.pladser))],
+                                                   format: { DanskTal.formaterKort($0) })),
+            Tabelvisning.html(tabel, overskrifter: overskrift, caption: titel,
+                              sumraekke: { r in if case .tekst(let n) = r[0] { return n == Kapacitetsoversigt.iAlt }; return false }),
+            E.el("p", [("class", "download")], [E.lenke(url(format: "csv"), "Hent som CSV"), .text(" · "), E.lenke(url(format: "xlsx"), "Hent som XLSX")]),
+        ])
+    }
+}
