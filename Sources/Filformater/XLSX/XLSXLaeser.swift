@@ -32,11 +32,7 @@ public enum XLSXLaeser {
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw Importfejl(fil: fil, besked: "filen er ikke et Excel-regneark (.xlsx) — gem den som 'Excel-projektmappe (*.xlsx)'")
         }
-        try Zipkontrol.kontroller(data, fil: fil)
-        let arkiv: Archive
-        do { arkiv = try Archive(data: data, accessMode: .read) } catch {
-            throw Importfejl(fil: fil, besked: "filen er ikke et gyldigt .xlsx-regneark (afkortet eller beskadiget)")
-        }
+        let arkiv = try aabn(data, fil: fil)
         // Refuse a zip bomb from the declared sizes first, then count while unpacking.
         var deklareret: Int64 = 0
         var indhold: [String: Entry] = [:]
@@ -71,11 +67,7 @@ public enum XLSXLaeser {
     /// The parts of a workbook unpacked (path → bytes) — so the XML inside can be tested (and fuzzed)
     /// without a zip around it.
     public static func dele(_ data: Data, fil: String) throws -> [String: Data] {
-        try Zipkontrol.kontroller(data, fil: fil)
-        let arkiv: Archive
-        do { arkiv = try Archive(data: data, accessMode: .read) } catch {
-            throw Importfejl(fil: fil, besked: "filen er ikke et gyldigt .xlsx-regneark (afkortet eller beskadiget)")
-        }
+        let arkiv = try aabn(data, fil: fil)
         var ud: [String: Data] = [:]
         for e in arkiv {
             var d = Data()
@@ -85,6 +77,14 @@ public enum XLSXLaeser {
             ud[e.path] = d
         }
         return ud
+    }
+
+    /// The one way bytes become a zip archive: its directory checked against the data first.
+    private static func aabn(_ data: Data, fil: String) throws -> Archive {
+        try Zipkontrol.kontroller(data, fil: fil)
+        do { return try Archive(data: data, accessMode: .read) } catch {
+            throw Importfejl(fil: fil, besked: "filen er ikke et gyldigt .xlsx-regneark (afkortet eller beskadiget)")
+        }
     }
 
     /// The sheets of unpacked workbook parts, with the same limits and messages as `laes(_:fil:)`.

@@ -112,15 +112,15 @@ extension Lager {
     public func kapacitetsposter(aar: Int, region: String? = nil) async throws -> [Kapacitetsoversigt.Post] {
         var tilbud: [String: Kapacitetsoversigt.Post] = [:]
         for r in try await alleRaekker(SQLRaw("""
-            SELECT CAST(t.id AS TEXT) AS id_tekst, t.maalgruppe, t.paragraf, t.ejerform, t.beliggenhedskommune,
+            SELECT CAST(t.id AS TEXT) AS id_tekst, t.navn, t.maalgruppe, t.paragraf, t.type, t.ejerform, t.beliggenhedskommune,
                    o.navn AS driftsherre, o.region FROM tilbud t JOIN organisationer o ON o.id = t.driftsherre_id
             """)) {
             let omraade = try r.valgfriTekst("region")
             guard region == nil || omraade == region else { continue }
-            let t = Tilbud(navn: "", driftsherre: try r.tekst("driftsherre"), paragraf: try r.valgfriTekst("paragraf"),
-                           maalgruppe: try r.valgfriTekst("maalgruppe").flatMap(Maalgruppe.init(rawValue:)),
-                           ejerform: Tilbud.Ejerform(rawValue: try r.tekst("ejerform")) ?? .kommunal,
-                           beliggenhedskommune: try r.valgfriTekst("beliggenhedskommune"))
+            let t = Tilbudsmodel.tilbud(navn: try r.tekst("navn"), driftsherre: try r.tekst("driftsherre"), adresse: nil,
+                                        paragraf: try r.valgfriTekst("paragraf"), maalgruppe: try r.valgfriTekst("maalgruppe"),
+                                        type: try r.tekst("type"), ejerform: try r.tekst("ejerform"), afdelinger: "",
+                                        beliggenhedskommune: try r.valgfriTekst("beliggenhedskommune"))
             let id = try r.tekst("id_tekst")
             tilbud[id] = .init(tilbudID: id, driftsherre: t.driftsherre, maalgrupper: t.maalgruppe.map { [$0.tekst] } ?? [],
                                paragraffer: t.paragraffer, ejerform: t.ejerform, beliggenhedskommune: t.beliggenhedskommune)
