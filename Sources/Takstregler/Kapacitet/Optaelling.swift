@@ -54,6 +54,16 @@ public struct Optaellingsresultat: Sendable, Equatable {
 }
 
 public enum Optaelling {
+    /// A single masked cell beside an exact total and otherwise exact cells can be recomputed
+    /// (DOMAIN.md 6.10: no secondary suppression in the source): its index and value.
+    public static func afsloeret(_ celler: [Taelling], total: Spaend) -> (Int, Int)? {
+        let maskerede = celler.indices.filter { celler[$0] == .hoejst3 }
+        guard maskerede.count == 1, total.min == total.max,
+              celler.allSatisfy({ $0 == .hoejst3 || $0.spaend.min == $0.spaend.max }) else { return nil }
+        let kendte = celler.reduce(0) { $0 + ($1 == .hoejst3 ? 0 : $1.spaend.min) }
+        return (maskerede[0], total.min - kendte)
+    }
+
     public static func kontroller(_ t: Optaellingstabel) -> Optaellingsresultat {
         var kolonner: [Optaellingsresultat.Kolonne] = []
         var fund: [Optaellingsresultat.Fund] = []
@@ -77,12 +87,10 @@ public enum Optaelling {
                 }
             }
             // A single masked cell beside an exact total and exact rows can be recomputed.
-            let maskerede = celler.filter { $0.vaerdi == .hoejst3 }
-            if maskerede.count == 1, let trykt, trykt.min == trykt.max,
-               celler.allSatisfy({ $0.vaerdi == .hoejst3 || $0.vaerdi.spaend.min == $0.vaerdi.spaend.max }) {
-                let m = maskerede[0]
-                fund.append(.init(raekke: m.raekke.nummer, kolonne: navn,
-                                  besked: "\(m.raekke.navn): den maskerede værdi kan regnes ud af totalen og de andre rækker (\(trykt.min - (beregnet.min - 1)))"))
+            if let trykt, let (i, vaerdi) = afsloeret(celler.map(\.vaerdi), total: trykt) {
+                let m = celler[i].raekke
+                fund.append(.init(raekke: m.nummer, kolonne: navn,
+                                  besked: "\(m.navn): den maskerede værdi kan regnes ud af totalen og de andre rækker (\(vaerdi))"))
             }
         }
         // A last column named as a total is each row's own sum.
