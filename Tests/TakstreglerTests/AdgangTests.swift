@@ -6,8 +6,8 @@ final class AdgangTests: XCTestCase {
     func testRollerneSomDOMAIN2() {
         let forventet: [Rolle: Set<Handling>] = [
             .offentlig: [],
-            .driftsherre: [.indberetTakst, .indsendTakst, .indberetRegnskab, .laesKladder, .kommenterLedelsesinformation],
-            .sekretariat: [.laesKladder, .afvis, .godkend, .offentliggoer, .ret, .saetParametre, .laesRevisionslog],
+            .driftsherre: [.indberetTakst, .indsendTakst, .indberetRegnskab, .laesKladder, .kommenterLedelsesinformation, .besvarAfdaekning],
+            .sekretariat: [.laesKladder, .afvis, .godkend, .offentliggoer, .ret, .saetParametre, .laesRevisionslog, .styrAfdaekning],
             .socialtilsyn: [.vedligeholdSocialtilsyn],
             .admin: [.administrerBrugere, .administrerOrganisationer, .laesRevisionslog],
         ]

@@ -36,17 +36,21 @@ public enum Databasedump {
         /// dumped: they are short-lived, and a restored system starts with everyone signed out.
         var brugere: [Brugermodel]?
         var apiNoegler: [APINoeglemodel]?
+        /// Supply/demand reviews and their answers (optional: older dumps have none).
+        var afdaekninger: [Afdaekningsmodel]?
+        var afdaekningssvar: [Afdaekningssvarmodel]?
 
         enum CodingKeys: String, CodingKey {
             case organisationer, tilbud, beslutninger, takstniveauer, regnskaber, belaegninger, pladser
             case plIndeks = "pl_indeks", parametre, kommentarer, befolkning, haendelser
-            case brugere, apiNoegler = "api_noegler"
+            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar
         }
 
         var antalRaekker: Int {
             organisationer.count + tilbud.count + beslutninger.count + takstniveauer.count + regnskaber.count
                 + belaegninger.count + pladser.count + plIndeks.count + parametre.count + kommentarer.count + befolkning.count
                 + haendelser.count + (brugere?.count ?? 0) + (apiNoegler?.count ?? 0)
+                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0)
         }
     }
 
@@ -115,7 +119,8 @@ extension Lager {
             pladser: try await sorteret(Pladsmodel.self), plIndeks: try await sorteret(PLIndeksmodel.self),
             parametre: try await sorteret(Parametermodel.self), kommentarer: try await sorteret(Kommentarmodel.self),
             befolkning: try await sorteret(Befolkningsmodel.self), haendelser: try await sorteret(Haendelsesmodel.self),
-            brugere: try await sorteret(Brugermodel.self), apiNoegler: try await sorteret(APINoeglemodel.self))
+            brugere: try await sorteret(Brugermodel.self), apiNoegler: try await sorteret(APINoeglemodel.self),
+            afdaekninger: try await sorteret(Afdaekningsmodel.self), afdaekningssvar: try await sorteret(Afdaekningssvarmodel.self))
         var data = try Databasedump.encoder.encode(Databasedump.Fil(format: Databasedump.formatnavn, version: Databasedump.version, tabeller: t))
         data.append(0x0A)
         return data
@@ -166,6 +171,8 @@ extension Lager {
             for m in t.haendelser { try await m.create(on: tx) }
             for m in t.brugere ?? [] { try await m.create(on: tx) }
             for m in t.apiNoegler ?? [] { try await m.create(on: tx) }
+            for m in t.afdaekninger ?? [] { try await m.create(on: tx) }
+            for m in t.afdaekningssvar ?? [] { try await m.create(on: tx) }
         }
         return t.antalRaekker
     }

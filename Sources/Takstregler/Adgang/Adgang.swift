@@ -46,6 +46,10 @@ public enum Handling: String, Codable, Sendable, CaseIterable {
     case vedligeholdSocialtilsyn
     case administrerBrugere
     case administrerOrganisationer
+    /// Create the yearly supply/demand review, invite the kommuner, import answers, publish (DOMAIN.md 6.10).
+    case styrAfdaekning
+    /// Answer a review one's own kommune is invited to (the kommune's accounts act as its myndighed).
+    case besvarAfdaekning
 
     public var tekst: String {
         switch self {
@@ -63,6 +67,8 @@ public enum Handling: String, Codable, Sendable, CaseIterable {
         case .vedligeholdSocialtilsyn: return "vedligeholde socialtilsynets budget og takster"
         case .administrerBrugere: return "administrere brugere"
         case .administrerOrganisationer: return "administrere organisationer"
+        case .styrAfdaekning: return "oprette og offentliggøre afdækninger af udbud og efterspørgsel"
+        case .besvarAfdaekning: return "besvare afdækninger af udbud og efterspørgsel"
         }
     }
 }
@@ -72,11 +78,11 @@ public enum Handling: String, Codable, Sendable, CaseIterable {
 public enum Adgang {
     public static func maa(_ rolle: Rolle, _ handling: Handling) -> Bool {
         switch handling {
-        case .indberetTakst, .indsendTakst, .indberetRegnskab, .kommenterLedelsesinformation:
+        case .indberetTakst, .indsendTakst, .indberetRegnskab, .kommenterLedelsesinformation, .besvarAfdaekning:
             return rolle == .driftsherre
         case .laesKladder:
             return rolle == .driftsherre || rolle == .sekretariat
-        case .afvis, .godkend, .offentliggoer, .ret, .saetParametre:
+        case .afvis, .godkend, .offentliggoer, .ret, .saetParametre, .styrAfdaekning:
             return rolle == .sekretariat
         case .laesRevisionslog:
             return rolle == .sekretariat || rolle == .admin

@@ -1,0 +1,36 @@
+import FluentKit
+import Foundation
+
+public final class Afdaekningsmodel: Model, @unchecked Sendable {
+    public static let schema = "afdaekninger"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "titel") public var titel: String
+    @Field(key: "aar") public var aar: Int
+    @Field(key: "region") public var region: String
+    /// JSON of `Afdaekning`.
+    @Field(key: "definition") public var definition: String
+    @Field(key: "status") public var status: String
+    /// JSON: question key → year → printed total (`Taelling.tekst`) from imported tables.
+    @Field(key: "trykt") public var trykt: String
+    /// JSON of `Beslutning`, when published.
+    @OptionalField(key: "beslutning") public var beslutning: String?
+    @OptionalField(key: "offentliggjort") public var offentliggjort: String?
+    @Field(key: "oprettet") public var oprettet: Date
+    public init() {}
+}
+
+public final class Afdaekningssvarmodel: Model, @unchecked Sendable {
+    public static let schema = "afdaekningssvar"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "afdaekning_id") public var afdaekningID: UUID
+    @Field(key: "kommune") public var kommune: String
+    @Field(key: "version") public var version: Int
+    @Field(key: "status") public var status: String
+    /// JSON of `Besvarelse`.
+    @Field(key: "svar") public var svar: String
+    /// "web", "api" or "import: FIL".
+    @Field(key: "kilde") public var kilde: String
+    @Field(key: "bruger") public var bruger: String
+    @Field(key: "tidspunkt") public var tidspunkt: Date
+    public init() {}
+}
