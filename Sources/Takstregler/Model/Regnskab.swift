@@ -83,3 +83,19 @@ public struct Beslutning: Codable, Equatable, Sendable {
         self.delegation = (d?.isEmpty ?? true) ? nil : d
     }
 }
+
+extension Beslutning {
+    /// A decision reference as typed (DOMAIN.md 2: body, meeting date, agenda item); every missing
+    /// part named by its field. An empty text becomes `standardtekst`.
+    public static func fortolk(organ: String, dato: String, punkt: String, tekst: String, standardtekst: String,
+                               delegation: String? = nil) throws -> Beslutning {
+        let organ = organ.trimmingCharacters(in: .whitespaces), dato = dato.trimmingCharacters(in: .whitespaces)
+        let punkt = punkt.trimmingCharacters(in: .whitespaces), tekst = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
+        var fejl: [Valideringsfejl] = []
+        if organ.isEmpty { fejl.append(.init(felt: "organ", besked: "vælg det organ, der har besluttet (fx DAS, FU eller KKR)")) }
+        if !Datoer.erDato(dato) { fejl.append(.init(felt: "dato", besked: "skriv mødedatoen som en dato (åååå-mm-dd)")) }
+        if punkt.isEmpty { fejl.append(.init(felt: "punkt", besked: "skriv dagsordenspunktet")) }
+        if !fejl.isEmpty { throw Valideringsfejlliste(fejl) }
+        return Beslutning(organ: organ, dato: dato, punkt: punkt, tekst: tekst.isEmpty ? standardtekst : tekst, delegation: delegation)
+    }
+}

@@ -57,6 +57,12 @@ struct Fejlmiddleware: AsyncMiddleware {
             return (.unprocessableEntity, "\(f.felt): \(f.besked)", [f], [:])
         case let l as Valideringsfejlliste:
             return (.unprocessableEntity, l.fejl.map { "\($0.felt): \($0.besked)" }.joined(separator: "; "), l.fejl, [:])
+        case let i as IkkeInviteret:
+            return (.forbidden, i.description + ".", [], [:])
+        case let l as Importfejlliste:
+            return (.unprocessableEntity, l.fejl.map(\.description).joined(separator: "; "), [], [:])
+        case let l as Importfejl:
+            return (.unprocessableEntity, l.description, [], [:])
         case let l as Lagerfejl:
             switch l {
             case .konflikt, .laast, .ikkeRedigerbar, .ugyldigStatusskift, .findesAllerede: return (.conflict, l.description, [], [:])

@@ -73,7 +73,9 @@ enum Side {
                                               ("/socialtilsyn", "Socialtilsyn")]
         let rolle = k.bruger?.rolle ?? .offentlig
         if Adgang.maa(rolle, .indberetTakst) { punkter.append(("/indberetning", "Indberetning")) }
+        if Adgang.maa(rolle, .besvarAfdaekning) { punkter.append(("/afdaekninger", "Afdækning")) }
         if Adgang.maa(rolle, .godkend) { punkter.append(("/sekretariat", "Behandling")) }
+        if Adgang.maa(rolle, .styrAfdaekning) { punkter.append(("/sekretariat/afdaekninger", "Afdækninger")) }
         if Adgang.maa(rolle, .saetParametre) { punkter.append(("/sekretariat/parametre", "Parametre")) }
         if Adgang.maa(rolle, .laesRevisionslog) { punkter.append(("/revisionslog", "Revisionslog")) }
         if Adgang.maa(rolle, .vedligeholdSocialtilsyn) { punkter.append(("/socialtilsyn/indberet", "Socialtilsynets budget")) }
