@@ -51,7 +51,33 @@ public enum Webdemo {
         if try await l.antalTakstniveauer(aar: aar + 1) == 0 {
             ud.append(contentsOf: try await naesteAar(l, af: bruger, aar: aar))
         }
+        if try await l.afdaekninger().isEmpty, try await l.organisation(navn: "Jammerbugt Kommune") != nil {
+            ud.append(try await afdaekning(l, af: bruger, aar: aar))
+        }
         return ud
+    }
+
+    /// This year's supply/demand review for Nordjylland, open, with seven kommuners' counts
+    /// (fixture udbud_autisme_doegn_nord_2020_2022.csv moved to the last three years); Jammerbugt,
+    /// Aalborg, Læsø and Thisted have not answered yet.
+    static func afdaekning(_ l: Lager, af bruger: String, aar: Int) async throws -> String {
+        let a = try Afdaekning.opret(titel: "Udbud og efterspørgsel \(aar): autisme", aar: aar, region: "Nordjylland",
+                                     maalgrupper: ["Autisme", "Udadreagerende adfærd"],
+                                     spoergsmaal: [("Borgere med autisme i døgntilbud", "antal", "\(aar - 2)-\(aar)", ""),
+                                                   ("Oplever I mangel på pladser til målgruppen?", "valg", "", "Ja; Nej; Ved ikke"),
+                                                   ("Bemærkninger til behovet", "fritekst", "", "")],
+                                     inviterede: Demokilder.nordKommuner)
+        let id = try await l.opretAfdaekning(a, af: bruger)
+        let raekker: [(String, [String])] = [
+            ("Brønderslev Kommune", ["3", "1", "1"]), ("Frederikshavn Kommune", ["3", "3", "3"]), ("Hjørring Kommune", ["8-10", "8-10", "8-10"]),
+            ("Mariagerfjord Kommune", ["?", "2", "1"]), ("Morsø Kommune", ["2", "2", "2"]), ("Rebild Kommune", ["4-6", "4-6", "4-6"]),
+            ("Vesthimmerlands Kommune", ["15", "16", "17"]),
+        ]
+        let tabel = Optaellingstabel(kolonner: ["\(aar - 2)", "\(aar - 1)", "\(aar)"], raekker: try raekker.enumerated().map { i, r in
+            .init(nummer: i + 2, navn: r.0, vaerdier: try r.1.map(Taelling.fortolk))
+        }, trykt: nil)
+        try await l.importerAfdaekningssvar(afdaekningID: id, spoergsmaal: "s1", tabel: tabel, fil: "demo (002:3901–3926)", af: bruger)
+        return "Afdækning af udbud og efterspørgsel \(aar) (7 af 11 kommuner har svaret)"
     }
 
     /// Places and quarterly belægning that fit each generated tilbud's reported belægning.

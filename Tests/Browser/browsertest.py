@@ -17,6 +17,8 @@ The last line is the summary scripts/test reads: "Browsertests: N passed, N fail
 Usage: browsertest.py --takstfil .build/debug/takstfil [--artefakter artefakter/browser]
 """
 import argparse
+import io
+import zipfile
 import datetime
 import json
 import os
@@ -327,6 +329,75 @@ class Takstfil(unittest.TestCase):
                 self.skud(navn)
                 self.axe(navn[3:])
             self.log_ud()
+
+    def test_6_afdaekning_af_udbud_og_efterspoergsel(self):
+        """A kommune answers with a range and a ?, the secretariat sees 8 of 11 and the summed range,
+        publishes; the public report shows ≤3 for Jammerbugt's exact 2, which appears nowhere."""
+        self.log_ind("jammerbugt@demo.takstfil.dk", "demo-jammerbugt")
+        self.klik_lenke("Afdækning")
+        self.klik(self.d.find_element(By.PARTIAL_LINK_TEXT, "Udbud og efterspørgsel"))
+        felter = [e.get_attribute("name") for e in self.d.find_elements(By.CSS_SELECTOR, "input[name^=s1_]")]
+        self.assertEqual(len(felter), 3, felter)
+        # A bad count first: refused with the field, nothing saved.
+        self.felt(felter[0], "10-8")
+        self.klik_knap("Gem kladde")
+        self.assertIn("går baglæns", self.tekst())
+        self.axe("afdaekning-svar-med-fejl")
+        for navn, vaerdi in zip(felter, ["8-10", "?", "2"]):
+            self.felt(navn, vaerdi)
+        self.d.find_element(By.CSS_SELECTOR, "select[name=s2] option[value=Ja]").click()
+        self.felt("s3", "Venteliste til døgnpladser")
+        self.skud("19-afdaekning-svar")
+        self.axe("afdaekning-svar")
+        self.klik_knap("Indsend")
+        self.assertIn("Svaret er indsendt", self.tekst())
+        self.assertIn("Jeres svar: indsendt", self.tekst())
+        self.log_ud()
+
+        self.log_ind("sekretariat@demo.takstfil.dk", "demo-sekretariat")
+        self.klik_lenke("Afdækninger")
+        self.assertIn("8 af 11 kommuner, 73 %", self.tekst())
+        self.axe("afdaekninger")
+        self.klik(self.d.find_element(By.PARTIAL_LINK_TEXT, "Udbud og efterspørgsel"))
+        self.assertIn("Svar: 8 af 11 kommuner, 73 %", self.tekst())
+        # First year: 3 + 3 + 8-10 + 2 + 4-6 + 15 (the demo's seven) + Jammerbugt's 8-10.
+        beregnet = self.d.find_element(By.XPATH, "//tr[th[normalize-space()='I alt (beregnet)'] or td[normalize-space()='I alt (beregnet)']]")
+        self.assertIn("43-49", beregnet.text)
+        self.assertIn("Venteliste til døgnpladser", self.tekst())
+        self.skud("20-afdaekning-sekretariat")
+        self.axe("afdaekning-sekretariat")
+        self.d.find_element(By.CSS_SELECTOR, "select[name=organ] option[value=DAS]").click()
+        self.d.execute_script("arguments[0].value = arguments[1]", self.d.find_element(By.NAME, "dato"), f"{NAESTE_AAR - 1}-06-02")
+        self.felt("punkt", "5")
+        self.klik_knap("Offentliggør")
+        self.assertIn("er offentliggjort", self.tekst())
+        offentlig = self.d.find_element(By.LINK_TEXT, "Se den offentlige rapport").get_attribute("href")
+        self.log_ud()
+
+        # Public: the masked figures only.
+        self.d.get(offentlig)
+        self.vent.until(EC.presence_of_element_located((By.TAG_NAME, "footer")))
+        raekke = self.d.find_element(By.XPATH, "//tr[*[normalize-space()='Jammerbugt Kommune']]")
+        celler = [c.text.strip() for c in raekke.find_elements(By.XPATH, "./*")]
+        self.assertEqual(celler[1:], ["8-10", "?", "≤3"], celler)
+        alle_celler = [c.text.strip() for c in self.d.find_elements(By.CSS_SELECTOR, "td, th")]
+        self.assertNotIn("2", alle_celler)
+        self.assertNotIn("Venteliste", self.tekst())
+        self.skud("21-afdaekning-offentlig")
+        self.axe("afdaekning-offentlig")
+        with urllib.request.urlopen(offentlig + "?format=csv") as r:
+            csv = r.read().decode("utf-8-sig")
+        csv_celler = [c.strip() for linje in csv.splitlines() for c in linje.split(";")]
+        self.assertIn("≤3", csv_celler)
+        self.assertNotIn("2", csv_celler)
+        with urllib.request.urlopen(offentlig + "?format=xlsx") as r:
+            data = r.read()
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            ark = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/"))
+        self.assertIn(">≤3<", ark)
+        self.assertNotIn('preserve">2<', ark)
+        self.assertNotIn("<v>2</v>", ark)
+
 
 
 def main():

@@ -9,7 +9,7 @@ import Udskrift
 /// `Afdaekningstabeller`, so the page, CSV and XLSX show the same figures.
 enum AfdaekningSider {
     static func overskrift(_ k: String) -> String {
-        ["kommune": "Kommune", "felt": "", "vaerdi": "", "svar": "Svar", "antal_kommuner": "Kommuner", "andel": "Andel",
+        ["kommune": "Kommune", "felt": "Oplysning", "vaerdi": "Værdi", "svar": "Svar", "antal_kommuner": "Kommuner", "andel": "Andel",
          "status": "Status", "version": "Version", "kilde": "Kilde", "spoergsmaal": "Spørgsmål", "raekke": "Række",
          "kolonne": "Kolonne", "besked": "Fund"][k] ?? k
     }
