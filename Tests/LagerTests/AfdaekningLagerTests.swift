@@ -119,11 +119,11 @@ final class AfdaekningLagerTests: XCTestCase {
 
             let t = try Optaellingsfil.laes(fil: "udbud.csv", tekst: AfdaekningLagerTests.autisme)
             let antal = try await l.importerAfdaekningssvar(afdaekningID: id, spoergsmaal: "s1", tabel: t, fil: "udbud.csv", af: bruger)
-            XCTAssertEqual(antal, 11, db)
+            XCTAssertEqual(antal, 8, "\(db): Jammerbugt, Læsø og Thisted har ikke svaret")
             guard let g = try await l.afdaekning(id: id) else { return XCTFail(db) }
             XCTAssertEqual(g.trykt["s1"]?[2021], .interval(43, 47), db)
             let o = try await l.afdaekningsopgoerelse(g)
-            XCTAssertEqual(o.svarprocent.tekst, "11 af 11 kommuner, 100 %", db)
+            XCTAssertEqual(o.svarprocent.tekst, "8 af 11 kommuner, 73 %", "\(db): som 002:3873")
             XCTAssertEqual(o.antal[0].kontrol.kolonner.map(\.beregnet.description), ["44-48", "43-47", "42-46"], db)
             XCTAssertEqual(o.antal[0].kontrol.kolonner.map(\.stemmer), [true, true, true], db)
             let svar = try await l.afdaekningssvar(afdaekningID: id)
@@ -141,7 +141,7 @@ final class AfdaekningLagerTests: XCTestCase {
                 XCTFail(db)
             } catch let v as Valideringsfejl { XCTAssertTrue(v.besked.contains("offentliggjort"), "\(db): \(v)") }
             let log = try await Haendelsesmodel.query(on: l.db).filter(\.$entitet == "afdaekningssvar").count()
-            XCTAssertEqual(log, 11, "\(db): hvert importeret svar er logget")
+            XCTAssertEqual(log, 8, "\(db): hvert importeret svar er logget")
         }
     }
 }

@@ -150,7 +150,7 @@ extension Lager {
 
     /// Imports one count question's answers from a table in the fixtures' shape (a row per
     /// kommune, a column per year, optionally a printed total row, which is kept for the
-    /// reconciliation). Names may leave out " Kommune". Every problem is reported with file, row
+    /// reconciliation). Names may leave out " Kommune" (or "s Kommune"). Every problem is reported with file, row
     /// and column, and then nothing is saved; each kommune's answer becomes a new, submitted version.
     @discardableResult
     public func importerAfdaekningssvar(afdaekningID: UUID, spoergsmaal noegle: String, tabel: Optaellingstabel, fil: String,
@@ -173,7 +173,8 @@ extension Lager {
             var svar: [(kommune: String, felter: [String: String], raekke: Int)] = []
             for r in tabel.raekker {
                 let navn = r.navn
-                guard let kommune = [navn, navn + " Kommune"].first(where: { g.afdaekning.erInviteret($0) }) else {
+                // The sources write "Vesthimmerland" for Vesthimmerlands Kommune.
+                guard let kommune = [navn, navn + " Kommune", navn + "s Kommune"].first(where: { g.afdaekning.erInviteret($0) }) else {
                     fejl.append(Importfejl(fil: fil, raekke: r.nummer, kolonne: "kommune",
                                            besked: "'\(navn)' er ikke inviteret til afdækningen (inviteret: \(g.afdaekning.inviterede.joined(separator: ", ")))"))
                     continue
@@ -181,6 +182,9 @@ extension Lager {
                 if svar.contains(where: { $0.kommune == kommune }) {
                     fejl.append(Importfejl(fil: fil, raekke: r.nummer, kolonne: "kommune", besked: "\(kommune) står i filen mere end én gang"))
                 }
+                // A row with every cell blank is a kommune that did not answer (the fixture's
+                // Jammerbugt, Læsø, Thisted: 8 af 11 kommuner, 002:3873): no answer is recorded.
+                if r.vaerdier.allSatisfy({ $0 == .ikkeBesvaret }) { continue }
                 var felter: [String: String] = [:]
                 for (i, a) in aarene.enumerated() where i < r.vaerdier.count {
                     if r.vaerdier[i] == .hoejst3 {
