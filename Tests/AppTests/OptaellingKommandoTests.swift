@@ -1,3 +1,6 @@
+import Filformater
+import Lager
+import Takstregler
 import Foundation
 import XCTest
 
@@ -46,5 +49,54 @@ final class OptaellingKommandoTests: XCTestCase {
         for (r, del) in [(2, "baglæns"), (3, "ikke et antal"), (4, "kun ≤3"), (5, "negativt")] {
             XCTAssertTrue(k.fejl.contains("\(sti), række \(r), kolonne '2020': ") && k.fejl.contains(del), k.fejl)
         }
+    }
+}
+
+/// `takstfil afdaekning import|liste|eksport` on the fixture (issue "Kapacitet" 4): a bad file
+/// changes nothing; the fixture gives 8 af 11 kommuner (002:3873) and keeps its printed total.
+final class AfdaekningKommandoTests: XCTestCase {
+    let cli = Takstfilprogram()
+
+    func testImportListeOgEksport() async throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("afdaekning-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let f = try Lagerforbindelse(.sqlite(sti: db))
+        try await f.migrer()
+        let nord = ["Brønderslev", "Frederikshavn", "Hjørring", "Jammerbugt", "Læsø", "Mariagerfjord", "Morsø", "Rebild", "Thisted",
+                    "Vesthimmerlands", "Aalborg"].map { $0 + " Kommune" }
+        for k in nord { try await f.lager.opretOrganisation(Organisation(navn: k, art: .kommune, region: "Nordjylland"), af: "test") }
+        let id = try await f.lager.opretAfdaekning(try Afdaekning.opret(
+            titel: "Autisme 2020–2022", aar: 2022, region: "Nordjylland", maalgrupper: ["Autisme"],
+            spoergsmaal: [("Borgere i døgntilbud", "antal", "2020-2022", "")], inviterede: nord), af: "test")
+        await f.luk()
+        let fixtur = Bundle.module.url(forResource: "Fixtures/kapacitet/udbud_autisme_doegn_nord_2020_2022", withExtension: "csv")!.path
+
+        let daarlig = FileManager.default.temporaryDirectory.appendingPathComponent("svar-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: daarlig) }
+        try String(contentsOfFile: fixtur, encoding: .utf8).replacingOccurrences(of: "Morsø;2;2;2", with: "Morsø;2;10-8;2")
+            .write(toFile: daarlig, atomically: true, encoding: .utf8)
+        let afvist = try cli.koer(["afdaekning", "import", id.uuidString, "--spoergsmaal", "s1", daarlig, "--db", db])
+        XCTAssertEqual(afvist.kode, 1)
+        XCTAssertTrue(afvist.fejl.contains("\(daarlig), række 8, kolonne '2021': intervallet '10-8' går baglæns"), afvist.fejl)
+        let uaendret = try cli.koer(["afdaekning", "liste", "--db", db, "--format", "csv"])
+        XCTAssertTrue(uaendret.ud.contains("0 af 11 kommuner, 0 %"), uaendret.ud)
+
+        let ok = try cli.koer(["afdaekning", "import", id.uuidString, "--spoergsmaal", "s1", fixtur, "--db", db])
+        XCTAssertEqual(ok.kode, 0, ok.fejl)
+        XCTAssertTrue(ok.ud.contains("8 kommuners svar (den trykte total er gemt)"), ok.ud)
+        let liste = try cli.koer(["afdaekning", "liste", "--db", db, "--format", "csv"])
+        XCTAssertTrue(liste.ud.contains("8 af 11 kommuner, 73 %"), liste.ud)
+
+        let xlsx = FileManager.default.temporaryDirectory.appendingPathComponent("afdaekning-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: xlsx) }
+        let eks = try cli.koer(["afdaekning", "eksport", id.uuidString, "--ud", xlsx, "--db", db])
+        XCTAssertEqual(eks.kode, 0, eks.fejl)
+        let ark = try XLSXLaeser.laes(try Data(contentsOf: URL(fileURLWithPath: xlsx)), fil: xlsx)
+        let s1 = try XCTUnwrap(ark.first { $0.navn == "Spørgsmål 1" })
+        XCTAssertTrue(s1.raekker.contains { $0.celler == ["I alt (beregnet)", "44-48", "43-47", "42-46"] }, "\(s1.raekker)")
+        XCTAssertTrue(s1.raekker.contains { $0.celler == ["Stemmer", "ja", "ja", "ja"] }, "\(s1.raekker)")
+        let offentlig = try cli.koer(["afdaekning", "eksport", id.uuidString, "--offentlig", "--ud", xlsx, "--db", db])
+        XCTAssertEqual(offentlig.kode, 1)
+        XCTAssertTrue(offentlig.fejl.contains("ikke offentliggjort"), offentlig.fejl)
     }
 }
