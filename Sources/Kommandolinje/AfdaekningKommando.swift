@@ -72,7 +72,8 @@ struct AfdaekningKommando: AsyncParsableCommand {
                     }
                     return Afdaekningstabeller.offentlig(g, o)
                 }
-                return Afdaekningstabeller.fuld(g, o, svar: try await l.afdaekningssvar(afdaekningID: id))
+                return Afdaekningstabeller.fuld(g, o, svar: try await l.afdaekningssvar(afdaekningID: id),
+                                                aarsager: try await l.afvigelsesaarsager(kilde: Lager.afdaekningskilde(id)))
             }
             try XLSXSkriver.skriv(ark.map { Regnearksudskrift.ark($0.navn, $0.tabel) }).write(to: URL(fileURLWithPath: ud))
             udskriv("Skrevet: \(ud) (\(ark.count) ark)\n")

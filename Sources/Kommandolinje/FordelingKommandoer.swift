@@ -13,6 +13,7 @@ struct FordelKommando: TakstfilKommando {
     @Option(help: "Nøglefil: kommune;grundlag") var noegle: String
     @Option(help: "naiv (hver række afrundes for sig, som kilderne) eller stoerste-rest (rækkerne summer præcist; standard)")
     var afrunding: String = Fordelingsafrunding.standard.rawValue
+    @Option(help: "Tilladt forskel i kr. mellem nøglefilens trykte beløb (kolonnen trykt) og de beregnede") var tolerance: String = "1"
     @OptionGroup var format: FormatValg
 
     func udfoer() async throws {
@@ -20,13 +21,34 @@ struct FordelKommando: TakstfilKommando {
         guard let afrunding = Fordelingsafrunding(rawValue: afrunding) else {
             throw Valideringsfejl(felt: "afrunding", besked: "ukendt afrunding '\(afrunding)' (brug naiv eller stoerste-rest)")
         }
-        let noegle = try Fordelingsnoegle.fortolkCSV(try Fil.laesTekst(noegle), fil: noegle)
-        let r = try Fordeling.fordel(beloeb: beloeb, noegle: noegle, afrunding: afrunding)
-        var t = Tabel(kolonner: ["kommune", "grundlag", "andel", "beloeb_kr"], raekker: r.raekker.map {
+        let tolerance = try Kontrol.tal(self.tolerance, felt: "tolerance")
+        try Kontrol.ikkeNegativ(tolerance, felt: "tolerance", hvad: "tolerancen")
+        let fil = try Fordelingsnoegle.laesNoeglefil(try Fil.laesTekst(noegle), fil: noegle)
+        let r = try Fordeling.fordel(beloeb: beloeb, noegle: fil.noegle, afrunding: afrunding)
+        // With printed amounts, each row shows them beside the computed ones (DOMAIN.md 6.13).
+        let medTrykt = !fil.trykt.isEmpty
+        func tryktCeller(_ trykt: Decimal?, _ beregnet: Decimal) -> [Tabelcelle] {
+            guard medTrykt else { return [] }
+            guard let trykt else { return [.tom, .tom] }
+            return [.tal(trykt, decimaler: 0), .tal(trykt - beregnet, decimaler: nil)]
+        }
+        var t = Tabel(kolonner: ["kommune", "grundlag", "andel", "beloeb_kr"] + (medTrykt ? ["trykt_kr", "forskel_kr"] : []), raekker: r.raekker.map {
             [.tekst($0.kommune), .tal($0.grundlag, decimaler: nil), .tal($0.andel, decimaler: 10), .tal($0.beloeb, decimaler: 0)]
+                + tryktCeller(fil.trykt[$0.kommune], $0.beloeb)
         })
-        t.raekker.append([.tekst("I alt"), .tal(r.grundlagIAlt, decimaler: nil), .tal(1, decimaler: 10), .tal(r.sumAfRaekker, decimaler: 0)])
+        t.raekker.append([.tekst("I alt"), .tal(r.grundlagIAlt, decimaler: nil), .tal(1, decimaler: 10), .tal(r.sumAfRaekker, decimaler: 0)]
+                         + tryktCeller(fil.tryktBeloeb, r.sumAfRaekker))
         udskriv(t.tekst(format.format))
+        let afstemning = fil.afstemning(r, tolerance: tolerance)
+        let afvigelser = afstemning.filter { !$0.stemmer }
+        if !afstemning.isEmpty {
+            if !afvigelser.isEmpty, format.format != .json {
+                udskriv("\nAfstemning (forskelle ud over \(DanskTal.formaterKort(tolerance)) kr.)\n" + Afstemningstabeller.poster(afvigelser).tekst(format.format))
+            }
+            FileHandle.standardError.write(Data((afvigelser.isEmpty
+                ? "Afstemning: alle \(afstemning.count) trykte tal stemmer (tolerance \(DanskTal.formaterKort(tolerance)) kr.).\n"
+                : "Afstemning: \(afvigelser.count) af \(afstemning.count) trykte tal afviger: \(afvigelser.map { "\($0.felt) \($0.forskel)" }.joined(separator: ", ")).\n").utf8))
+        }
         if r.difference != 0 {
             FileHandle.standardError.write(Data("Bemærk: rækkerne summer til \(DanskTal.formater(r.sumAfRaekker, decimaler: 0)) kr., \(DanskTal.formater(r.difference, decimaler: 0)) kr. fra beløbet (afrunding naiv).\n".utf8))
         }

@@ -88,7 +88,8 @@ public enum Afdaekningstabeller {
     }
 
     /// The whole review for the secretariat: overview, answer status, every question, findings.
-    public static func fuld(_ g: GemtAfdaekning, _ o: Afdaekningsopgoerelse, svar: [GemtSvar]) -> [(navn: String, tabel: Tabel)] {
+    public static func fuld(_ g: GemtAfdaekning, _ o: Afdaekningsopgoerelse, svar: [GemtSvar],
+                            aarsager: [String: GemtAfvigelsesaarsag] = [:]) -> [(navn: String, tabel: Tabel)] {
         var ark: [(navn: String, tabel: Tabel)] = [("Oversigt", oversigt(g, o)), ("Svar", svarstatus(g.afdaekning, svar))]
         for s in g.afdaekning.spoergsmaal {
             switch s.art {
@@ -98,6 +99,7 @@ public enum Afdaekningstabeller {
             }
         }
         ark.append(("Fund", fund(o)))
+        if !o.afstemning.isEmpty { ark.append(("Afstemning", Afstemningstabeller.poster(o.afstemning, aarsager: aarsager))) }
         return ark
     }
 }

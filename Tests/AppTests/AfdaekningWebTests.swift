@@ -160,12 +160,27 @@ final class AfdaekningWebTests: XCTestCase {
         XCTAssertTrue(ikkeInviteret.body.string.contains("ikke inviteret"), ikkeInviteret.body.string)
         let tom = try await m.lager.afdaekningssvar(afdaekningID: id2)
         XCTAssertTrue(tom.isEmpty, "intet gemt")
-        let ok = try await upload("kommune;2024;2025;2026\nJammerbugt;3;1;1\nBrønderslev;8-10;?;4\nI alt (trykt);11-13;2;6\n")
+        let ok = try await upload("kommune;2024;2025;2026\nJammerbugt;3;1;1\nBrønderslev;8-10;?;4\nI alt (trykt);11-13;1;6\n")
         XCTAssertEqual(ok.status, .seeOther, ok.body.string)
         let rapport = try await s.get("/sekretariat/afdaekninger/\(id2)").body.string
         XCTAssertTrue(rapport.contains("2 af 2 kommuner, 100 %"), rapport)
         XCTAssertTrue(rapport.contains("11-13"), rapport)
         // 2026: the rows give 5, the printed total says 6 — a finding, not hidden.
         XCTAssertTrue(rapport.contains("trykt total 6 ligger uden for det, rækkerne tillader (5)"), rapport)
+        // Reconciliation (DOMAIN.md 6.13): the difference listed, its reason chosen and kept.
+        XCTAssertTrue(rapport.contains("1 af 3 trykte totaler ligger uden for"), rapport)
+        let ukendt = try await s.post("/sekretariat/afdaekninger/\(id2)/afstemning", ["tabel": "Spørgsmål 1", "felt": "2026", "aarsag": "gætværk"])
+        XCTAssertEqual(ukendt.status, .unprocessableEntity)
+        XCTAssertTrue(ukendt.body.string.contains("Ukendt årsag"), ukendt.body.string)
+        let aarsag = try await s.post("/sekretariat/afdaekninger/\(id2)/afstemning",
+                                      ["tabel": "Spørgsmål 1", "felt": "2026", "aarsag": "trykfejl", "bemaerkning": "6 i kilden, rækkerne giver 5"])
+        XCTAssertEqual(aarsag.status, .seeOther, aarsag.body.string)
+        let gemt = try await m.lager.afvigelsesaarsager(kilde: Lager.afdaekningskilde(id2))
+        XCTAssertEqual(gemt["Spørgsmål 1|2026"]?.aarsag, .trykfejl)
+        XCTAssertEqual(gemt["Spørgsmål 1|2026"]?.bruger, "sekretariat@test.dk")
+        let xlsx = try await s.get("/sekretariat/afdaekninger/\(id2)?format=xlsx")
+        let afstemning = try XCTUnwrap(try XLSXLaeser.laes(Data(buffer: xlsx.body), fil: "a.xlsx").first { $0.navn == "Afstemning" })
+        XCTAssertTrue(afstemning.raekker.contains { $0.celler == ["Spørgsmål 1", "2026", "6", "5", "+1", "inden for intervallet", "nej", "Trykfejl",
+                                                                 "6 i kilden, rækkerne giver 5"] }, "\(afstemning.raekker)")
     }
 }

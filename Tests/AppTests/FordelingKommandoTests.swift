@@ -44,6 +44,32 @@ final class FordelingKommandoTests: XCTestCase {
         }
     }
 
+    /// DOMAIN.md 6.13 for allocations: the key file carries the published amounts and total row;
+    /// with `naiv` every one agrees, and a typo is listed as a difference, not hidden.
+    func testTrykteBeloebAfstemmes() throws {
+        let url = Bundle.module.url(forResource: "Fixtures/socialtilsyn_nord_objektiv_finansiering_2023_2024", withExtension: "csv")!
+        let linjer = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ";").map(String.init) }
+        let tekst = "kommune;grundlag;trykt\n" + linjer.map { "\($0[0]);\($0[3]);\($0[4])" }.joined(separator: "\n")
+        let god = try skriv(tekst, "noegle-trykt.csv")
+        let k = try cli.koer(["fordel", "--beloeb", "19.156.058", "--noegle", god, "--afrunding", "naiv", "--format", "json"])
+        XCTAssertEqual(k.kode, 0, k.fejl)
+        XCTAssertTrue(k.fejl.contains("Afstemning: alle \(linjer.count + 1) trykte tal stemmer"), k.fejl)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(k.ud.utf8)) as? [[String: Any]])
+        XCTAssertTrue(rows.dropLast().allSatisfy { ($0["forskel_kr"] as? NSNumber)?.intValue == 0 }, "\(rows)")
+        // Rows rounded one by one need not add up to the printed total: within the 1 kr. tolerance.
+        XCTAssertLessThanOrEqual(abs((rows.last?["forskel_kr"] as? NSNumber)?.intValue ?? 99), 1)
+        let aalborg = try XCTUnwrap(linjer.first { $0[0] == "Aalborg" })
+        let fejl = try skriv(tekst.replacingOccurrences(of: "Aalborg;\(aalborg[3]);\(aalborg[4])", with: "Aalborg;\(aalborg[3]);\(Int(aalborg[4])! + 1000)"), "noegle-fejl.csv")
+        let t = try cli.koer(["fordel", "--beloeb", "19.156.058", "--noegle", fejl, "--afrunding", "naiv"])
+        XCTAssertEqual(t.kode, 0, t.fejl)
+        XCTAssertTrue(t.fejl.contains("Afstemning: 1 af \(linjer.count + 1) trykte tal afviger: Aalborg +1.000."), t.fejl)
+        XCTAssertTrue(t.ud.contains("Afstemning (forskelle ud over 1 kr.)"), t.ud)
+        let daarlig = try skriv("kommune;grundlag;trykt\nAalborg;10;mange\n", "noegle-daarlig.csv")
+        let d = try cli.koer(["fordel", "--beloeb", "100", "--noegle", daarlig])
+        XCTAssertEqual(d.kode, 1)
+        XCTAssertTrue(d.fejl.contains("række 2") && d.fejl.contains("trykt"), d.fejl)
+    }
+
     func testUgyldigNoeglefilAfvises() throws {
         for (indhold, besked) in [
             ("kommune;grundlag\nAalborg;10\nNarnia;3\n", "række 3, kolonne 'kommune': 'Narnia' er ikke en af landets 98 kommuner"),

@@ -88,6 +88,23 @@ final class AfdaekningTests: XCTestCase {
         }
     }
 
+    /// DOMAIN.md 6.13: printed against computed, with the difference and the tolerance.
+    func testAfstemning() throws {
+        let udfordring2020 = Afstemning.antal(tabel: "udbud_udfordring", felt: "2020", trykt: Spaend(19, 21), beregnet: Spaend(19, 20))
+        XCTAssertFalse(udfordring2020.stemmer)
+        XCTAssertEqual(udfordring2020.forskel, "+1")
+        XCTAssertTrue(Afstemning.antal(tabel: "t", felt: "2021", trykt: Spaend(43, 47), beregnet: Spaend(43, 47)).stemmer)
+        XCTAssertEqual(Afstemning.antal(tabel: "t", felt: "x", trykt: Spaend(10, 10), beregnet: Spaend(12, 14)).forskel, "-2")
+        // Rows rounded one by one: within 1 kr. agrees.
+        let rund = Afstemning.beloeb(tabel: "of", felt: "I alt", trykt: 19_156_058, beregnet: Decimal(string: "19156057.4")!, tolerance: 1)
+        XCTAssertTrue(rund.stemmer)
+        XCTAssertEqual(rund.forskel, "+0,6")
+        XCTAssertFalse(Afstemning.beloeb(tabel: "of", felt: "Aalborg", trykt: 100, beregnet: 98, tolerance: 1).stemmer)
+        XCTAssertEqual(try Afvigelsesaarsag.fortolk("Manglende række"), .manglendeRaekke)
+        XCTAssertEqual(try Afvigelsesaarsag.fortolk(""), nil)
+        XCTAssertThrowsError(try Afvigelsesaarsag.fortolk("gætværk"))
+    }
+
     /// Publishing masks 1–3 and protects a masked cell the exact total would give away.
     func testOffentligKolonneMaskererOgBeskytter() {
         let afsloerende = OffentligKolonne.offentliggoer([.tal(2), .tal(5), .ikkeBesvaret])

@@ -34,3 +34,16 @@ public final class Afdaekningssvarmodel: Model, @unchecked Sendable {
     @Field(key: "tidspunkt") public var tidspunkt: Date
     public init() {}
 }
+
+public final class Afvigelsesaarsagsmodel: Model, @unchecked Sendable {
+    public static let schema = "afvigelsesaarsager"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "kilde") public var kilde: String
+    @Field(key: "tabel") public var tabel: String
+    @Field(key: "felt") public var felt: String
+    @Field(key: "aarsag") public var aarsag: String
+    @OptionalField(key: "bemaerkning") public var bemaerkning: String?
+    @Field(key: "bruger") public var bruger: String
+    @Field(key: "tidspunkt") public var tidspunkt: Date
+    public init() {}
+}

@@ -39,18 +39,19 @@ public enum Databasedump {
         /// Supply/demand reviews and their answers (optional: older dumps have none).
         var afdaekninger: [Afdaekningsmodel]?
         var afdaekningssvar: [Afdaekningssvarmodel]?
+        var afvigelsesaarsager: [Afvigelsesaarsagsmodel]?
 
         enum CodingKeys: String, CodingKey {
             case organisationer, tilbud, beslutninger, takstniveauer, regnskaber, belaegninger, pladser
             case plIndeks = "pl_indeks", parametre, kommentarer, befolkning, haendelser
-            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar
+            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar, afvigelsesaarsager
         }
 
         var antalRaekker: Int {
             organisationer.count + tilbud.count + beslutninger.count + takstniveauer.count + regnskaber.count
                 + belaegninger.count + pladser.count + plIndeks.count + parametre.count + kommentarer.count + befolkning.count
                 + haendelser.count + (brugere?.count ?? 0) + (apiNoegler?.count ?? 0)
-                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0)
+                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0) + (afvigelsesaarsager?.count ?? 0)
         }
     }
 
@@ -120,7 +121,8 @@ extension Lager {
             parametre: try await sorteret(Parametermodel.self), kommentarer: try await sorteret(Kommentarmodel.self),
             befolkning: try await sorteret(Befolkningsmodel.self), haendelser: try await sorteret(Haendelsesmodel.self),
             brugere: try await sorteret(Brugermodel.self), apiNoegler: try await sorteret(APINoeglemodel.self),
-            afdaekninger: try await sorteret(Afdaekningsmodel.self), afdaekningssvar: try await sorteret(Afdaekningssvarmodel.self))
+            afdaekninger: try await sorteret(Afdaekningsmodel.self), afdaekningssvar: try await sorteret(Afdaekningssvarmodel.self),
+            afvigelsesaarsager: try await sorteret(Afvigelsesaarsagsmodel.self))
         var data = try Databasedump.encoder.encode(Databasedump.Fil(format: Databasedump.formatnavn, version: Databasedump.version, tabeller: t))
         data.append(0x0A)
         return data
@@ -173,6 +175,7 @@ extension Lager {
             for m in t.apiNoegler ?? [] { try await m.create(on: tx) }
             for m in t.afdaekninger ?? [] { try await m.create(on: tx) }
             for m in t.afdaekningssvar ?? [] { try await m.create(on: tx) }
+            for m in t.afvigelsesaarsager ?? [] { try await m.create(on: tx) }
         }
         return t.antalRaekker
     }

@@ -299,6 +299,15 @@ public struct Afdaekningsopgoerelse: Sendable, Equatable {
                                      antal: antal, valg: valg, tekster: tekster)
     }
 
+    /// The printed totals of imported tables against the sums of the answers (DOMAIN.md 6.13).
+    public var afstemning: [Afstemningspost] {
+        antal.flatMap { x in
+            x.kontrol.kolonner.compactMap { k in
+                k.trykt.map { Afstemning.antal(tabel: "Spørgsmål \(x.spoergsmaal.noegle.dropFirst())", felt: k.kolonne, trykt: $0, beregnet: k.beregnet) }
+            }
+        }
+    }
+
     /// "x af N kommuner" (001:2762–2847).
     public static func afN(_ x: Int, _ n: Int) -> String { "\(x) af \(n) kommuner" }
 }

@@ -21,6 +21,7 @@ struct AfdaekningController: RouteCollection {
         r.get("sekretariat", "afdaekninger", ":id", use: sekretariatRapport)
         r.post("sekretariat", "afdaekninger", ":id", "import", use: importer)
         r.post("sekretariat", "afdaekninger", ":id", "offentliggoer", use: offentliggoer)
+        r.post("sekretariat", "afdaekninger", ":id", "afstemning", use: afstemning)
         r.get("afdaekninger", use: kommunensListe)
         r.get("afdaekninger", ":id", use: svarside)
         r.post("afdaekninger", ":id", use: gemSvar)
@@ -110,11 +111,12 @@ struct AfdaekningController: RouteCollection {
         let lager = Lager(req.db)
         let o = try await lager.afdaekningsopgoerelse(g)
         let svar = try await lager.afdaekningssvar(afdaekningID: g.id)
-        let ark = Afdaekningstabeller.fuld(g, o, svar: svar)
+        let aarsager = try await lager.afvigelsesaarsager(kilde: Lager.afdaekningskilde(g.id))
+        let ark = Afdaekningstabeller.fuld(g, o, svar: svar, aarsager: aarsager)
         if let format = try Download.format(req) {
             return try Download.svar(ark, filnavn: "afdaekning-\(g.afdaekning.aar)-fuld", format: format)
         }
-        return Side.html(AfdaekningSider.sekretariatRapport(g, o, ark: ark, fejl: fejl, importfejl: importfejl, felter: felter,
+        return Side.html(AfdaekningSider.sekretariatRapport(g, o, ark: ark, aarsager: aarsager, fejl: fejl, importfejl: importfejl, felter: felter,
                                                             csrf: req.csrfToken, kontekst: req.sidekontekst), status: status)
     }
 
@@ -159,6 +161,28 @@ struct AfdaekningController: RouteCollection {
         }
         req.saetBesked("'\(g.afdaekning.titel)' er offentliggjort. Offentligheden ser kun de maskerede tal (≤3).")
         return req.redirect(to: "/sekretariat/afdaekninger/\(g.id)")
+    }
+
+    /// The reason for a difference between a printed total and the answers' sum (DOMAIN.md 6.13).
+    func afstemning(req: Request) async throws -> Response {
+        try req.kraev(.styrAfdaekning)
+        let g = try await AfdaekningController.hent(req)
+        let f = try req.formularfelter()
+        let o = try await Lager(req.db).afdaekningsopgoerelse(g)
+        guard let post = o.afstemning.first(where: { $0.tabel == f["tabel"] && $0.felt == f["felt"] }) else {
+            throw Abort(.unprocessableEntity, reason: "Afdækningen har ingen trykt total for \(f["tabel"] ?? "") \(f["felt"] ?? "").")
+        }
+        do {
+            guard let aarsag = try Afvigelsesaarsag.fortolk(f["aarsag"] ?? "") else {
+                throw Valideringsfejl(felt: "aarsag", besked: "vælg en årsag")
+            }
+            try await Lager(req.db).saetAfvigelsesaarsag(kilde: Lager.afdaekningskilde(g.id), tabel: post.tabel, felt: post.felt, aarsag: aarsag,
+                                                        bemaerkning: f["bemaerkning"], af: req.revisionsnavn)
+            req.saetBesked("Årsagen til forskellen i \(post.tabel), \(post.felt) er gemt: \(aarsag.tekst).")
+        } catch let v as Valideringsfejl {
+            return try await visRapport(req, g, fejl: ["aarsag": Visning.saetning(v.besked)], importfejl: [], felter: f, status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/sekretariat/afdaekninger/\(g.id)#afstemning")
     }
 
     // MARK: Kommunen

@@ -106,7 +106,8 @@ enum AfdaekningSider {
         ])
     }
 
-    static func sekretariatRapport(_ g: GemtAfdaekning, _ o: Afdaekningsopgoerelse, ark: [(navn: String, tabel: Tabel)], fejl: [String: String],
+    static func sekretariatRapport(_ g: GemtAfdaekning, _ o: Afdaekningsopgoerelse, ark: [(navn: String, tabel: Tabel)],
+                                   aarsager: [String: GemtAfvigelsesaarsag], fejl: [String: String],
                                    importfejl: [String], felter: [String: String], csrf: String, kontekst: Sidekontekst) -> HTML {
         let a = g.afdaekning
         let url = "/sekretariat/afdaekninger/\(g.id)"
@@ -117,7 +118,7 @@ enum AfdaekningSider {
             .p(.text("\(a.region), \(a.aar). Målgrupper: \(a.maalgrupper.isEmpty ? "ingen angivet" : a.maalgrupper.joined(separator: ", ")). Kun indsendte svar tæller; summerne er intervaller (et interval lægger sine ender til, ? og tomt lægger 0 til).")),
             .unwrap(g.beslutning) { .p(.text("Behandlet: \(Visning.beslutning($0)). Offentliggjort \(g.offentliggjort.map(Visning.dato) ?? "").")) },
             .if(g.status == .offentliggjort, .p(E.lenke("/kapacitet/afdaekninger/\(g.id)", "Se den offentlige rapport"))),
-        ] + tabeller(g, ark: ark.filter { $0.navn != "Oversigt" }) + [
+        ] + tabeller(g, ark: ark.filter { !["Oversigt", "Afstemning"].contains($0.navn) }) + afstemning(g, o, aarsager: aarsager, fejl: fejl, csrf: csrf) + [
             E.el("p", [("class", "download")], [E.lenke(url + "?format=xlsx", "Hent hele afdækningen som XLSX"), .text(" · "), E.lenke(url + "?format=csv", "CSV")]),
             .if(g.status.kanBesvares && !antalSpoergsmaal.isEmpty, .group(
                 .h2(.text("Importér svar fra CSV")),
@@ -146,6 +147,32 @@ enum AfdaekningSider {
                 ])
             )),
         ])
+    }
+
+    /// Printed totals against the answers' sums, each difference with a reason to choose (DOMAIN.md 6.13).
+    static func afstemning(_ g: GemtAfdaekning, _ o: Afdaekningsopgoerelse, aarsager: [String: GemtAfvigelsesaarsag],
+                           fejl: [String: String], csrf: String) -> [E.N] {
+        guard !o.afstemning.isEmpty else { return [] }
+        let afvigelser = o.afstemning.filter { !$0.stemmer }
+        return [
+            E.el("h2", [("id", "afstemning")], [.text("Afstemning med trykte totaler")]),
+            .p(.text(afvigelser.isEmpty ? "Alle trykte totaler ligger inden for det, svarene tillader."
+                     : "\(afvigelser.count) af \(o.afstemning.count) trykte totaler ligger uden for det, svarene tillader. Angiv årsagen til hver forskel.")),
+            Tabelvisning.html(Afstemningstabeller.poster(o.afstemning, aarsager: aarsager), overskrifter: {
+                ["tabel": "Tabel", "felt": "Kolonne", "trykt": "Trykt", "beregnet": "Beregnet", "forskel": "Forskel", "tolerance": "Tolerance",
+                 "stemmer": "Stemmer", "aarsag": "Årsag", "bemaerkning": "Bemærkning"][$0] ?? $0
+            }, caption: "Afstemning med trykte totaler"),
+            .if(!fejl.isEmpty && fejl["aarsag"] != nil, E.el("p", [("class", "fejlbesked"), ("role", "alert")], [.text(fejl["aarsag"] ?? "")])),
+        ] + afvigelser.enumerated().map { i, p in
+            E.postform("/sekretariat/afdaekninger/\(g.id)/afstemning", csrf: csrf, [("class", "soeg")], [
+                E.skjult("tabel", p.tabel), E.skjult("felt", p.felt),
+                E.valgfelt("aarsag", "Årsag (\(p.tabel), \(p.felt): trykt \(p.trykt), beregnet \(p.beregnet))",
+                           valg: [("", "Vælg")] + Afvigelsesaarsag.allCases.map { ($0.rawValue, $0.tekst) },
+                           valgt: aarsager["\(p.tabel)|\(p.felt)"]?.aarsag.rawValue ?? "", id: "f-aarsag-\(i + 1)"),
+                E.felt("bemaerkning", "Bemærkning", vaerdi: aarsager["\(p.tabel)|\(p.felt)"]?.bemaerkning ?? "", id: "f-bemaerkning-\(i + 1)"),
+                E.knap("Gem årsag", klasse: "sekundaer"),
+            ])
+        }
     }
 
     static func kommunensListe(_ egne: [GemtAfdaekning], status: [UUID: String], organisation: String, kontekst: Sidekontekst) -> HTML {
