@@ -12,4 +12,25 @@ public enum Kapacitetstabeller {
                                                  .tal(r.doegn, decimaler: nil), .tal(r.ambulant, decimaler: nil)]
               })
     }
+
+    /// The central udmelding's figures per tilbud (001:3031–3330): "oplyses ikke" as written, never 0.
+    /// `offentlig` masks a borgerflow of 1–3 as ≤3 (DOMAIN.md 6.10); the secretariat's copy is exact.
+    public static func udmelding(_ data: [Udmeldingsdata], offentlig: Bool) -> Tabel {
+        let aar = Set(data.flatMap(\.borgerflow.keys)).sorted()
+        return Tabel(kolonner: ["tilbud", "driftsherre", "maalgruppe", "pladser"] + aar.map { "borgerflow_\($0)" }
+                        + ["aarsvaerk", "erfaring_pct", "hovedparten_erfaren", "note"],
+                     raekker: data.map { d in
+                         [.tekst(d.tilbud), .tekst(d.driftsherre), .tekst(d.maalgruppe), oplysning(d.pladser)]
+                             + aar.map { a in d.borgerflow[a].map { .tekst((offentlig ? $0.offentlig : $0).tekst) } ?? .tom }
+                             + [oplysning(d.aarsvaerk), oplysning(d.erfaringPct),
+                                .tekst(d.hovedpartenErfaren.map { $0 ? "ja" : "nej" } ?? "oplyses ikke"), .tekst(d.note)]
+                     })
+    }
+
+    static func oplysning(_ o: Oplysning) -> Tabelcelle {
+        switch o {
+        case .vaerdi(let v): return .tal(v, decimaler: nil)
+        case .oplysesIkke: return .tekst("oplyses ikke")
+        }
+    }
 }

@@ -183,4 +183,18 @@ final class AfdaekningWebTests: XCTestCase {
         XCTAssertTrue(afstemning.raekker.contains { $0.celler == ["Spørgsmål 1", "2026", "6", "5", "+1", "inden for intervallet", "nej", "Trykfejl",
                                                                  "6 i kilden, rækkerne giver 5"] }, "\(afstemning.raekker)")
     }
+
+    /// The central udmelding on the public page: "oplyses ikke" shown as such, borgerflow 1–3 as ≤3.
+    func testUdmeldingOffentligMaskeret() async throws {
+        let fil = Bundle.module.url(forResource: "Fixtures/kapacitet/udmelding_domstype2_midt", withExtension: "csv")!.path
+        let data = try Udmeldingsfil.laes(fil: "u.csv", tekst: try String(contentsOfFile: fil, encoding: .utf8))
+        try await m.lager.importerUdmelding(analyse: "Domstype 2", data, fil: "u.csv", af: "test")
+        let html = try await m.app.sendRequest(.GET, "/kapacitet/udmelding").body.string
+        XCTAssertTrue(html.contains("Snåstrup Vestergård"), html)
+        XCTAssertTrue(html.contains("oplyses ikke"))
+        XCTAssertTrue(html.contains("≤3"))
+        for tal in ["1", "2", "3"] { XCTAssertFalse(html.contains("<td>\(tal)</td>") || html.contains(">\(tal)</td>"), tal) }
+        let csv = try await m.app.sendRequest(.GET, "/kapacitet/udmelding?analyse=Domstype%202&format=csv").body.string
+        XCTAssertTrue(csv.contains("Snåstrup Vestergård;Aarhus Kommune;Domstype 2;oplyses ikke;≤3;≤3;≤3;oplyses ikke;80;ja;"), csv)
+    }
 }

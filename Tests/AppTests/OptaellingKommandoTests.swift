@@ -1,3 +1,4 @@
+import FluentKit
 import Filformater
 import Lager
 import Takstregler
@@ -98,5 +99,57 @@ final class AfdaekningKommandoTests: XCTestCase {
         let offentlig = try cli.koer(["afdaekning", "eksport", id.uuidString, "--offentlig", "--ud", xlsx, "--db", db])
         XCTAssertEqual(offentlig.kode, 1)
         XCTAssertTrue(offentlig.fejl.contains("ikke offentliggjort"), offentlig.fejl)
+    }
+}
+
+/// The central udmelding's figures per tilbud (issue "Kapacitet" 5; 001:3031–3330): "oplyses ikke"
+/// is kept as an answer, a bad file changes nothing, the public page masks a borgerflow of 1–3.
+final class UdmeldingTests: XCTestCase {
+    let cli = Takstfilprogram()
+    let fil = Bundle.module.url(forResource: "Fixtures/kapacitet/udmelding_domstype2_midt", withExtension: "csv")!.path
+
+    func testFilenLaesesMedOplysesIkke() throws {
+        let d = try Udmeldingsfil.laes(fil: "u.csv", tekst: try String(contentsOfFile: fil, encoding: .utf8))
+        XCTAssertEqual(d.count, 4)
+        XCTAssertEqual(d[0].aarsvaerk, .oplysesIkke, "oplyses ikke er ikke 0")
+        XCTAssertEqual(d[0].erfaringPct, .vaerdi(53))
+        XCTAssertEqual(d[0].borgerflow, [2017: .tal(1), 2018: .tal(2), 2019: .tal(2)])
+        XCTAssertEqual(d.map(\.hovedpartenErfaren), [true, false, true, true])
+        let daarlig = "tilbud;driftsherre;maalgruppe;pladser;borgerflow_2019;aarsvaerk;erfaring_pct\nA;B;C;-2;10-8;abc;120 %\n;B;C;4;1;2;50\n"
+        XCTAssertThrowsError(try Udmeldingsfil.laes(fil: "u.csv", tekst: daarlig)) { e in
+            let f = (e as? Importfejlliste)?.fejl ?? []
+            XCTAssertEqual(f.map { "\($0.raekke ?? 0)/\($0.kolonne ?? "")" }, ["2/pladser", "2/aarsvaerk", "2/erfaring_pct", "2/borgerflow_2019", "3/tilbud"], "\(e)")
+        }
+    }
+
+    func testImportVisOgOffentligSide() async throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("udmelding-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let daarlig = FileManager.default.temporaryDirectory.appendingPathComponent("udmelding-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: daarlig) }
+        try String(contentsOfFile: fil, encoding: .utf8).replacingOccurrences(of: "53 %", with: "153 %").write(toFile: daarlig, atomically: true, encoding: .utf8)
+        let afvist = try cli.koer(["udmelding", "import", daarlig, "--analyse", "Domstype 2", "--db", db])
+        XCTAssertEqual(afvist.kode, 1)
+        XCTAssertTrue(afvist.fejl.contains("\(daarlig), række 2, kolonne 'erfaring_pct': en andel skal ligge mellem 0 og 100 %"), afvist.fejl)
+        let ingen = try cli.koer(["udmelding", "vis", "--analyse", "Domstype 2", "--db", db])
+        XCTAssertEqual(ingen.kode, 1, "intet gemt")
+
+        let ok = try cli.koer(["udmelding", "import", fil, "--analyse", "Domstype 2", "--db", db])
+        XCTAssertEqual(ok.kode, 0, ok.fejl)
+        let vis = try cli.koer(["udmelding", "vis", "--analyse", "Domstype 2", "--db", db, "--format", "json"])
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(vis.ud.utf8)) as? [[String: Any]], vis.ud)
+        let snaastrup = try XCTUnwrap(rows.first { $0["tilbud"] as? String == "Snåstrup Vestergård" })
+        XCTAssertEqual(snaastrup["aarsvaerk"] as? String, "oplyses ikke")
+        XCTAssertEqual(snaastrup["borgerflow_2019"] as? String, "1", "præcist for sekretariatet")
+        XCTAssertEqual((snaastrup["erfaring_pct"] as? NSNumber)?.intValue, 80)
+
+        let s = try cli.koer(["udmelding", "import", fil, "--analyse", "Domstype 2", "--db", db]).kode
+        XCTAssertEqual(s, 0, "en ny import er en ny version")
+        let f = try Lagerforbindelse(.sqlite(sti: db))
+        let versioner = try await Udmeldingsmodel.query(on: f.db).count()
+        let log = try await Haendelsesmodel.query(on: f.db).filter(\.$entitet == "udmelding").count()
+        await f.luk()
+        XCTAssertEqual(versioner, 8)
+        XCTAssertEqual(log, 8)
     }
 }

@@ -47,3 +47,18 @@ public final class Afvigelsesaarsagsmodel: Model, @unchecked Sendable {
     @Field(key: "tidspunkt") public var tidspunkt: Date
     public init() {}
 }
+
+public final class Udmeldingsmodel: Model, @unchecked Sendable {
+    public static let schema = "udmeldingsdata"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "analyse") public var analyse: String
+    @Field(key: "tilbud") public var tilbud: String
+    @Field(key: "maalgruppe") public var maalgruppe: String
+    @Field(key: "version") public var version: Int
+    /// JSON of `Udmeldingsdata`.
+    @Field(key: "data") public var data: String
+    @Field(key: "kilde") public var kilde: String
+    @Field(key: "bruger") public var bruger: String
+    @Field(key: "tidspunkt") public var tidspunkt: Date
+    public init() {}
+}

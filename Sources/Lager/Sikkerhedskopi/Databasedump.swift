@@ -40,18 +40,19 @@ public enum Databasedump {
         var afdaekninger: [Afdaekningsmodel]?
         var afdaekningssvar: [Afdaekningssvarmodel]?
         var afvigelsesaarsager: [Afvigelsesaarsagsmodel]?
+        var udmeldingsdata: [Udmeldingsmodel]?
 
         enum CodingKeys: String, CodingKey {
             case organisationer, tilbud, beslutninger, takstniveauer, regnskaber, belaegninger, pladser
             case plIndeks = "pl_indeks", parametre, kommentarer, befolkning, haendelser
-            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar, afvigelsesaarsager
+            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar, afvigelsesaarsager, udmeldingsdata
         }
 
         var antalRaekker: Int {
             organisationer.count + tilbud.count + beslutninger.count + takstniveauer.count + regnskaber.count
                 + belaegninger.count + pladser.count + plIndeks.count + parametre.count + kommentarer.count + befolkning.count
                 + haendelser.count + (brugere?.count ?? 0) + (apiNoegler?.count ?? 0)
-                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0) + (afvigelsesaarsager?.count ?? 0)
+                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0) + (afvigelsesaarsager?.count ?? 0) + (udmeldingsdata?.count ?? 0)
         }
     }
 
@@ -122,7 +123,7 @@ extension Lager {
             befolkning: try await sorteret(Befolkningsmodel.self), haendelser: try await sorteret(Haendelsesmodel.self),
             brugere: try await sorteret(Brugermodel.self), apiNoegler: try await sorteret(APINoeglemodel.self),
             afdaekninger: try await sorteret(Afdaekningsmodel.self), afdaekningssvar: try await sorteret(Afdaekningssvarmodel.self),
-            afvigelsesaarsager: try await sorteret(Afvigelsesaarsagsmodel.self))
+            afvigelsesaarsager: try await sorteret(Afvigelsesaarsagsmodel.self), udmeldingsdata: try await sorteret(Udmeldingsmodel.self))
         var data = try Databasedump.encoder.encode(Databasedump.Fil(format: Databasedump.formatnavn, version: Databasedump.version, tabeller: t))
         data.append(0x0A)
         return data
@@ -176,6 +177,7 @@ extension Lager {
             for m in t.afdaekninger ?? [] { try await m.create(on: tx) }
             for m in t.afdaekningssvar ?? [] { try await m.create(on: tx) }
             for m in t.afvigelsesaarsager ?? [] { try await m.create(on: tx) }
+            for m in t.udmeldingsdata ?? [] { try await m.create(on: tx) }
         }
         return t.antalRaekker
     }

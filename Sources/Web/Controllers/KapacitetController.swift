@@ -10,6 +10,37 @@ import Vapor
 struct KapacitetController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("kapacitet", use: side)
+        routes.get("kapacitet", "udmelding", use: udmelding)
+    }
+
+    /// The central udmelding's figures per tilbud (001:3031–3330), borgerflow of 1–3 masked.
+    func udmelding(req: Request) async throws -> Response {
+        let lager = Lager(req.db)
+        let analyser = try await lager.udmeldingsanalyser()
+        let analyse = req.query[String.self, at: "analyse"].flatMap { analyser.contains($0) ? $0 : nil } ?? analyser.first
+        var data: [Udmeldingsdata] = []
+        if let analyse { data = try await lager.udmelding(analyse: analyse) }
+        let tabel = Kapacitetstabeller.udmelding(data, offentlig: true)
+        if let format = try Download.format(req), let analyse {
+            return try Download.svar([(navn: analyse, tabel: tabel)], filnavn: "udmelding", format: format)
+        }
+        let url = "/kapacitet/udmelding" + E.soegestreng([("analyse", analyse ?? "")])
+        return Side.html(Side.dokument(titel: "Central udmelding", kontekst: req.sidekontekst, [
+            .h1(.text("Central udmelding: tilbuddenes tal")),
+            .p(.text("Pladser, borgerflow (borgere i målgruppen pr. år), årsværk og andel af medarbejdere med mere end 4 års erfaring, som tilbuddene har oplyst. \"Oplyses ikke\" er tilbuddets svar — ikke et nul. Borgerflow på 1–3 vises som ≤3.")),
+            .if(analyser.isEmpty, .p(.text("Der er ingen analyser endnu."))),
+            .if(analyser.count > 1, E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/kapacitet/udmelding")], [
+                E.valgfelt("analyse", "Analyse", valg: analyser.map { ($0, $0) }, valgt: analyse ?? ""), E.knap("Vis", klasse: "sekundaer"),
+            ])),
+            .unwrap(analyse) { a in .group(
+                Tabelvisning.html(tabel, overskrifter: { k in
+                    if k.hasPrefix("borgerflow_") { return "Borgerflow \(k.dropFirst("borgerflow_".count))" }
+                    return ["tilbud": "Tilbud", "driftsherre": "Driftsherre", "maalgruppe": "Målgruppe", "pladser": "Pladser", "aarsvaerk": "Årsværk",
+                            "erfaring_pct": "Erfaring > 4 år (%)", "hovedparten_erfaren": "Hovedparten erfaren", "note": "Note"][k] ?? k
+                }, caption: a),
+                E.el("p", [("class", "download")], [E.lenke(url + "&format=csv", "Hent som CSV"), .text(" · "), E.lenke(url + "&format=xlsx", "Hent som XLSX")])
+            ) },
+        ]))
     }
 
     func side(req: Request) async throws -> Response {
@@ -71,6 +102,8 @@ struct KapacitetSide {
         let grupper = raekker.filter { !$0.erTotal }.prefix(40)
         return Side.dokument(titel: titel, kontekst: kontekst, [
             .h1(.text(titel)),
+            .p(E.lenke("/kapacitet/afdaekninger", "Udbud og efterspørgsel (de årlige afdækninger)"), .text(" · "),
+               E.lenke("/kapacitet/udmelding", "Central udmelding (tilbuddenes tal)")),
             .p(.text("Antal tilbud og pladser efter de valgte felter. Et tilbud med flere målgrupper eller paragraffer tæller med i hver af dem, men kun én gang i totalerne. Beliggenhedskommunen er der, hvor tilbuddet ligger — ikke nødvendigvis driftsherren.")),
             E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/kapacitet")], [
                 E.valgfelt("aar", "År", valg: Array(Set(aarMedPladser + [aar])).sorted(by: >).map { ("\($0)", "\($0)") }, valgt: "\(aar)"),
