@@ -70,3 +70,63 @@ final class PladsoversigtTests: XCTestCase {
         XCTAssertTrue(fejl.fejl.contains("efter: ukendt felt 'kommune'; brug en eller flere af: driftsherre, maalgruppe"), fejl.fejl)
     }
 }
+
+/// Issue "Kapacitet" 1: målgruppe lists are data per region, a tilbud can have several, and the
+/// pladsoversigt counts occurrences per målgruppe but each tilbud once in the total (002:4016–4056).
+final class MaalgruppelisteTests: XCTestCase {
+    let cli = Takstfilprogram()
+
+    func testNordjyllandsEgenListeOgFlereSpecialerPrTilbud() throws {
+        let mappe = FileManager.default.temporaryDirectory.appendingPathComponent("maalgrupper-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: mappe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: mappe) }
+        let db = mappe.appendingPathComponent("m.sqlite").path
+        let foerste = mappe.appendingPathComponent("foerste.csv").path
+        try "driftsherre;tilbud;aar;maalgruppe;type;pladser;region\nAalborg Kommune;Start;2023;boern_og_unge;døgn;1;Nordjylland\n"
+            .write(toFile: foerste, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try cli.koer(["import", "pladser", foerste, "--db", db]).kode, 0)
+        // Midtjylland's eight are there from the start; Nordjylland makes its own.
+        let midt = try cli.koer(["maalgruppe", "liste", "--region", "Midtjylland", "--db", db, "--format", "csv"])
+        XCTAssertEqual(midt.ud.split(whereSeparator: \.isNewline).count, 9, midt.ud)
+        for (kode, tekst) in [("autisme", "Autisme"), ("udadreagerende", "Udadreagerende adfærd"), ("selvskade", "Selvskade")] {
+            let k = try cli.koer(["maalgruppe", "opret", "--region", "Nordjylland", "--kode", kode, "--tekst", tekst, "--db", db])
+            XCTAssertEqual(k.kode, 0, k.fejl)
+        }
+        let dublet = try cli.koer(["maalgruppe", "opret", "--region", "Nordjylland", "--kode", "autisme", "--tekst", "Autisme igen", "--db", db])
+        XCTAssertEqual(dublet.kode, 1)
+        XCTAssertTrue(dublet.fejl.contains("findes allerede"), dublet.fejl)
+        let daarligKode = try cli.koer(["maalgruppe", "opret", "--region", "Nordjylland", "--kode", "Selv skade", "--tekst", "x", "--db", db])
+        XCTAssertTrue(daarligKode.fejl.contains("er ikke en kode"), daarligKode.fejl)
+
+        let hoved = "driftsherre;tilbud;aar;maalgruppe;type;pladser;region;specialer\n"
+        let ukendt = mappe.appendingPathComponent("ukendt.csv").path
+        try (hoved + "Aalborg Kommune;Bakkehuset;2023;boern_og_unge;døgn;8;Nordjylland;autisme, spiseforstyrrelse\n")
+            .write(toFile: ukendt, atomically: true, encoding: .utf8)
+        let afvist = try cli.koer(["import", "pladser", ukendt, "--db", db])
+        XCTAssertEqual(afvist.kode, 1)
+        XCTAssertTrue(afvist.fejl.contains("række 2, kolonne 'specialer': 'spiseforstyrrelse' er ikke på Nordjyllands målgruppeliste"), afvist.fejl)
+
+        let fil = mappe.appendingPathComponent("pladser.csv").path
+        try (hoved + """
+            Aalborg Kommune;Bakkehuset;2023;boern_og_unge;døgn;8;Nordjylland;autisme, Udadreagerende adfærd
+            Aalborg Kommune;Kastanjen;2023;boern_og_unge;døgn;6;Nordjylland;"autisme; selvskade"
+            Hjørring Kommune;Lyngen;2023;boern_og_unge;dag;5;Nordjylland;udadreagerende
+
+            """).write(toFile: fil, atomically: true, encoding: .utf8)
+        let ok = try cli.koer(["import", "pladser", fil, "--db", db])
+        XCTAssertEqual(ok.kode, 0, ok.fejl)
+        let k = try cli.koer(["rapport", "pladsoversigt", "--efter", "maalgruppe", "--aar", "2023", "--region", "Nordjylland", "--format", "json", "--db", db])
+        XCTAssertEqual(k.kode, 0, k.fejl)
+        let raekker = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(k.ud.utf8)) as? [[String: Any]], k.ud)
+        func raekke(_ navn: String) -> (Int, Int)? {
+            raekker.first { $0["maalgruppe"] as? String == navn }.map { (($0["antal_tilbud"] as? NSNumber)?.intValue ?? -1, ($0["pladser"] as? NSNumber)?.intValue ?? -1) }
+        }
+        XCTAssertEqual(raekke("Autisme")?.0, 2)
+        XCTAssertEqual(raekke("Autisme")?.1, 14)
+        XCTAssertEqual(raekke("Udadreagerende adfærd")?.0, 2)
+        XCTAssertEqual(raekke("Selvskade")?.0, 1)
+        // Each tilbud once in the total, whatever its number of målgrupper (Start has Midtjylland's category).
+        XCTAssertEqual(raekke("I alt")?.0, 4, k.ud)
+        XCTAssertEqual(raekke("I alt")?.1, 20, k.ud)
+    }
+}

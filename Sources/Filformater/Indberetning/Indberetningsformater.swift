@@ -25,8 +25,9 @@ public enum Indberetningsformat {
     public static let pladser = CSVTabel.Format(
         navn: "plads",
         paakraevet: ["driftsherre", "tilbud", "aar", "maalgruppe", "type", "pladser"],
-        valgfri: ["region", "beliggenhedskommune", "ejerform", "paragraf"],
+        valgfri: ["region", "beliggenhedskommune", "ejerform", "paragraf", "specialer"],
         synonymer: faelles.merging(["antal_pladser": "pladser", "dag_doegn": "type", "beliggenhed": "beliggenhedskommune",
+                                    "speciale": "specialer", "maalgrupper_region": "specialer",
                                     "sel": "paragraf", "sel_paragraf": "paragraf", "lovgrundlag": "paragraf"]) { $1 })
 
     static let faelles: [String: String] = [
@@ -85,6 +86,9 @@ public enum Indberetningsformat {
         public var beliggenhedskommune: String? = nil
         public var ejerform: Tilbud.Ejerform? = nil
         public var paragraf: String? = nil
+        /// The region's målgrupper/specialer (codes or texts, comma-separated), checked against
+        /// the region's list when imported; nil: left as stored.
+        public var specialer: String? = nil
     }
 
     public static func laesRegnskab(fil: String, tekst: String) throws -> [Regnskabsraekke] {
@@ -160,7 +164,8 @@ public enum Indberetningsformat {
                 raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
                 tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: true)!,
                 type: try type(t, r, paakraevet: true)!, aar: aar, pladser: antal,
-                beliggenhedskommune: valgfri(t, r, "beliggenhedskommune"), ejerform: ejerform, paragraf: valgfri(t, r, "paragraf"))
+                beliggenhedskommune: valgfri(t, r, "beliggenhedskommune"), ejerform: ejerform, paragraf: valgfri(t, r, "paragraf"),
+                specialer: valgfri(t, r, "specialer"))
         }, noegle: { raekke in
             Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(raekke.aar)", raekke.type.rawValue], kolonne: t.overskrift("tilbud")) {
                 "'\(raekke.tilbud)' \(raekke.aar) (\(raekke.type.rawValue)) står også i række \($0)"

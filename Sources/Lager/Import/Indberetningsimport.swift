@@ -32,6 +32,8 @@ final class Importkontekst: @unchecked Sendable {
     let standardRegion: String?
     var db: any Database { lager.db }
     private(set) var organisationer: [String: Organisationsmodel] = [:]
+    /// Region → målgruppe list, read once per import.
+    var maalgruppelister: [String: Maalgruppeliste] = [:]
     private var tilbud: [UUID: [String: UUID]] = [:]
     private var regioner: [String] = []
     var haendelser: [Haendelse] = []
@@ -277,6 +279,9 @@ extension Importkontekst {
                                         fil: fil, raekke: raekke.raekke, resultat: &r)
             try await beskrivTilbud(id, beliggenhedskommune: raekke.beliggenhedskommune, ejerform: raekke.ejerform,
                                     paragraf: raekke.paragraf, fil: fil)
+            if let specialer = raekke.specialer {
+                try await saetSpecialer(id, specialer, driftsherre: raekke.driftsherre, fil: fil, raekke: raekke.raekke)
+            }
             let foer = seneste["\(id)|\(raekke.aar)|\(raekke.type.rawValue)"]
             if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
             let nyID = UUID()
@@ -301,6 +306,24 @@ extension Importkontekst {
         guard efter != foer else { return }
         try await m.save(on: db)
         try log("ret", "tilbud", m.id, foer: foer, efter: efter, begrundelse: "Import \(fil)")
+    }
+
+    /// A tilbud's målgrupper/specialer from its region's list (DOMAIN.md 6.10); an entry the list
+    /// does not have stops the import with file, row and column.
+    func saetSpecialer(_ id: UUID, _ raa: String, driftsherre: String, fil: String, raekke: Int) async throws {
+        let region = organisationer[driftsherre]?.region ?? standardRegion ?? ""
+        if maalgruppelister[region] == nil { maalgruppelister[region] = try await Lager(db).maalgruppeliste(region: region) }
+        let koder: [String]
+        do { koder = try maalgruppelister[region]!.fortolk(raa) } catch let v as Valideringsfejl {
+            throw Importfejl(fil: fil, raekke: raekke, kolonne: "specialer", besked: v.besked)
+        }
+        guard let m = try await Tilbudsmodel.find(id, on: db) else { return }
+        let ny = koder.joined(separator: ",")
+        guard (m.specialer ?? "") != ny else { return }
+        let foer = m.specialer ?? ""
+        m.specialer = ny.isEmpty ? nil : ny
+        try await m.save(on: db)
+        try log("ret", "tilbud", m.id, foer: ["specialer": foer], efter: ["specialer": ny], begrundelse: "Import \(fil)")
     }
 
     /// Takstniveauer: new levels are inserted (drafts, or published for a historical import); a

@@ -111,9 +111,10 @@ extension Lager {
     /// driftsherre, målgruppe, SEL §§, ejerform and beliggenhedskommune.
     public func kapacitetsposter(aar: Int, region: String? = nil) async throws -> [Kapacitetsoversigt.Post] {
         var tilbud: [String: Kapacitetsoversigt.Post] = [:]
+        let lister = Dictionary(uniqueKeysWithValues: try await maalgruppelister().map { ($0.region, $0) })
         for r in try await alleRaekker(SQLRaw("""
             SELECT CAST(t.id AS TEXT) AS id_tekst, t.navn, t.maalgruppe, t.paragraf, t.type, t.ejerform, t.beliggenhedskommune,
-                   o.navn AS driftsherre, o.region FROM tilbud t JOIN organisationer o ON o.id = t.driftsherre_id
+                   t.specialer, o.navn AS driftsherre, o.region FROM tilbud t JOIN organisationer o ON o.id = t.driftsherre_id
             """)) {
             let omraade = try r.valgfriTekst("region")
             guard region == nil || omraade == region else { continue }
@@ -122,7 +123,11 @@ extension Lager {
                                         type: try r.tekst("type"), ejerform: try r.tekst("ejerform"), afdelinger: "",
                                         beliggenhedskommune: try r.valgfriTekst("beliggenhedskommune"))
             let id = try r.tekst("id_tekst")
-            tilbud[id] = .init(tilbudID: id, driftsherre: t.driftsherre, maalgrupper: t.maalgruppe.map { [$0.tekst] } ?? [],
+            // The region's own list when the tilbud has specialer; else Midtjylland's category (6.6).
+            let specialer = (try r.valgfriTekst("specialer") ?? "").split(separator: ",").map(String.init)
+            let liste = lister[omraade ?? ""]
+            let maalgrupper = specialer.isEmpty ? (t.maalgruppe.map { [$0.tekst] } ?? []) : specialer.map { liste?.tekst($0) ?? $0 }
+            tilbud[id] = .init(tilbudID: id, driftsherre: t.driftsherre, maalgrupper: maalgrupper,
                                paragraffer: t.paragraffer, ejerform: t.ejerform, beliggenhedskommune: t.beliggenhedskommune)
         }
         var poster: [String: Kapacitetsoversigt.Post] = [:]

@@ -62,3 +62,13 @@ public final class Udmeldingsmodel: Model, @unchecked Sendable {
     @Field(key: "tidspunkt") public var tidspunkt: Date
     public init() {}
 }
+
+public final class Maalgruppemodel: Model, @unchecked Sendable {
+    public static let schema = "maalgruppelister"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "region") public var region: String
+    @Field(key: "kode") public var kode: String
+    @Field(key: "tekst") public var tekst: String
+    @Field(key: "raekkefoelge") public var raekkefoelge: Int
+    public init() {}
+}

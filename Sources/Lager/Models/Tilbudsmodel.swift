@@ -19,6 +19,8 @@ public final class Tilbudsmodel: Model, @unchecked Sendable {
     /// Where the figures come from, e.g. "003:1425–1448".
     @OptionalField(key: "kilde") public var kilde: String?
     @OptionalField(key: "beliggenhedskommune") public var beliggenhedskommune: String?
+    /// Codes of the region's målgruppe list, comma-separated (M023); several per tilbud.
+    @OptionalField(key: "specialer") public var specialer: String?
     @Children(for: \.$tilbud) public var takstniveauer: [Takstniveaumodel]
 
     public init() {}

@@ -41,18 +41,20 @@ public enum Databasedump {
         var afdaekningssvar: [Afdaekningssvarmodel]?
         var afvigelsesaarsager: [Afvigelsesaarsagsmodel]?
         var udmeldingsdata: [Udmeldingsmodel]?
+        /// Replaces the lists a migration seeds, so the dump comes back byte for byte.
+        var maalgruppelister: [Maalgruppemodel]?
 
         enum CodingKeys: String, CodingKey {
             case organisationer, tilbud, beslutninger, takstniveauer, regnskaber, belaegninger, pladser
             case plIndeks = "pl_indeks", parametre, kommentarer, befolkning, haendelser
-            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar, afvigelsesaarsager, udmeldingsdata
+            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar, afvigelsesaarsager, udmeldingsdata, maalgruppelister
         }
 
         var antalRaekker: Int {
             organisationer.count + tilbud.count + beslutninger.count + takstniveauer.count + regnskaber.count
                 + belaegninger.count + pladser.count + plIndeks.count + parametre.count + kommentarer.count + befolkning.count
                 + haendelser.count + (brugere?.count ?? 0) + (apiNoegler?.count ?? 0)
-                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0) + (afvigelsesaarsager?.count ?? 0) + (udmeldingsdata?.count ?? 0)
+                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0) + (afvigelsesaarsager?.count ?? 0) + (udmeldingsdata?.count ?? 0) + (maalgruppelister?.count ?? 0)
         }
     }
 
@@ -123,7 +125,8 @@ extension Lager {
             befolkning: try await sorteret(Befolkningsmodel.self), haendelser: try await sorteret(Haendelsesmodel.self),
             brugere: try await sorteret(Brugermodel.self), apiNoegler: try await sorteret(APINoeglemodel.self),
             afdaekninger: try await sorteret(Afdaekningsmodel.self), afdaekningssvar: try await sorteret(Afdaekningssvarmodel.self),
-            afvigelsesaarsager: try await sorteret(Afvigelsesaarsagsmodel.self), udmeldingsdata: try await sorteret(Udmeldingsmodel.self))
+            afvigelsesaarsager: try await sorteret(Afvigelsesaarsagsmodel.self), udmeldingsdata: try await sorteret(Udmeldingsmodel.self),
+            maalgruppelister: try await sorteret(Maalgruppemodel.self))
         var data = try Databasedump.encoder.encode(Databasedump.Fil(format: Databasedump.formatnavn, version: Databasedump.version, tabeller: t))
         data.append(0x0A)
         return data
@@ -178,6 +181,10 @@ extension Lager {
             for m in t.afdaekningssvar ?? [] { try await m.create(on: tx) }
             for m in t.afvigelsesaarsager ?? [] { try await m.create(on: tx) }
             for m in t.udmeldingsdata ?? [] { try await m.create(on: tx) }
+            if let lister = t.maalgruppelister {
+                try await Maalgruppemodel.query(on: tx).delete()
+                for m in lister { try await m.create(on: tx) }
+            }
         }
         return t.antalRaekker
     }
