@@ -99,14 +99,17 @@ struct RapportKommando: AsyncParsableCommand {
         @Option(help: "Kun tilbud efter denne SEL §, fx 66") var paragraf: String?
         @Option(help: "Året (standard: i år)") var aar: Int?
         @Option(help: "Kun driftsherrer i denne region") var region: String?
+        @Option(help: "Vis ledige pladser pr. denne dato (åååå-mm-dd), som driftsherrerne har indberettet dem") var ledigePr: String?
         @OptionGroup var database: DatabaseValg
         @OptionGroup var format: FormatValg
         func udfoer() async throws {
             let felter = try Kapacitetsoversigt.Felt.liste(efter)
             let aar = try self.aar ?? Kommandour.ur().aar
-            let poster = try await database.medLager { try await $0.kapacitetsposter(aar: aar, region: region) }
+            let dato = try ledigePr.map { try Datoer.kontroller($0, felt: "ledige-pr") }
+            let poster = try await database.medLager { try await $0.kapacitetsposter(aar: aar, region: region, ledigePr: dato) }
             let paragraf = self.paragraf.map { $0.replacingOccurrences(of: "§", with: "").trimmingCharacters(in: .whitespaces) }
-            udskriv(Kapacitetstabeller.pladsoversigt(Kapacitetsoversigt.opgoer(poster, efter: felter, paragraf: paragraf), efter: felter)
+            udskriv(Kapacitetstabeller.pladsoversigt(Kapacitetsoversigt.opgoer(poster, efter: felter, paragraf: paragraf), efter: felter,
+                                                     medLedige: dato != nil)
                 .tekst(format.format))
         }
     }

@@ -109,7 +109,10 @@ extension Lager {
 
     /// The pladsoversigt's source (DOMAIN.md 6.10): every tilbud with places in `aar`, with its
     /// driftsherre, målgruppe, SEL §§, ejerform and beliggenhedskommune.
-    public func kapacitetsposter(aar: Int, region: String? = nil) async throws -> [Kapacitetsoversigt.Post] {
+    /// With `ledigePr`, each post carries the vacancy reported on or before that date.
+    public func kapacitetsposter(aar: Int, region: String? = nil, ledigePr: String? = nil) async throws -> [Kapacitetsoversigt.Post] {
+        var ledige: [UUID: (dato: String, ledighed: Ledighed)] = [:]
+        if let ledigePr { ledige = try await ledigePladser(paa: ledigePr) }
         var tilbud: [String: Kapacitetsoversigt.Post] = [:]
         let lister = Dictionary(uniqueKeysWithValues: try await maalgruppelister().map { ($0.region, $0) })
         for r in try await alleRaekker(SQLRaw("""
@@ -133,6 +136,7 @@ extension Lager {
         var poster: [String: Kapacitetsoversigt.Post] = [:]
         for p in try await senestePladser(aar: [aar]) {
             guard var post = poster[p.id] ?? tilbud[p.id] else { continue }
+            post.ledige = UUID(uuidString: p.id).flatMap { ledige[$0]?.ledighed }
             switch p.type {
             case .dag: post.dag += p.pladser
             case .doegn: post.doegn += p.pladser

@@ -72,3 +72,15 @@ public final class Maalgruppemodel: Model, @unchecked Sendable {
     @Field(key: "raekkefoelge") public var raekkefoelge: Int
     public init() {}
 }
+
+public final class LedigePladsermodel: Model, @unchecked Sendable {
+    public static let schema = "ledige_pladser"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "tilbud_id") public var tilbudID: UUID
+    @Field(key: "dato") public var dato: String
+    /// nil: "ukendt".
+    @OptionalField(key: "antal") public var antal: Int?
+    @Field(key: "bruger") public var bruger: String
+    @Field(key: "tidspunkt") public var tidspunkt: Date
+    public init() {}
+}

@@ -33,6 +33,8 @@ public enum Kapacitetsoversigt {
         public var ejerform: Tilbud.Ejerform
         public var beliggenhedskommune: String?
         public var dag: Decimal, doegn: Decimal, ambulant: Decimal
+        /// Vacant places at the report's date, as the driftsherre reported them; nil: not reported.
+        public var ledige: Ledighed?
 
         public init(tilbudID: String, driftsherre: String, maalgrupper: [String], paragraffer: [String], ejerform: Tilbud.Ejerform,
                     beliggenhedskommune: String?, dag: Decimal = 0, doegn: Decimal = 0, ambulant: Decimal = 0) {
@@ -65,6 +67,9 @@ public enum Kapacitetsoversigt {
         public var dag: Decimal, doegn: Decimal, ambulant: Decimal
         public var pladser: Decimal { dag + doegn + ambulant }
         public var erTotal: Bool
+        /// Vacant places reported as a number, and the tilbud whose vacancy is unknown or not reported.
+        public var ledige: Int = 0
+        public var ledigeUkendt: Int = 0
     }
 
     public static let ikkeOplyst = "ikke oplyst"
@@ -74,10 +79,11 @@ public enum Kapacitetsoversigt {
     /// value of the last field (the other fields "I alt"); last the grand total.
     public static func opgoer(_ poster: [Post], efter felter: [Felt], paragraf: String? = nil) -> [Raekke] {
         let valgte = poster.filter { p in paragraf.map { p.paragraffer.contains($0) } ?? true }
-        struct Sum { var tilbud = Set<String>(); var dag: Decimal = 0, doegn: Decimal = 0, ambulant: Decimal = 0
+        struct Sum { var tilbud = Set<String>(); var dag: Decimal = 0, doegn: Decimal = 0, ambulant: Decimal = 0, ledige = 0, ukendt = 0
             mutating func laeg(_ p: Post) {
                 guard tilbud.insert(p.tilbudID).inserted else { return }
                 dag += p.dag; doegn += p.doegn; ambulant += p.ambulant
+                if case .antal(let n) = p.ledige { ledige += n } else { ukendt += 1 }
             }
         }
         var grupper: [[String]: Sum] = [:], sidste: [String: Sum] = [:], total = Sum()
@@ -92,7 +98,8 @@ public enum Kapacitetsoversigt {
             total.laeg(p)
         }
         func raekke(_ felter: [String], _ s: Sum, total: Bool) -> Raekke {
-            Raekke(felter: felter, antalTilbud: s.tilbud.count, dag: s.dag, doegn: s.doegn, ambulant: s.ambulant, erTotal: total)
+            Raekke(felter: felter, antalTilbud: s.tilbud.count, dag: s.dag, doegn: s.doegn, ambulant: s.ambulant, erTotal: total,
+                   ledige: s.ledige, ledigeUkendt: s.ukendt)
         }
         // §§ by number (66 before 107), names in Danish order.
         func foer(_ x: String, _ y: String) -> Bool {
@@ -109,5 +116,29 @@ public enum Kapacitetsoversigt {
         }
         ud.append(raekke(Array(repeating: iAlt, count: felter.count), total, total: true))
         return ud
+    }
+}
+
+/// Vacant places at a date (DOMAIN.md 6.10: "pr. 26. april 2023 4 ledige", 002:3982), or "ukendt"
+/// — private tilbud often do not say.
+public enum Ledighed: Equatable, Hashable, Sendable {
+    case antal(Int)
+    case ukendt
+
+    public static func fortolk(_ raa: String, felt: String = "ledige") throws -> Ledighed {
+        let s = raa.trimmingCharacters(in: .whitespaces).lowercased()
+        if s == "ukendt" || s == "?" { return .ukendt }
+        guard !s.isEmpty, s.count <= 6, s.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(s) else {
+            throw Valideringsfejl(felt: felt, besked: s.hasPrefix("-") ? "antallet af ledige pladser kan ikke være negativt (fik '\(raa)')"
+                                  : "skriv antallet af ledige pladser som et helt tal eller 'ukendt' (fik '\(raa)')")
+        }
+        return .antal(n)
+    }
+
+    public var tekst: String {
+        switch self {
+        case .antal(let n): return "\(n)"
+        case .ukendt: return "ukendt"
+        }
     }
 }

@@ -58,14 +58,16 @@ struct KapacitetController: RouteCollection {
             felter = afkrydset.isEmpty ? [.driftsherre] : afkrydset
         }
         let paragraf = req.query[String.self, at: "paragraf"]?.replacingOccurrences(of: "§", with: "").trimmingCharacters(in: .whitespaces)
-        let raekker = Kapacitetsoversigt.opgoer(try await lager.kapacitetsposter(aar: aar, region: region), efter: felter,
+        let ledigePr = req.query[String.self, at: "ledige_pr"].flatMap { $0.isEmpty ? nil : $0 }
+        if let ledigePr, !Datoer.erDato(ledigePr) { throw Abort(.badRequest, reason: "ledige_pr: skriv datoen som åååå-mm-dd (fik '\(ledigePr)').") }
+        let raekker = Kapacitetsoversigt.opgoer(try await lager.kapacitetsposter(aar: aar, region: region, ledigePr: ledigePr), efter: felter,
                                                 paragraf: paragraf?.isEmpty == false ? paragraf : nil)
-        let tabel = Kapacitetstabeller.pladsoversigt(raekker, efter: felter)
+        let tabel = Kapacitetstabeller.pladsoversigt(raekker, efter: felter, medLedige: ledigePr != nil)
         let titel = "Pladsoversigt \(aar)\(paragraf.flatMap { $0.isEmpty ? nil : ", SEL § \($0)" } ?? "")\(region.map { ", \($0)" } ?? "")"
         if let format = try Download.format(req) {
             return try Download.svar([(navn: titel, tabel: tabel)], filnavn: "pladsoversigt-\(aar)", format: format)
         }
-        return Side.html(KapacitetSide(aar: aar, aarMedPladser: aarMedPladser, region: region, regioner: regioner, felter: felter,
+        return Side.html(KapacitetSide(aar: aar, aarMedPladser: aarMedPladser, region: region, regioner: regioner, felter: felter, ledigePr: ledigePr ?? "",
                                        paragraf: paragraf ?? "", raekker: raekker, tabel: tabel, titel: titel, kontekst: req.sidekontekst).html)
     }
 }
@@ -76,6 +78,7 @@ struct KapacitetSide {
     let region: String?
     let regioner: [String]
     let felter: [Kapacitetsoversigt.Felt]
+    let ledigePr: String
     let paragraf: String
     let raekker: [Kapacitetsoversigt.Raekke]
     let tabel: Tabel
@@ -90,12 +93,13 @@ struct KapacitetSide {
     func overskrift(_ k: String) -> String {
         if let f = Kapacitetsoversigt.Felt(rawValue: k) { return KapacitetSide.feltnavne[f] ?? k }
         return ["antal_tilbud": "Tilbud", "pladser": "Pladser i alt", "pladser_dag": "Dagpladser", "pladser_doegn": "Døgnpladser",
-                "pladser_ambulant": "Ambulante pladser"][k] ?? k
+                "pladser_ambulant": "Ambulante pladser", "ledige": "Ledige pr. \(Visning.dato(ledigePr))",
+                "tilbud_ledige_ukendt": "Tilbud, ledige ukendt"][k] ?? k
     }
 
     func url(format: String) -> String {
         "/kapacitet" + E.soegestreng([("aar", "\(aar)"), ("efter", felter.map(\.rawValue).joined(separator: ",")), ("paragraf", paragraf),
-                                      ("region", region ?? ""), ("format", format)])
+                                      ("region", region ?? ""), ("ledige_pr", ledigePr), ("format", format)])
     }
 
     var html: HTML {
@@ -109,6 +113,7 @@ struct KapacitetSide {
                 E.valgfelt("aar", "År", valg: Array(Set(aarMedPladser + [aar])).sorted(by: >).map { ("\($0)", "\($0)") }, valgt: "\(aar)"),
                 E.valgfelt("region", "Region", valg: [("", "Alle")] + regioner.map { ($0, $0) }, valgt: region ?? ""),
                 E.felt("paragraf", "SEL §", vaerdi: paragraf, hjaelp: "Fx 66 eller 107; tomt: alle"),
+                E.felt("ledige_pr", "Ledige pladser pr.", vaerdi: ledigePr, type: "date", hjaelp: "Som driftsherrerne har indberettet dem; tomt: vis ikke"),
                 E.el("fieldset", [], [E.el("legend", [], [.text("Gruppér efter")])]
                      + Kapacitetsoversigt.Felt.allCases.map { E.afkrydsning("felt_\($0.rawValue)", KapacitetSide.feltnavne[$0] ?? $0.rawValue, valgt: felter.contains($0)) }),
                 E.knap("Vis", klasse: "sekundaer"),

@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SocialtilsynController())
     try app.register(collection: KontoController())
     try app.register(collection: IndberetningController())
+    try app.register(collection: LedigePladserController())
     try app.register(collection: SekretariatController())
     try app.register(collection: KommentarrundeController())
     try app.register(collection: AdminController())

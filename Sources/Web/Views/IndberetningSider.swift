@@ -46,7 +46,8 @@ enum IndberetningSider {
                            valgt: "\(aar)"),
                 E.knap("Vis", klasse: "sekundaer"),
             ]),
-            E.el("p", [], [E.lenke("/indberetning/ledelsesinformation", "Kommentér jeres rækker i ledelsesinformationen")]),
+            E.el("p", [], [E.lenke("/indberetning/ledelsesinformation", "Kommentér jeres rækker i ledelsesinformationen"), .text(" · "),
+                           E.lenke("/indberetning/ledige", "Indberet ledige pladser")]),
             .if(tilbud.isEmpty, .p(.text("\(bruger.organisation ?? "Din organisation") har ingen tilbud i Takstfil. Kontakt sekretariatet."))),
             .if(!tilbud.isEmpty, .div(.class("tabel"), .table(
                 .caption(.text("Dine tilbud og status for takster \(aar)")),
