@@ -1,6 +1,7 @@
 @testable import Demo
 @testable import Kommandolinje
 @testable import Web
+import Filformater
 import FluentKit
 import Lager
 import Takstregler
@@ -173,6 +174,59 @@ final class AdgangsmatrixTests: XCTestCase {
                     try await m.lager.ledelsesinformationOffentliggjort(aar: a) != nil
                 }
             },
+            // The supply/demand review (issue "Kapacitet" 4) and the other capacity writes.
+            Rute(metode: .POST, moenster: "/sekretariat/afdaekninger", tilladt: sek, succes: .seeOther) { m, n in
+                Kald(sti: "/sekretariat/afdaekninger", felter: ["titel": "Matrix \(n)", "aar": "2026", "region": "Nordjylland", "s1_tekst": "Antal",
+                                                                  "s1_art": "antal", "s1_aar": "2024", "inviter_1": "Jammerbugt Kommune"]) {
+                    try await m.lager.afdaekninger().contains { $0.afdaekning.titel == "Matrix \(n)" }
+                }
+            },
+            Rute(metode: .POST, moenster: "/afdaekninger/:id", tilladt: egen, succes: .seeOther) { m, n in
+                let id = try await afdaekning(m, n)
+                return Kald(sti: "/afdaekninger/\(id)", felter: ["s1_2024": "1", "handling": "gem"]) {
+                    try await !m.lager.afdaekningssvar(afdaekningID: id).isEmpty
+                }
+            },
+            Rute(metode: .POST, moenster: "/sekretariat/afdaekninger/:id/import", tilladt: sek, succes: .seeOther) { m, n in
+                let id = try await afdaekning(m, n)
+                return Kald(sti: "/sekretariat/afdaekninger/\(id)/import", felter: ["spoergsmaal": "s1", "csv": "kommune;2024\nJammerbugt;3\n"]) {
+                    try await !m.lager.afdaekningssvar(afdaekningID: id).isEmpty
+                }
+            },
+            Rute(metode: .POST, moenster: "/sekretariat/afdaekninger/:id/afstemning", tilladt: sek, succes: .seeOther) { m, n in
+                let id = try await afdaekning(m, n)
+                try await m.lager.importerAfdaekningssvar(afdaekningID: id, spoergsmaal: "s1", tabel: try Optaellingsfil.laes(
+                    fil: "m.csv", tekst: "kommune;2024\nJammerbugt;3\nI alt;4\n"), fil: "m.csv", af: "test")
+                return Kald(sti: "/sekretariat/afdaekninger/\(id)/afstemning", felter: ["tabel": "Spørgsmål 1", "felt": "2024", "aarsag": "trykfejl"]) {
+                    try await !m.lager.afvigelsesaarsager(kilde: Lager.afdaekningskilde(id)).isEmpty
+                }
+            },
+            Rute(metode: .POST, moenster: "/sekretariat/afdaekninger/:id/offentliggoer", tilladt: sek, succes: .seeOther) { m, n in
+                let id = try await afdaekning(m, n)
+                return Kald(sti: "/sekretariat/afdaekninger/\(id)/offentliggoer", felter: beslutning) {
+                    try await m.lager.afdaekning(id: id)?.status == .offentliggjort
+                }
+            },
+            Rute(metode: .POST, moenster: "/indberetning/ledige", tilladt: egen, succes: .seeOther) { m, n in
+                // A date of its own per call (friAar's years are needed by the other routes).
+                let dato = String(format: "%04d-%02d-%02d", 1990 + n / 336, 1 + (n / 28) % 12, 1 + n % 28)
+                return Kald(sti: "/indberetning/ledige", felter: ["dato": dato, "l_\(m.toftehoej!.uuidString)": "\(n % 7)"]) {
+                    try await m.lager.ledigePladser(paa: dato)[m.toftehoej]?.dato == dato
+                }
+            },
+            Rute(metode: .POST, moenster: "/sekretariat/noegletal", tilladt: sek, succes: .seeOther) { m, n in
+                try await m.lager.importerNoegletal(.katalog([Indikator(gruppe: "voksen", navn: "Matrix \(n)", enhed: "kr.", aar: "2022", retning: .hoej,
+                                                                        vaerdier: ["Nordjylland": 1, "Midtjylland": 2])]), fil: "m.csv", af: "test")
+                return Kald(sti: "/sekretariat/noegletal", felter: ["indikator": "Matrix \(n)|2022", "region_ret": "Nordjylland", "vaerdi": "5"]) {
+                    try await m.lager.indikatorer(aar: "2022").first { $0.navn == "Matrix \(n)" }?.vaerdier["Nordjylland"] == 5
+                }
+            },
+            Rute(metode: .PUT, moenster: "/api/v1/afdaekninger/:id/svar", tilladt: egen, succes: .ok) { m, n in
+                let id = try await afdaekning(m, n)
+                return Kald(sti: "/api/v1/afdaekninger/\(id)/svar", json: #"{"svar": {"s1_2024": "8-10"}}"#) {
+                    try await !m.lager.afdaekningssvar(afdaekningID: id).isEmpty
+                }
+            },
             // The API.
             Rute(metode: .PUT, moenster: "/api/v1/indberetning/tilbud/:id/takstniveau", tilladt: egen, succes: .created) { m, n in
                 let a = m.friAar()
@@ -231,6 +285,12 @@ final class AdgangsmatrixTests: XCTestCase {
                 }
             },
         ]
+    }
+
+    /// An open review with one count question, Jammerbugt invited.
+    static func afdaekning(_ m: Webtestmiljoe, _ n: Int) async throws -> UUID {
+        try await m.lager.opretAfdaekning(try Afdaekning.opret(titel: "Matrix \(n)", aar: 2026, region: "Nordjylland", maalgrupper: [],
+                                                               spoergsmaal: [("Antal", "antal", "2024", "")], inviterede: ["Jammerbugt Kommune"]), af: "test")
     }
 
     /// The writes a signed-in user makes on its own account; every role may (anonymous: 401).

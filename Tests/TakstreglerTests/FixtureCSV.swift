@@ -20,3 +20,12 @@ struct FixtureCSV {
 extension Dictionary where Key == String, Value == String {
     func tal(_ noegle: String) throws -> Decimal { try DanskTal.fortolk(self[noegle]!) }
 }
+
+extension FixtureCSV {
+    /// Rows of a `;`-separated text keyed by the header.
+    static func raekker(_ tekst: String) -> [[String: String]] {
+        let linjer = tekst.split(whereSeparator: \.isNewline).map(String.init)
+        let hoved = linjer[0].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        return linjer.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(hoved, $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init))) }
+    }
+}

@@ -84,3 +84,20 @@ public final class LedigePladsermodel: Model, @unchecked Sendable {
     @Field(key: "tidspunkt") public var tidspunkt: Date
     public init() {}
 }
+
+public final class Indikatormodel: Model, @unchecked Sendable {
+    public static let schema = "indikatorer"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "gruppe") public var gruppe: String
+    @Field(key: "navn") public var navn: String
+    @Field(key: "aar") public var aar: String
+    @Field(key: "enhed") public var enhed: String
+    @Field(key: "retning") public var retning: String
+    @Field(key: "kilde") public var kilde: String
+    @OptionalField(key: "prisbasis") public var prisbasis: String?
+    @Field(key: "funktioner") public var funktioner: String
+    /// JSON: region → value (exact decimal text).
+    @Field(key: "vaerdier") public var vaerdier: String
+    @Field(key: "raekkefoelge") public var raekkefoelge: Int
+    public init() {}
+}

@@ -44,18 +44,19 @@ public enum Databasedump {
         /// Replaces the lists a migration seeds, so the dump comes back byte for byte.
         var maalgruppelister: [Maalgruppemodel]?
         var ledigePladser: [LedigePladsermodel]?
+        var indikatorer: [Indikatormodel]?
 
         enum CodingKeys: String, CodingKey {
             case organisationer, tilbud, beslutninger, takstniveauer, regnskaber, belaegninger, pladser
             case plIndeks = "pl_indeks", parametre, kommentarer, befolkning, haendelser
-            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar, afvigelsesaarsager, udmeldingsdata, maalgruppelister, ledigePladser = "ledige_pladser"
+            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar, afvigelsesaarsager, udmeldingsdata, maalgruppelister, ledigePladser = "ledige_pladser", indikatorer
         }
 
         var antalRaekker: Int {
             organisationer.count + tilbud.count + beslutninger.count + takstniveauer.count + regnskaber.count
                 + belaegninger.count + pladser.count + plIndeks.count + parametre.count + kommentarer.count + befolkning.count
                 + haendelser.count + (brugere?.count ?? 0) + (apiNoegler?.count ?? 0)
-                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0) + (afvigelsesaarsager?.count ?? 0) + (udmeldingsdata?.count ?? 0) + (maalgruppelister?.count ?? 0) + (ledigePladser?.count ?? 0)
+                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0) + (afvigelsesaarsager?.count ?? 0) + (udmeldingsdata?.count ?? 0) + (maalgruppelister?.count ?? 0) + (ledigePladser?.count ?? 0) + (indikatorer?.count ?? 0)
         }
     }
 
@@ -127,7 +128,8 @@ extension Lager {
             brugere: try await sorteret(Brugermodel.self), apiNoegler: try await sorteret(APINoeglemodel.self),
             afdaekninger: try await sorteret(Afdaekningsmodel.self), afdaekningssvar: try await sorteret(Afdaekningssvarmodel.self),
             afvigelsesaarsager: try await sorteret(Afvigelsesaarsagsmodel.self), udmeldingsdata: try await sorteret(Udmeldingsmodel.self),
-            maalgruppelister: try await sorteret(Maalgruppemodel.self), ledigePladser: try await sorteret(LedigePladsermodel.self))
+            maalgruppelister: try await sorteret(Maalgruppemodel.self), ledigePladser: try await sorteret(LedigePladsermodel.self),
+            indikatorer: try await sorteret(Indikatormodel.self))
         var data = try Databasedump.encoder.encode(Databasedump.Fil(format: Databasedump.formatnavn, version: Databasedump.version, tabeller: t))
         data.append(0x0A)
         return data
@@ -187,6 +189,7 @@ extension Lager {
                 for m in lister { try await m.create(on: tx) }
             }
             for m in t.ledigePladser ?? [] { try await m.create(on: tx) }
+            for m in t.indikatorer ?? [] { try await m.create(on: tx) }
         }
         return t.antalRaekker
     }

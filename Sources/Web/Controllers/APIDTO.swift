@@ -99,8 +99,13 @@ extension APIController {
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
             if let s = try? c.decode(String.self) { tekst = s; return }
-            let d = try c.decode(Decimal.self)
-            tekst = "\(d)".replacingOccurrences(of: ".", with: ",")
+            if let d = try? c.decode(Decimal.self) {
+                tekst = "\(d)".replacingOccurrences(of: ".", with: ",")
+                return
+            }
+            // A JSON number Decimal cannot hold (5,8e-230, 1,8e308): kept as written, so the field's
+            // own check refuses it by name (422) instead of the whole body being "not JSON" (400).
+            tekst = "\(try c.decode(Double.self))"
         }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.singleValueContainer()

@@ -120,17 +120,21 @@ struct AfdaekningController: RouteCollection {
                                                             csrf: req.csrfToken, kontekst: req.sidekontekst), status: status)
     }
 
+    /// A file (multipart) or the same CSV pasted as text.
     struct Upload: Content {
         var spoergsmaal: String?
         var fil: File?
+        var csv: String?
     }
 
     func importer(req: Request) async throws -> Response {
         try req.kraev(.styrAfdaekning)
         let g = try await AfdaekningController.hent(req)
         let u = try req.content.decode(Upload.self)
-        guard let fil = u.fil, fil.data.readableBytes > 0 else {
-            return try await visRapport(req, g, fejl: ["fil": "Vælg en CSV-fil med svarene."], importfejl: [], felter: [:], status: .unprocessableEntity)
+        let indsat = u.csv?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard let fil = u.fil.flatMap({ $0.data.readableBytes > 0 ? $0 : nil }) ?? (indsat.isEmpty ? nil : File(data: ByteBuffer(string: indsat), filename: "indsat tekst")) else {
+            return try await visRapport(req, g, fejl: ["fil": "Vælg en CSV-fil med svarene, eller indsæt dem som tekst."], importfejl: [], felter: [:],
+                                        status: .unprocessableEntity)
         }
         let navn = fil.filename.isEmpty ? "filen" : fil.filename
         do {

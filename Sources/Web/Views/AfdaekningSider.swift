@@ -130,6 +130,7 @@ enum AfdaekningSider {
                     E.valgfelt("spoergsmaal", "Spørgsmål", valg: antalSpoergsmaal.map { ($0.noegle, "\($0.noegle.dropFirst()). \($0.tekst)") },
                                valgt: antalSpoergsmaal.first?.noegle ?? ""),
                     E.felt("fil", "CSV-fil", fejl: fejl, type: "file", ekstra: [("accept", ".csv,text/csv")]),
+                    E.tekstfelt("csv", "… eller indsæt rækkerne her", raekker: 4, hjaelp: "Fx kommune;2024;2025 og en række pr. kommune"),
                     E.knap("Importér", klasse: "sekundaer"),
                 ])
             )),

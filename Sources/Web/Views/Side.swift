@@ -69,7 +69,7 @@ enum Side {
     }
 
     static func menu(_ k: Sidekontekst) -> Node<HTML.BodyContext> {
-        var punkter: [(String, String)] = [("/", "Takster"), ("/ledelsesinformation", "Ledelsesinformation"), ("/kapacitet", "Kapacitet"),
+        var punkter: [(String, String)] = [("/", "Takster"), ("/ledelsesinformation", "Ledelsesinformation"), ("/kapacitet", "Kapacitet"), ("/noegletal", "Nøgletal"),
                                               ("/socialtilsyn", "Socialtilsyn")]
         let rolle = k.bruger?.rolle ?? .offentlig
         if Adgang.maa(rolle, .indberetTakst) { punkter.append(("/indberetning", "Indberetning")) }

@@ -1,0 +1,93 @@
+import Filformater
+import Lager
+import Plot
+import Takstregler
+import Udskrift
+import Vapor
+
+/// Key figures across the regions (DOMAIN.md 6.11): per group the table with the chosen region
+/// highlighted, its placements and "x af y", one small bar chart per indicator, CSV and XLSX;
+/// the secretariat corrects a value on the same page.
+struct NoegletalController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("noegletal", use: side)
+        routes.grouped(KraevLoginMiddleware(), CSRFMiddleware()).post("sekretariat", "noegletal", use: ret)
+    }
+
+    func side(req: Request) async throws -> Response {
+        try await vis(req, fejl: [:], felter: [:])
+    }
+
+    func vis(_ req: Request, fejl: [String: String], felter: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let alle = try await Lager(req.db).indikatorer()
+        let regioner = Noegletalstabeller.regioner(alle)
+        var grupper: [String] = []
+        for i in alle where !grupper.contains(i.gruppe) { grupper.append(i.gruppe) }
+        let region = req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil } ?? regioner.first { $0 == "Nordjylland" } ?? regioner.first
+        let gruppe = req.query[String.self, at: "gruppe"].flatMap { grupper.contains($0) ? $0 : nil } ?? grupper.first
+        let valgte = alle.filter { $0.gruppe == gruppe }
+        let tabel = Noegletalstabeller.gruppe(valgte, region: region)
+        if let format = try Download.format(req) {
+            return try Download.svar([(navn: gruppe ?? "noegletal", tabel: tabel)], filnavn: "noegletal-\(gruppe ?? "")", format: format)
+        }
+        let placering = try region.map { try Gruppeplacering.opgoer(valgte, region: $0) } ?? []
+        let url = "/noegletal" + E.soegestreng([("region", region ?? ""), ("gruppe", gruppe ?? "")])
+        let maa = Adgang.maa(req.rolle, .saetParametre)
+        return Side.html(Side.dokument(titel: "Nøgletal", kontekst: req.sidekontekst, [
+            .h1(.text("Nøgletal på tværs af regionerne")),
+            .p(.text("Placering 1 er den højeste. Retningen siger, om en høj eller lav værdi giver den højeste placering; uafgjort deler den bedste placering (1-2-2-4).")),
+            .if(alle.isEmpty, .p(.text("Der er ingen nøgletal endnu (takstfil noegletal import)."))),
+            .if(!alle.isEmpty, E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/noegletal")], [
+                E.valgfelt("gruppe", "Gruppe", valg: grupper.map { ($0, $0) }, valgt: gruppe ?? ""),
+                E.valgfelt("region", "Fremhæv region", valg: regioner.map { ($0, $0) }, valgt: region ?? ""),
+                E.knap("Vis", klasse: "sekundaer"),
+            ])),
+            .unwrap(placering.first) { p in
+                .p(.strong(.text(Noegletalstabeller.saetninger([p], region: region ?? "").joined()))) },
+            .unwrap(placering.first.flatMap { $0.foelsomme.isEmpty ? nil : $0 }) { p in
+                .p(.text("Følsomt: med modsat retning ville tællingen ændre sig for \(p.foelsomme.joined(separator: "; ")).")) },
+            .if(!valgte.isEmpty, Tabelvisning.html(tabel, overskrifter: { k in
+                if k.hasPrefix("placering_") { return "Placering \(k.dropFirst("placering_".count))" }
+                return ["indikator": "Indikator", "enhed": "Enhed", "aar": "År", "retning": "Højeste placering ved"][k] ?? k
+            }, caption: "Nøgletal: \(gruppe ?? "")")),
+            .if(!valgte.isEmpty, E.el("p", [("class", "download")], [E.lenke(url + "&format=csv", "Hent som CSV"), .text(" · "), E.lenke(url + "&format=xlsx", "Hent som XLSX")])),
+            .group(valgte.enumerated().map { n, i in
+                let r = Noegletalstabeller.regioner([i])
+                return Diagram.soejler(id: "n\(n + 1)", titel: "\(i.navn) (\(i.enhed))\(region.map { r in ", \(r) fremhævet i tabellen" } ?? "")",
+                                       kategorier: r, serier: [.init(navn: i.navn, vaerdier: r.map { i.vaerdier[$0] })],
+                                       format: { DanskTal.formaterKort($0) })
+            }),
+            .if(maa && !valgte.isEmpty, .group(
+                .h2(.text("Ret en værdi")),
+                E.fejloversigt(fejl, raekkefoelge: ["indikator", "region_ret", "vaerdi"]),
+                E.postform("/sekretariat/noegletal", csrf: req.csrfToken, [], [
+                    E.valgfelt("indikator", "Indikator", valg: valgte.map { ("\($0.navn)|\($0.aar)", "\($0.navn) (\($0.aar))") },
+                               valgt: felter["indikator"] ?? "", fejl: fejl),
+                    E.valgfelt("region_ret", "Region", valg: regioner.map { ($0, $0) }, valgt: felter["region_ret"] ?? region ?? "", fejl: fejl),
+                    E.felt("vaerdi", "Værdi", vaerdi: felter["vaerdi"] ?? "", fejl: fejl, hjaelp: "Tomt felt sletter værdien"),
+                    E.skjult("gruppe", gruppe ?? ""),
+                    E.knap("Gem værdi"),
+                ])
+            )),
+        ]), status: status)
+    }
+
+    func ret(req: Request) async throws -> Response {
+        try req.kraev(.saetParametre)
+        let f = try req.formularfelter()
+        let dele = (f["indikator"] ?? "").split(separator: "|", maxSplits: 1).map(String.init)
+        let region = (f["region_ret"] ?? "").trimmingCharacters(in: .whitespaces)
+        let raa = (f["vaerdi"] ?? "").trimmingCharacters(in: .whitespaces)
+        var fejl: [String: String] = [:]
+        if dele.count != 2 { fejl["indikator"] = "Vælg en indikator." }
+        if region.isEmpty { fejl["region_ret"] = "Vælg en region." }
+        var vaerdi: Decimal?
+        if !raa.isEmpty {
+            do { vaerdi = try Kontrol.tal(raa, felt: "vaerdi") } catch let v as Valideringsfejl { fejl["vaerdi"] = Visning.saetning(v.besked) }
+        }
+        guard fejl.isEmpty else { return try await vis(req, fejl: fejl, felter: f, status: .unprocessableEntity) }
+        try await Lager(req.db).retIndikatorvaerdi(navn: dele[0], aar: dele[1], region: region, vaerdi: vaerdi, af: req.revisionsnavn)
+        req.saetBesked("\(dele[0]) (\(dele[1])), \(region): \(vaerdi.map { DanskTal.formaterKort($0) } ?? "slettet").")
+        return req.redirect(to: "/noegletal" + E.soegestreng([("gruppe", f["gruppe"] ?? ""), ("region", region)]))
+    }
+}
