@@ -51,4 +51,30 @@ enum Demokilder {
     static let nordKommuner = ["Aalborg Kommune", "Brønderslev Kommune", "Frederikshavn Kommune", "Hjørring Kommune",
                                "Jammerbugt Kommune", "Mariagerfjord Kommune", "Rebild Kommune", "Thisted Kommune",
                                "Vesthimmerlands Kommune", "Morsø Kommune", "Læsø Kommune"]
+
+    /// Key figures across the five regions, 2022 (fixture noegletal_nord_2022.csv, 002:11692–11873).
+    static let noegletal2022 = """
+    gruppe;indikator;enhed;aar;retning;hovedstaden;midtjylland;nordjylland;sjaelland;syddanmark;kilde
+    voksen;Samlede udgifter pr. 18-66 årig;kr. (p/l 2023);2022;hoej;10488;10744;12139;12302;10774;002:11692
+    voksen;Udgifter til botilbud pr. 18-66 årig;kr. (p/l 2023);2022;hoej;6354;6463;7178;7336;6368;002:11694
+    voksen;Udgifter til socialpædagogisk støtte pr. 18-66 årig;kr. (p/l 2023);2022;hoej;1628;2300;2660;2446;2097;002:11696
+    voksen;Andel udgifter til køb af §108-tilbud hos regionale og private leverandører;pct.;2022;hoej;46,8;61,5;86,7;59,3;56,3;002:11698
+    voksen;Andel udgifter til køb af §105/85-tilbud hos regionale og private leverandører;pct.;2022;hoej;9,4;12,6;8,9;11,7;6,2;002:11700
+    voksen;Andel udgifter til køb af §107-tilbud hos regionale og private leverandører;pct.;2022;hoej;68,8;70,1;71,1;83,2;65,6;002:11702
+    voksen;Andel 18-66 årige;pct.;2022;hoej;64,9;62,2;61,2;59,8;60,7;002:11704
+    voksen;Udvikling i andel 18-66 årige 2019-2022;procentpoint;2019-2022;lav;-0,21;-0,76;-0,99;-0,83;-0,90;002:11706 (største fald = højeste placering, 002:11809-11813)
+    voksen;Modtagere pr. 1.000 18-66 årige, botilbud samlet;pr. 1.000;2022;hoej;2,05;1,98;2,70;2,67;2,38;002:11729
+    voksen;Modtagere pr. 1.000 18-66 årige, §107;pr. 1.000;2022;hoej;1,76;1,21;2,00;2,74;1,65;002:11731
+    voksen;Modtagere pr. 1.000 18-66 årige, §108;pr. 1.000;2022;hoej;1,66;0,89;1,08;1,68;1,46;002:11733
+    voksen;Modtagere pr. 1.000 18-66 årige, §§105/85;pr. 1.000;2022;hoej;2,73;3,83;5,03;3,58;4,03;002:11735
+    voksen;Modtagere pr. 1.000 18-66 årige, §85;pr. 1.000;2022;hoej;6,14;10,00;14,14;13,46;13,07;002:11737
+    0-17;Andel med mindst én F-diagnose;pct.;2022;hoej;4,8;5,5;4,6;6,2;5,6;002:11866
+    0-17;Andel med autismespektrumforstyrrelse;pct.;2022;hoej;2,2;2,1;1,5;2,9;1,2;002:11867
+    0-17;Andel med ADHD (inkl. ADD);pct.;2022;hoej;2,0;2,9;2,6;2,7;1,6;002:11868
+    0-17;Andel med belastnings- og tilpasningsreaktion;pct.;2022;hoej;0,9;1,1;1,2;1,3;1,1;002:11869
+    0-17;Andel med mindst én F-diagnose der modtager en indsats;pct.;2022;hoej;23,0;19,9;24,8;24,7;22,5;002:11870
+    0-17;Andel med autismespektrumforstyrrelse der modtager en indsats;pct.;2022;hoej;25,1;18,8;26,7;23,0;19,4;002:11871
+    0-17;Andel med ADHD (inkl. ADD) der modtager en indsats;pct.;2022;hoej;28,5;21,7;27,5;27,4;23,9;002:11872
+    0-17;Andel med belastnings- og tilpasningsreaktion der modtager en indsats;pct.;2022;hoej;39,8;29,4;31,3;36,0;29,9;002:11873
+    """
 }

@@ -51,6 +51,11 @@ public enum Webdemo {
         if try await l.antalTakstniveauer(aar: aar + 1) == 0 {
             ud.append(contentsOf: try await naesteAar(l, af: bruger, aar: aar))
         }
+        if try await l.indikatorer().isEmpty {
+            try await l.importerNoegletal(try Noegletalsfil.laes(fil: "noegletal_nord_2022.csv", tekst: Demokilder.noegletal2022),
+                                          fil: "demo (002:11692–11873)", af: bruger)
+            ud.append("Nøgletal 2022 for de fem regioner (21 indikatorer)")
+        }
         if try await l.afdaekninger().isEmpty, try await l.organisation(navn: "Jammerbugt Kommune") != nil {
             ud.append(try await afdaekning(l, af: bruger, aar: aar))
         }

@@ -126,4 +126,36 @@ final class NoegletalKommandoTests: XCTestCase {
         }
         try await m.luk()
     }
+
+    /// The comparison across regions: each region's figures and the tilbud behind them.
+    func testSammenligningPaaTvaersAfRegioner() async throws {
+        let m = try await Webtestmiljoe()
+        do {
+            try await m.lager.opretOrganisation(Organisation(navn: "Region Midtjylland", art: .region, region: "Midtjylland"), af: "test")
+            let id = try await m.lager.opretTilbud(Tilbud(navn: "Bostedet Midt", driftsherre: "Region Midtjylland", paragraf: "107, 108",
+                                                          maalgruppe: .psykiskHandicap), af: "test")
+            let n = try await m.lager.gemTakstniveau(tilbudID: id, niveau: m.niveau("Takst 1", aar: 2021, omkostninger: 700_000, afrunding: .oere), af: "test")
+            try await m.lager.skiftStatus(niveauID: n.id, til: .indsendt, af: "test")
+            try await m.lager.skiftStatus(niveauID: n.id, til: .godkendt, af: "test", beslutning: Beslutning(organ: "FU", dato: "2021-01-29", punkt: "3", tekst: "FU"))
+            try await m.lager.offentliggoerNiveau(n.id, af: "test")
+            let oversigt = try await m.app.sendRequest(.GET, "/sammenligning?aar=2021").body.string
+            XCTAssertTrue(oversigt.contains("Personer med psykisk handicap inkl. autister"), oversigt)
+            XCTAssertTrue(oversigt.contains("Midtjylland"), oversigt)
+            XCTAssertTrue(oversigt.contains("Nordjylland"), oversigt)
+            let en = try await m.app.sendRequest(.GET, "/sammenligning?aar=2021&paragraf=107&type=doegn").body.string
+            XCTAssertTrue(en.contains("<svg"), en)
+            XCTAssertTrue(en.contains("/tilbud/\(id)?aar=2021"), "linket til tilbuddet bag tallet")
+            XCTAssertTrue(en.contains("/tilbud/\(m.toftehoej!)?aar=2021"))
+            let csv = try await m.app.sendRequest(.GET, "/sammenligning?aar=2021&paragraf=108&format=csv").body.string
+            let linjer = csv.split(whereSeparator: \.isNewline)
+            XCTAssertEqual(linjer.count, 3, csv)
+            XCTAssertTrue(csv.contains(";108;døgn;døgntakst;Midtjylland;1;1;"), csv)
+            let daarlig = try await m.app.sendRequest(.GET, "/sammenligning?aar=1700")
+            XCTAssertEqual(daarlig.status, .badRequest)
+        } catch {
+            try await m.luk()
+            throw error
+        }
+        try await m.luk()
+    }
 }

@@ -399,6 +399,26 @@ class Takstfil(unittest.TestCase):
         self.assertNotIn("<v>2</v>", ark)
 
 
+    def test_7_noegletal_og_sammenligning(self):
+        """Key figures with the region's placement and the comparison of takster across regions, with axe."""
+        self.aabn("/noegletal?gruppe=voksen&region=Nordjylland")
+        self.assertIn("Nordjylland har højeste eller næsthøjeste placering i 10 af 13", self.tekst())
+        self.assertGreaterEqual(len(self.d.find_elements(By.CSS_SELECTOR, "svg[role=img]")), 13)
+        self.skud("22-noegletal")
+        self.axe("noegletal")
+        self.klik_lenke("Sammenlign offentliggjorte takster på tværs af regionerne")
+        self.assertIn("Takster på tværs af regionerne", self.tekst())
+        self.skud("23-sammenligning")
+        self.axe("sammenligning")
+        self.klik(self.d.find_element(By.CSS_SELECTOR, "tbody th a"))
+        self.assertIn("Median pr. region", self.d.page_source)
+        self.d.find_element(By.TAG_NAME, "summary").click()
+        lenke = self.d.find_element(By.CSS_SELECTOR, "details li a")
+        self.assertIn("/tilbud/", lenke.get_attribute("href"))
+        self.skud("24-sammenligning-gruppe")
+        self.axe("sammenligning-gruppe")
+
+
 
 def main():
     global ARGS

@@ -83,4 +83,23 @@ final class NoegletalTests: XCTestCase {
             "Hedensted kommune ikke har tilbud omfattet af rammeaftalen i 2018 og 2019.",
         ])
     }
+
+    /// Quartiles as Excel's KVARTIL.MEDTAG; a tilbud under two §§ counts under each.
+    func testTakstsammenligning() {
+        XCTAssertEqual(Takstsammenligning.kvantil([1, 2, 3, 4], 0.25), Decimal(string: "1.75"))
+        XCTAssertEqual(Takstsammenligning.kvantil([1, 2, 3, 4], 0.5), Decimal(string: "2.5"))
+        XCTAssertEqual(Takstsammenligning.kvantil([1, 2, 3, 4], 0.75), Decimal(string: "3.25"))
+        XCTAssertEqual(Takstsammenligning.kvantil([7], 0.75), 7)
+        func p(_ t: String, _ r: String, _ takst: Kroner, _ pp: [String] = ["108"]) -> Takstsammenligning.Post {
+            .init(tilbudID: UUID(), tilbud: t, region: r, maalgruppe: "Sindslidelser", paragraffer: pp, type: .doegn, enhed: .doegn, niveau: "A", takst: takst)
+        }
+        let g = Takstsammenligning.opgoer([p("a", "Nordjylland", 1000), p("b", "Nordjylland", 3000), p("c", "Nordjylland", 2000, ["107", "108"]),
+                                          p("d", "Midtjylland", 2500)])
+        let g108 = g[.init(maalgruppe: "Sindslidelser", paragraf: "108", type: .doegn, enhed: .doegn)]!
+        XCTAssertEqual(g108["Nordjylland"]?.antalTilbud, 3)
+        XCTAssertEqual(g108["Nordjylland"]?.median, 2000)
+        XCTAssertEqual(g108["Nordjylland"]?.poster.map(\.tilbud), ["a", "c", "b"])
+        XCTAssertEqual(g108["Midtjylland"]?.min, 2500)
+        XCTAssertEqual(g[.init(maalgruppe: "Sindslidelser", paragraf: "107", type: .doegn, enhed: .doegn)]?["Nordjylland"]?.antalTilbud, 1)
+    }
 }

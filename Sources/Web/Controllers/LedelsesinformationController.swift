@@ -40,10 +40,15 @@ struct LedelsesinformationController: RouteCollection {
         let dele: [Tabeldel] = [
             Tabeldel(noegle: "takstudvikling", titel: "Tabel 1. Takstudvikling på regnskab \(fra)–\(aar)",
                      tabel: Ledelsesinformationstabeller.takstudvikling(t1, k["takstudvikling"] ?? [:]),
-                     diagram: Diagram.soejler(id: "d1", titel: "Takstudvikling \(fra)–\(aar) pr. driftsherre (%)",
+                     diagram: .group([Diagram.soejler(id: "d1", titel: "Takstudvikling \(fra)–\(aar) pr. driftsherre (%)",
                                               kategorier: t1.map(\.driftsherre).filter(uden),
                                               serier: [.init(navn: "Takstudvikling", vaerdier: t1.filter { uden($0.driftsherre) }.map(\.udviklingPct))],
-                                              format: { DanskTal.formater($0, decimaler: 1) + " %" })),
+                                              format: { DanskTal.formater($0, decimaler: 1) + " %" }),
+                                     // The table in sentences, as the secretariat writes it (001:8553–8561).
+                                     .if(t1.count > 1, E.el("div", [("class", "punkter")], [
+                                         .p(.text("Det skal bemærkes,")),
+                                         E.el("ul", [], Takstudviklingstekst.punkter(t1, fra: fra, til: aar).map { E.el("li", [], [.text($0)]) }),
+                                     ]))])),
             Tabeldel(noegle: "over_underskud", titel: "Tabel 2. Over-/underskud \(fra)–\(aar)",
                      tabel: Ledelsesinformationstabeller.toAar(t2, k["over_underskud"] ?? [:]),
                      diagram: Diagram.soejler(id: "d2", titel: "Over-/underskud pr. driftsherre (kr.)", kategorier: t2.map(\.driftsherre).filter(uden),

@@ -35,6 +35,7 @@ struct NoegletalController: RouteCollection {
         let maa = Adgang.maa(req.rolle, .saetParametre)
         return Side.html(Side.dokument(titel: "Nøgletal", kontekst: req.sidekontekst, [
             .h1(.text("Nøgletal på tværs af regionerne")),
+            .p(E.lenke("/sammenligning", "Sammenlign offentliggjorte takster på tværs af regionerne")),
             .p(.text("Placering 1 er den højeste. Retningen siger, om en høj eller lav værdi giver den højeste placering; uafgjort deler den bedste placering (1-2-2-4).")),
             .if(alle.isEmpty, .p(.text("Der er ingen nøgletal endnu (takstfil noegletal import)."))),
             .if(!alle.isEmpty, E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/noegletal")], [

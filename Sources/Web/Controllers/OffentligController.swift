@@ -27,6 +27,7 @@ struct OffentligController: RouteCollection {
         f.maalgruppe = s("maalgruppe")
         f.paragraf = s("paragraf")
         f.type = s("type")
+        f.region = s("region")
         let sort = s("sort")
         f.sort = Tilbudsviften.kolonner.contains { $0.noegle == sort } ? sort : "tilbud"
         f.faldende = s("retning") == "faldende"
@@ -37,15 +38,19 @@ struct OffentligController: RouteCollection {
     func liste(req: Request) async throws -> Response {
         let f = try OffentligController.filter(req)
         let udgave = try await req.offentligUdgave(aar: f.aar)
+        // Driftsherre → region (one small query: about a hundred organisations).
+        let organisationer = try await Lager(req.db).organisationer()
+        let regionAf = Dictionary(organisationer.compactMap { o in o.region.map { (o.navn, $0) } }, uniquingKeysWith: { a, _ in a })
         let raekker = udgave.husk("raekker" + f.visningsdato + f.url { $0.side = 1 }) {
-            Tilbudsviften.raekker(udgave.liste.paaDato(f.visningsdato, indskrevet: f.indskrevet.isEmpty ? nil : f.indskrevet), f)
+            Tilbudsviften.raekker(udgave.liste.paaDato(f.visningsdato, indskrevet: f.indskrevet.isEmpty ? nil : f.indskrevet), f, regioner: regionAf)
         }
         if let format = try Download.format(req) {
             return try Download.svar([("Takster \(f.aar)", Tilbudsviften.tabel(raekker))], filnavn: "takster-\(f.aar)", format: format)
         }
         let kontekst = req.sidekontekst
         func side() -> String {
-            TakstlisteSide(filter: f, alle: udgave.liste, raekker: raekker, aarMedTakster: udgave.aarMedTakster, kontekst: kontekst).html.render()
+            TakstlisteSide(filter: f, alle: udgave.liste, raekker: raekker, aarMedTakster: udgave.aarMedTakster,
+                           regioner: Array(Set(regionAf.values)).sorted(by: DanskSortering.foer), kontekst: kontekst).html.render()
         }
         // Everyone who is not signed in and has no message waiting sees the same page.
         return Side.html(kontekst.bruger == nil && kontekst.besked == nil ? udgave.husk("side" + f.visningsdato + f.url(), side) : side())

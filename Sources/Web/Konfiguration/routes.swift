@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: KapacitetController())
     try app.register(collection: AfdaekningController())
     try app.register(collection: NoegletalController())
+    try app.register(collection: SammenligningController())
     try app.register(collection: SocialtilsynController())
     try app.register(collection: KontoController())
     try app.register(collection: IndberetningController())

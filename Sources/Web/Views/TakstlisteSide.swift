@@ -15,6 +15,8 @@ struct Tilbudsviften {
         var maalgruppe = ""
         var paragraf = ""
         var type = ""
+        /// The driftsherre's region ("" : all regions, DOMAIN.md 6.11).
+        var region = ""
         var sort = "tilbud"
         var faldende = false
         var side = 1
@@ -33,7 +35,7 @@ struct Tilbudsviften {
             aendr(&f)
             return "/" + E.soegestreng([("aar", "\(f.aar)"), ("dato", f.dato == f.standarddato ? "" : f.dato),
                                         ("indskrevet", f.indskrevet), ("q", f.q), ("driftsherre", f.driftsherre), ("maalgruppe", f.maalgruppe),
-                                        ("paragraf", f.paragraf), ("type", f.type), ("sort", f.sort == "tilbud" ? "" : f.sort),
+                                        ("paragraf", f.paragraf), ("type", f.type), ("region", f.region), ("sort", f.sort == "tilbud" ? "" : f.sort),
                                         ("retning", f.faldende ? "faldende" : ""), ("side", f.side == 1 ? "" : "\(f.side)"),
                                         ("format", format ?? "")])
         }
@@ -58,7 +60,8 @@ struct Tilbudsviften {
     }
 
     /// Filtered and sorted rows (all pages).
-    static func raekker(_ liste: [TilbudMedTakster], _ f: Filter) -> [Raekke] {
+    /// `regioner`: driftsherre → region, needed when the filter names a region.
+    static func raekker(_ liste: [TilbudMedTakster], _ f: Filter, regioner: [String: String] = [:]) -> [Raekke] {
         let q = f.q.trimmingCharacters(in: .whitespaces)
         let valgte = liste.filter { t in
             (q.isEmpty || t.tilbud.navn.localizedCaseInsensitiveContains(q) || t.tilbud.driftsherre.localizedCaseInsensitiveContains(q))
@@ -66,6 +69,7 @@ struct Tilbudsviften {
                 && (f.maalgruppe.isEmpty || t.tilbud.maalgruppe?.rawValue == f.maalgruppe)
                 && (f.paragraf.isEmpty || paragraffer(t.tilbud).contains(f.paragraf))
                 && (f.type.isEmpty || t.tilbud.type.rawValue == f.type)
+                && (f.region.isEmpty || regioner[t.tilbud.driftsherre] == f.region)
         }
         var r = valgte.flatMap { t in
             t.niveauer.map { Raekke(tilbudID: t.id, tilbud: t.tilbud, demo: t.demo, niveau: $0.niveau, takst: $0.takst) }
@@ -129,6 +133,7 @@ struct TakstlisteSide {
     let alle: [TilbudMedTakster]
     let raekker: [Tilbudsviften.Raekke]
     let aarMedTakster: [Int]
+    var regioner: [String] = []
     let kontekst: Sidekontekst
 
     var html: HTML {
@@ -141,7 +146,7 @@ struct TakstlisteSide {
         let driftsherrer = Array(Set(alle.map(\.tilbud.driftsherre))).sorted(by: DanskSortering.foer)
         let paragraffer = Array(Set(alle.flatMap { Tilbudsviften.paragraffer($0.tilbud) }))
             .sorted { $0.compare($1, options: .numeric) == .orderedAscending }
-        let filtreret = !f.q.isEmpty || !f.driftsherre.isEmpty || !f.maalgruppe.isEmpty || !f.paragraf.isEmpty || !f.type.isEmpty
+        let filtreret = !f.q.isEmpty || !f.driftsherre.isEmpty || !f.maalgruppe.isEmpty || !f.paragraf.isEmpty || !f.type.isEmpty || !f.region.isEmpty
         return Side.dokument(
             titel: "Takster \(f.aar)", kontekst: kontekst,
             .h1(.text("Tilbud og takster \(f.aar)")),
@@ -156,6 +161,7 @@ struct TakstlisteSide {
                            valgt: f.maalgruppe),
                 E.valgfelt("paragraf", "SEL §", valg: [("", "Alle")] + paragraffer.map { ($0, "§ \($0)") }, valgt: f.paragraf),
                 E.valgfelt("type", "Dag/døgn", valg: [("", "Alle")] + Tilbud.Type_.allCases.map { ($0.rawValue, $0.tekst) }, valgt: f.type),
+                E.valgfelt("region", "Region", valg: [("", "Alle regioner")] + regioner.map { ($0, $0) }, valgt: f.region),
                 E.skjult("sort", f.sort), E.skjult("retning", f.faldende ? "faldende" : "stigende"),
                 E.knap("Vis"),
             ]),
