@@ -85,7 +85,26 @@ struct ModelKommando: TakstfilKommando {
 /// `takstfil befolkning noegle`: a population key from the imported DST figures, as a key file.
 struct BefolkningKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "befolkning", abstract: "Befolkningstal (DST) og nøgler.",
-                                                    subcommands: [Noegle.self])
+                                                    subcommands: [Noegle.self, Fremskriv.self])
+    /// `takstfil befolkning fremskriv`: demand from population × a rate, with scenarios (DOMAIN.md 6.14).
+    struct Fremskriv: TakstfilKommando {
+        static let configuration = CommandConfiguration(
+            commandName: "fremskriv", abstract: "Behov = befolkningen i aldersgruppen × en rate pr. 1.000, med scenarierne −20 %, −10 %, +10 %, +20 %.")
+        @Option(help: "Aldersgruppe, fx 18-66 eller alle") var alder: String = "alle"
+        @Option(help: "Kvartal, fx 2023K2") var kvartal: String
+        @Option(help: "Rate pr. 1.000 i aldersgruppen, fx 2,7") var rate: String
+        @Option(parsing: .upToNextOption, help: "Kun disse kommuner (ellers alle i tallene)") var kommuner: [String] = []
+        @OptionGroup var database: DatabaseValg
+        @OptionGroup var format: FormatValg
+        func udfoer() async throws {
+            let gruppe = try Aldersgruppe.fortolk(alder)
+            let rate = try Kontrol.tal(self.rate, felt: "rate")
+            let raekker = try await database.medLager { try await $0.befolkning(kvartal: kvartal) }
+            let n = try Befolkning.noegle(raekker, aldersgruppe: gruppe, kvartal: kvartal, daekningsomraade: kommuner.isEmpty ? nil : kommuner)
+            udskriv(Noegletalstabeller.fremskrivning(try Fremskrivning.beregn(n, ratePrTusind: rate)).tekst(format.format))
+        }
+    }
+
     struct Noegle: TakstfilKommando {
         static let configuration = CommandConfiguration(
             commandName: "noegle", abstract: "Skriv en fordelingsnøgle (kommune;grundlag) for en aldersgruppe og et kvartal.")
@@ -95,14 +114,7 @@ struct BefolkningKommando: AsyncParsableCommand {
         @OptionGroup var database: DatabaseValg
         @OptionGroup var format: FormatValg
         func udfoer() async throws {
-            let gruppe: Aldersgruppe
-            if alder == "alle" { gruppe = .alle } else {
-                let dele = alder.split(separator: "-").compactMap { Int($0) }
-                guard dele.count == 2, dele[0] <= dele[1] else {
-                    throw Valideringsfejl(felt: "alder", besked: "skriv aldersgruppen som fx 0-17 eller alle (fik '\(alder)')")
-                }
-                gruppe = Aldersgruppe(fra: dele[0], til: dele[1])
-            }
+            let gruppe = try Aldersgruppe.fortolk(alder)
             let raekker = try await database.medLager { try await $0.befolkning(kvartal: kvartal) }
             let n = try Befolkning.noegle(raekker, aldersgruppe: gruppe, kvartal: kvartal, daekningsomraade: kommuner.isEmpty ? nil : kommuner)
             udskriv(Tabel(kolonner: ["kommune", "grundlag"], raekker: n.raekker.map { [.tekst($0.kommune), .tal($0.grundlag, decimaler: nil)] })

@@ -63,4 +63,14 @@ public enum Noegletalstabeller {
             [.tekst(x.kolonne), .tal(x.gennemsnit, decimaler: 0)] + tilsyn.map { t in x.afvigelse[t].map { .tal(afrundet($0, decimaler: 1), decimaler: 1) } ?? .tom }
         })
     }
+
+    /// The projection: population, demand and the scenarios, one decimal as shown (exact inside).
+    public static func fremskrivning(_ r: [Fremskrivning.Raekke]) -> Tabel {
+        let scenarier = r.first.map { Array($0.scenarier.keys).sorted() } ?? []
+        func navn(_ s: Decimal) -> String { "scenarie_\(s > 0 ? "+" : "")\(DanskTal.formaterKort(s))_pct" }
+        return Tabel(kolonner: ["kommune", "grundlag", "behov"] + scenarier.map(navn), raekker: r.map { x in
+            [.tekst(x.kommune), .tal(x.grundlag, decimaler: nil), .tal(afrundet(x.behov, decimaler: 1), decimaler: 1)]
+                + scenarier.map { .tal(afrundet(x.scenarier[$0]!, decimaler: 1), decimaler: 1) }
+        })
+    }
 }

@@ -158,4 +158,25 @@ final class NoegletalKommandoTests: XCTestCase {
         }
         try await m.luk()
     }
+
+    /// The projection page: table, chart, CSV; a bad rate is named.
+    func testFremskrivningssiden() async throws {
+        let m = try await Webtestmiljoe()
+        do {
+            try await m.lager.importerBefolkning((0...30).map { Befolkningsraekke(kommune: "Aalborg", alder: $0, kvartal: "2023K2", antal: 100) },
+                                                 fil: "folk1a.csv", af: "test")
+            let html = try await m.app.sendRequest(.GET, "/noegletal/fremskrivning?alder=18-30&kvartal=2023K2&rate=2,5").body.string
+            XCTAssertTrue(html.contains("<svg"), html)
+            XCTAssertTrue(html.contains("Scenarie +20 %"), html)
+            let csv = try await m.app.sendRequest(.GET, "/noegletal/fremskrivning?alder=18-30&kvartal=2023K2&rate=2,5&format=csv").body.string
+            XCTAssertTrue(csv.contains("Aalborg;1300;3,3;2,6;2,9;3,6;3,9"), csv)
+            let daarlig = try await m.app.sendRequest(.GET, "/noegletal/fremskrivning?alder=18-30&kvartal=2023K2&rate=mange")
+            XCTAssertEqual(daarlig.status, .unprocessableEntity)
+            XCTAssertTrue(daarlig.body.string.contains("f-rate"), daarlig.body.string)
+        } catch {
+            try await m.luk()
+            throw error
+        }
+        try await m.luk()
+    }
 }

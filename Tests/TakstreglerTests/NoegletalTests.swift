@@ -102,4 +102,17 @@ final class NoegletalTests: XCTestCase {
         XCTAssertEqual(g108["Midtjylland"]?.min, 2500)
         XCTAssertEqual(g[.init(maalgruppe: "Sindslidelser", paragraf: "107", type: .doegn, enhed: .doegn)]?["Nordjylland"]?.antalTilbud, 1)
     }
+
+    /// DOMAIN.md 6.14: population × rate per 1.000 and the scenarios, exact until shown.
+    func testFremskrivning() throws {
+        let r = try Fremskrivning.beregn(Fordelingsnoegle([("Aalborg", 10_000), ("Rebild", 2_000)]), ratePrTusind: Decimal(string: "2.7")!)
+        XCTAssertEqual(r.map(\.kommune), ["Aalborg", "Rebild", "I alt"])
+        XCTAssertEqual(r[0].behov, 27)
+        XCTAssertEqual(r[0].scenarier[-20], Decimal(string: "21.6"))
+        XCTAssertEqual(r[0].scenarier[20], Decimal(string: "32.4"))
+        XCTAssertEqual(r[2].behov, Decimal(string: "32.4"))
+        XCTAssertThrowsError(try Fremskrivning.beregn(Fordelingsnoegle([("Aalborg", 1)]), ratePrTusind: -1))
+        XCTAssertEqual(try Aldersgruppe.fortolk("18-66"), Aldersgruppe(fra: 18, til: 66))
+        XCTAssertThrowsError(try Aldersgruppe.fortolk("66-18"))
+    }
 }

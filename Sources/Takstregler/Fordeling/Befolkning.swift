@@ -38,6 +38,17 @@ public struct Aldersgruppe: Codable, Equatable, Sendable {
 
     public var erAlle: Bool { fra == nil && til == nil }
 
+    /// "0-17", "18-66" or "alle", as typed on the command line and in forms.
+    public static func fortolk(_ raa: String) throws -> Aldersgruppe {
+        let s = raa.trimmingCharacters(in: .whitespaces).lowercased()
+        if s == "alle" || s.isEmpty { return .alle }
+        let dele = s.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard dele.count == 2, let a = dele[0], let b = dele[1], a >= 0, a <= b, b <= 130 else {
+            throw Valideringsfejl(felt: "alder", besked: "skriv aldersgruppen som fx 0-17 eller alle (fik '\(raa)')")
+        }
+        return Aldersgruppe(fra: a, til: b)
+    }
+
     public var tekst: String {
         switch (fra, til) {
         case (nil, nil): return "befolkning i alt"

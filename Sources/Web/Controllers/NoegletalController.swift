@@ -11,6 +11,7 @@ import Vapor
 struct NoegletalController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("noegletal", use: side)
+        routes.get("noegletal", "fremskrivning", use: fremskrivning)
         routes.grouped(KraevLoginMiddleware(), CSRFMiddleware()).post("sekretariat", "noegletal", use: ret)
     }
 
@@ -35,7 +36,8 @@ struct NoegletalController: RouteCollection {
         let maa = Adgang.maa(req.rolle, .saetParametre)
         return Side.html(Side.dokument(titel: "Nøgletal", kontekst: req.sidekontekst, [
             .h1(.text("Nøgletal på tværs af regionerne")),
-            .p(E.lenke("/sammenligning", "Sammenlign offentliggjorte takster på tværs af regionerne")),
+            .p(E.lenke("/sammenligning", "Sammenlign offentliggjorte takster på tværs af regionerne"), .text(" · "),
+               E.lenke("/noegletal/fremskrivning", "Fremskriv behov fra befolkningstal")),
             .p(.text("Placering 1 er den højeste. Retningen siger, om en høj eller lav værdi giver den højeste placering; uafgjort deler den bedste placering (1-2-2-4).")),
             .if(alle.isEmpty, .p(.text("Der er ingen nøgletal endnu (takstfil noegletal import)."))),
             .if(!alle.isEmpty, E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/noegletal")], [
@@ -71,6 +73,49 @@ struct NoegletalController: RouteCollection {
                 ])
             )),
         ]), status: status)
+    }
+
+    /// Demand from population × a rate with scenarios (DOMAIN.md 6.14), as a table and a chart.
+    func fremskrivning(req: Request) async throws -> Response {
+        func q(_ n: String) -> String { (req.query[String.self, at: n] ?? "").trimmingCharacters(in: .whitespaces) }
+        let alder = q("alder").isEmpty ? "alle" : q("alder"), kvartal = q("kvartal").uppercased(), rateTekst = q("rate")
+        var fejl: [String: String] = [:]
+        var raekker: [Fremskrivning.Raekke] = []
+        if !kvartal.isEmpty || !rateTekst.isEmpty {
+            do {
+                let gruppe = try Aldersgruppe.fortolk(alder)
+                let rate = try Kontrol.tal(rateTekst, felt: "rate")
+                let n = try Befolkning.noegle(try await Lager(req.db).befolkning(kvartal: kvartal), aldersgruppe: gruppe, kvartal: kvartal)
+                raekker = try Fremskrivning.beregn(n, ratePrTusind: rate)
+            } catch let v as Valideringsfejl { fejl[v.felt == "befolkning" ? "kvartal" : v.felt] = Visning.saetning(v.besked) }
+        }
+        let tabel = Noegletalstabeller.fremskrivning(raekker)
+        if let format = try Download.format(req), !raekker.isEmpty {
+            return try Download.svar([(navn: "Fremskrivning", tabel: tabel)], filnavn: "fremskrivning-\(kvartal)", format: format)
+        }
+        let total = raekker.last
+        let url = "/noegletal/fremskrivning" + E.soegestreng([("alder", alder), ("kvartal", kvartal), ("rate", rateTekst)])
+        return Side.html(Side.dokument(titel: "Fremskrivning af behov", kontekst: req.sidekontekst, [
+            .h1(.text("Fremskrivning af behov")),
+            .p(.text("Behov = befolkningen i aldersgruppen (DST, importeret med takstfil import befolkning) × en rate pr. 1.000, med scenarierne −20 %, −10 %, +10 % og +20 % som i KKR's fremskrivninger.")),
+            E.fejloversigt(fejl, raekkefoelge: ["alder", "kvartal", "rate"]),
+            E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/noegletal/fremskrivning")], [
+                E.felt("alder", "Aldersgruppe", vaerdi: alder, fejl: fejl, hjaelp: "Fx 18-66 eller alle"),
+                E.felt("kvartal", "Kvartal", vaerdi: kvartal, fejl: fejl, hjaelp: "Fx 2023K2"),
+                E.felt("rate", "Rate pr. 1.000", vaerdi: rateTekst, fejl: fejl, tal: true),
+                E.knap("Beregn", klasse: "sekundaer"),
+            ]),
+            .unwrap(total) { t in .group(
+                Diagram.soejler(id: "fremskrivning", titel: "Behov i alt pr. scenarie",
+                                kategorier: ["−20 %", "−10 %", "Beregnet", "+10 %", "+20 %"],
+                                serier: [.init(navn: "Behov", vaerdier: [t.scenarier[-20], t.scenarier[-10], t.behov, t.scenarier[10], t.scenarier[20]])],
+                                format: { DanskTal.formater($0, decimaler: 1) }),
+                Tabelvisning.html(tabel, overskrifter: { k in
+                    ["kommune": "Kommune", "grundlag": "Befolkning", "behov": "Behov"][k] ?? k.replacingOccurrences(of: "scenarie_", with: "Scenarie ").replacingOccurrences(of: "_pct", with: " %")
+                }, caption: "Fremskrivning", sumraekke: { r in if case .tekst(let n) = r[0] { return n == Fremskrivning.iAlt }; return false }),
+                E.el("p", [("class", "download")], [E.lenke(url + "&format=csv", "Hent som CSV"), .text(" · "), E.lenke(url + "&format=xlsx", "Hent som XLSX")])
+            ) },
+        ]), status: fejl.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func ret(req: Request) async throws -> Response {
