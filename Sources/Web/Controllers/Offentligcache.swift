@@ -1,5 +1,6 @@
 import Foundation
 import Lager
+import Takstregler
 import Vapor
 
 /// The published takstfil kept in memory per server, with what is built from it. Published data
@@ -53,6 +54,8 @@ actor Offentligcache {
             case let s as String: return s.utf8.count
             case let b as (ByteBuffer, HTTPHeaders): return b.0.readableBytes
             case let r as [Tilbudsviften.Raekke]: return r.count * 300
+            case let g as [Takstsammenligning.Gruppe: [String: Takstsammenligning.Celle]]:
+                return g.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.poster.count * 200 } }
             case let t as [TilbudMedTakster]: return t.reduce(0) { $0 + 400 + $1.niveauer.count * 1_500 }
             default: return 1_024
             }

@@ -20,7 +20,10 @@ struct SammenligningController: RouteCollection {
         let udgave = try await req.offentligUdgave(aar: aar)
         let dato = Takstperioder.standarddato(aar: aar, idag: req.ur.idag)
         let regioner = Dictionary(try await Lager(req.db).organisationer().compactMap { o in o.region.map { (o.navn, $0) } }, uniquingKeysWith: { a, _ in a })
-        let alle = Takstsammenligning.opgoer(Takstsammenligningstabeller.poster(udgave.liste.paaDato(dato), regioner: regioner))
+        // Computed once per edition of the year's list (a change from any process makes a new edition).
+        let alle = udgave.husk("sammenligning \(dato) \(regioner.count)") {
+            Takstsammenligning.opgoer(Takstsammenligningstabeller.poster(udgave.liste.paaDato(dato), regioner: regioner))
+        }
         let maalgruppe = req.query[String.self, at: "maalgruppe"].flatMap { $0.isEmpty ? nil : $0 }
         let paragraf = req.query[String.self, at: "paragraf"].flatMap { $0.isEmpty ? nil : $0 }
         let type = req.query[String.self, at: "type"].flatMap(Tilbud.Type_.init(rawValue:))
