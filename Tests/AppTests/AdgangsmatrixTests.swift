@@ -221,6 +221,11 @@ final class AdgangsmatrixTests: XCTestCase {
                     try await m.lager.indikatorer(aar: "2022").first { $0.navn == "Matrix \(n)" }?.vaerdier["Nordjylland"] == 5
                 }
             },
+            Rute(metode: .POST, moenster: "/sekretariat/noegletal/import", tilladt: sek, succes: .seeOther) { m, n in
+                Kald(sti: "/sekretariat/noegletal/import", felter: ["csv": "gruppe;indikator;enhed;aar;retning;nordjylland;midtjylland\nvoksen;Import \(n);kr.;2022;hoej;1;2\n"]) {
+                    try await m.lager.indikatorer(aar: "2022").contains { $0.navn == "Import \(n)" }
+                }
+            },
             Rute(metode: .PUT, moenster: "/api/v1/afdaekninger/:id/svar", tilladt: egen, succes: .ok) { m, n in
                 let id = try await afdaekning(m, n)
                 return Kald(sti: "/api/v1/afdaekninger/\(id)/svar", json: #"{"svar": {"s1_2024": "8-10"}}"#) {

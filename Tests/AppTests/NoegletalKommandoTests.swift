@@ -116,10 +116,20 @@ final class NoegletalKommandoTests: XCTestCase {
             XCTAssertEqual(fejl.status, .unprocessableEntity)
             let ok = try await s.post("/sekretariat/noegletal", ["indikator": "Andel 18-66 årige|2022", "region_ret": "Nordjylland", "vaerdi": "70", "gruppe": "voksen"])
             XCTAssertEqual(ok.status, .seeOther, ok.body.string)
+            // The chosen region's column is highlighted.
+            let fremhaevet = try await s.get("/noegletal?gruppe=voksen&region=Nordjylland").body.string
+            XCTAssertTrue(fremhaevet.contains("<th scope=\"col\" class=\"tal fremhaevet\">Nordjylland</th>"), fremhaevet)
+            // Import on the web: a bad cell stops the file and names it; a good one is added.
+            let daarlig = try await s.post("/sekretariat/noegletal/import", ["csv": "indikator;region;aar;vaerdi\nFindes ikke;Nordjylland;2022;1\n"])
+            XCTAssertEqual(daarlig.status, .unprocessableEntity)
+            XCTAssertTrue(daarlig.body.string.contains("ukendt indikator"), daarlig.body.string)
+            let god = try await s.post("/sekretariat/noegletal/import", ["csv": "indikator;region;aar;vaerdi\nAndel 18-66 årige;Syddanmark;2022;61\n"])
+            XCTAssertEqual(god.status, .seeOther, god.body.string)
             let ny = try await m.lager.indikatorer(aar: "2022").first { $0.navn == "Andel 18-66 årige" }
+            XCTAssertEqual(ny?.vaerdier["Syddanmark"], 61)
             XCTAssertEqual(ny?.vaerdier["Nordjylland"], 70)
             let log = try await Haendelsesmodel.query(on: m.app.db).filter(\.$entitet == "indikator").filter(\.$handling == "ret").count()
-            XCTAssertEqual(log, 1)
+            XCTAssertEqual(log, 2, "rettelsen og importen")
         } catch {
             try await m.luk()
             throw error

@@ -12,14 +12,17 @@ struct NoegletalController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("noegletal", use: side)
         routes.get("noegletal", "fremskrivning", use: fremskrivning)
-        routes.grouped(KraevLoginMiddleware(), CSRFMiddleware()).post("sekretariat", "noegletal", use: ret)
+        let r = routes.grouped(KraevLoginMiddleware(), CSRFMiddleware())
+        r.post("sekretariat", "noegletal", use: ret)
+        r.post("sekretariat", "noegletal", "import", use: importer)
     }
 
     func side(req: Request) async throws -> Response {
         try await vis(req, fejl: [:], felter: [:])
     }
 
-    func vis(_ req: Request, fejl: [String: String], felter: [String: String], status: HTTPResponseStatus = .ok) async throws -> Response {
+    func vis(_ req: Request, fejl: [String: String], felter: [String: String], importfejl: [String] = [],
+             status: HTTPResponseStatus = .ok) async throws -> Response {
         let alle = try await Lager(req.db).indikatorer()
         let regioner = Noegletalstabeller.regioner(alle)
         var grupper: [String] = []
@@ -52,7 +55,8 @@ struct NoegletalController: RouteCollection {
             .if(!valgte.isEmpty, Tabelvisning.html(tabel, overskrifter: { k in
                 if k.hasPrefix("placering_") { return "Placering \(k.dropFirst("placering_".count))" }
                 return ["indikator": "Indikator", "enhed": "Enhed", "aar": "År", "retning": "Højeste placering ved"][k] ?? k
-            }, caption: "Nøgletal: \(gruppe ?? "")")),
+            }, caption: "Nøgletal: \(gruppe ?? "")\(region.map { ", \($0) fremhævet" } ?? "")",
+               fremhaev: Set(region.map { [$0, "placering_\($0)"] } ?? []))),
             .if(!valgte.isEmpty, E.el("p", [("class", "download")], [E.lenke(url + "&format=csv", "Hent som CSV"), .text(" · "), E.lenke(url + "&format=xlsx", "Hent som XLSX")])),
             .group(valgte.enumerated().map { n, i in
                 let r = Noegletalstabeller.regioner([i])
@@ -60,6 +64,18 @@ struct NoegletalController: RouteCollection {
                                        kategorier: r, serier: [.init(navn: i.navn, vaerdier: r.map { i.vaerdier[$0] })],
                                        format: { DanskTal.formaterKort($0) })
             }),
+            .if(maa, .group(
+                .h2(.text("Importér nøgletal")),
+                .p(.text("Bred form som kilderne (gruppe;indikator;enhed;aar;retning;<en kolonne pr. region>;kilde) eller lang form (indikator;region;aar;vaerdi) for kendte indikatorer. Hele filen afvises, hvis én celle er forkert.")),
+                .if(!importfejl.isEmpty, E.el("div", [("class", "advarsel"), ("role", "alert")], [
+                    E.el("h2", [], [.text("Filen er ikke importeret")]), E.el("ul", [], importfejl.map { E.el("li", [], [.text($0)]) }),
+                ])),
+                E.postform("/sekretariat/noegletal/import", csrf: req.csrfToken, [("enctype", "multipart/form-data")], [
+                    E.felt("fil", "CSV-fil", fejl: fejl, type: "file", ekstra: [("accept", ".csv,text/csv")]),
+                    E.tekstfelt("csv", "… eller indsæt rækkerne her", raekker: 4),
+                    E.knap("Importér", klasse: "sekundaer"),
+                ])
+            )),
             .if(maa && !valgte.isEmpty, .group(
                 .h2(.text("Ret en værdi")),
                 E.fejloversigt(fejl, raekkefoelge: ["indikator", "region_ret", "vaerdi"]),
@@ -116,6 +132,32 @@ struct NoegletalController: RouteCollection {
                 E.el("p", [("class", "download")], [E.lenke(url + "&format=csv", "Hent som CSV"), .text(" · "), E.lenke(url + "&format=xlsx", "Hent som XLSX")])
             ) },
         ]), status: fejl.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct Upload: Content {
+        var fil: File?
+        var csv: String?
+    }
+
+    /// A catalogue or values from CSV (a file or pasted text), all or nothing, audited.
+    func importer(req: Request) async throws -> Response {
+        try req.kraev(.saetParametre)
+        let u = try req.content.decode(Upload.self)
+        let indsat = u.csv?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard let fil = u.fil.flatMap({ $0.data.readableBytes > 0 ? $0 : nil }) ?? (indsat.isEmpty ? nil : File(data: ByteBuffer(string: indsat), filename: "indsat tekst")) else {
+            return try await vis(req, fejl: ["fil": "Vælg en CSV-fil, eller indsæt rækkerne som tekst."], felter: [:], status: .unprocessableEntity)
+        }
+        let navn = fil.filename.isEmpty ? "filen" : fil.filename
+        do {
+            let indhold = try Noegletalsfil.laes(fil: navn, tekst: try Tekstfil.tekst(Data(buffer: fil.data), fil: navn))
+            let t = try await Lager(req.db).importerNoegletal(indhold, fil: navn, af: req.revisionsnavn)
+            req.saetBesked("\(navn): \(t.nye) nye, \(t.aendrede) ændrede og \(t.uaendrede) uændrede indikatorer.")
+        } catch let l as Importfejlliste {
+            return try await vis(req, fejl: [:], felter: [:], importfejl: l.fejl.map(\.description), status: .unprocessableEntity)
+        } catch let e as Importfejl {
+            return try await vis(req, fejl: [:], felter: [:], importfejl: [e.description], status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/noegletal")
     }
 
     func ret(req: Request) async throws -> Response {

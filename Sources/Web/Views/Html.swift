@@ -157,7 +157,9 @@ extension CharacterSet {
 /// A `Tabel` (the CLI's and the downloads' table) as an HTML table: the same columns and the
 /// same Danish number formats, with readable headings.
 enum Tabelvisning {
-    static func html(_ t: Tabel, overskrifter: (String) -> String, caption: String, sumraekke: (([Tabelcelle]) -> Bool)? = nil) -> E.N {
+    /// `fremhaev`: a column (by key) shown highlighted — the chosen region among the others.
+    static func html(_ t: Tabel, overskrifter: (String) -> String, caption: String, sumraekke: (([Tabelcelle]) -> Bool)? = nil,
+                     fremhaev: Set<String> = []) -> E.N {
         let tal = t.kolonner.indices.map { i in
             t.raekker.contains { r in
                 switch r[i] { case .tal, .heltal: return true; default: return false }
@@ -167,15 +169,20 @@ enum Tabelvisning {
             E.el("table", [], [
                 E.el("caption", [], [.text(caption)]),
                 E.el("thead", [], [E.el("tr", [], t.kolonner.enumerated().map { i, k in
-                    E.el("th", [("scope", "col"), ("class", tal[i] ? "tal" : nil)], [.text(overskrifter(k))])
+                    E.el("th", [("scope", "col"), ("class", klasse(tal[i], fremhaev.contains(k)))], [.text(overskrifter(k))])
                 })]),
                 E.el("tbody", [], t.raekker.map { r in
                     E.el("tr", [("class", sumraekke?(r) == true ? "sum" : nil)], r.enumerated().map { i, c in
                         i == 0 ? E.el("th", [("scope", "row")], [.text(c.visning)])
-                            : E.el("td", [("class", tal[i] ? "tal" : nil)], [.text(c.visning)])
+                            : E.el("td", [("class", klasse(tal[i], fremhaev.contains(t.kolonner[i])))], [.text(c.visning)])
                     })
                 }),
             ]),
         ])
+    }
+
+    static func klasse(_ tal: Bool, _ fremhaevet: Bool) -> String? {
+        let k = [tal ? "tal" : nil, fremhaevet ? "fremhaevet" : nil].compactMap { $0 }
+        return k.isEmpty ? nil : k.joined(separator: " ")
     }
 }

@@ -136,6 +136,7 @@ enum Side {
     .knapper{display:flex;flex-wrap:wrap;gap:.5rem;margin:.8rem 0}
     a{color:#0b5394}
     tr.sum td{font-weight:700;border-top:2px solid #333}
+    td.fremhaevet,th.fremhaevet{background:#fff4ce;font-weight:600}
     .besked{background:#e6f4ea;border-left:4px solid #1e7b34;padding:.2rem .8rem;margin:.5rem 0}
     .advarsel{background:#fdecea;border-left:4px solid #a4000f;padding:.2rem .8rem;margin:.5rem 0}
     .info{background:#eef2f5;border-left:4px solid #0b5394;padding:.2rem .8rem;margin:.5rem 0}
