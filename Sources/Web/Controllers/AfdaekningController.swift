@@ -120,25 +120,15 @@ struct AfdaekningController: RouteCollection {
                                                             csrf: req.csrfToken, kontekst: req.sidekontekst), status: status)
     }
 
-    /// A file (multipart) or the same CSV pasted as text.
-    struct Upload: Content {
-        var spoergsmaal: String?
-        var fil: File?
-        var csv: String?
-    }
-
     func importer(req: Request) async throws -> Response {
         try req.kraev(.styrAfdaekning)
         let g = try await AfdaekningController.hent(req)
-        let u = try req.content.decode(Upload.self)
-        let indsat = u.csv?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard let fil = u.fil.flatMap({ $0.data.readableBytes > 0 ? $0 : nil }) ?? (indsat.isEmpty ? nil : File(data: ByteBuffer(string: indsat), filename: "indsat tekst")) else {
-            return try await visRapport(req, g, fejl: ["fil": "Vælg en CSV-fil med svarene, eller indsæt dem som tekst."], importfejl: [], felter: [:],
-                                        status: .unprocessableEntity)
-        }
-        let navn = fil.filename.isEmpty ? "filen" : fil.filename
+        let u = try req.content.decode(Opload.self)
         do {
-            let tekst = try Tekstfil.tekst(Data(buffer: fil.data), fil: navn)
+            guard let (navn, tekst) = try u.indhold() else {
+                return try await visRapport(req, g, fejl: ["fil": "Vælg en CSV-fil med svarene, eller indsæt dem som tekst."], importfejl: [], felter: [:],
+                                            status: .unprocessableEntity)
+            }
             let tabel = try Optaellingsfil.laes(fil: navn, tekst: tekst)
             let antal = try await Lager(req.db).importerAfdaekningssvar(afdaekningID: g.id, spoergsmaal: u.spoergsmaal ?? "", tabel: tabel,
                                                                          fil: navn, af: req.revisionsnavn)

@@ -134,22 +134,14 @@ struct NoegletalController: RouteCollection {
         ]), status: fejl.isEmpty ? .ok : .unprocessableEntity)
     }
 
-    struct Upload: Content {
-        var fil: File?
-        var csv: String?
-    }
-
     /// A catalogue or values from CSV (a file or pasted text), all or nothing, audited.
     func importer(req: Request) async throws -> Response {
         try req.kraev(.saetParametre)
-        let u = try req.content.decode(Upload.self)
-        let indsat = u.csv?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard let fil = u.fil.flatMap({ $0.data.readableBytes > 0 ? $0 : nil }) ?? (indsat.isEmpty ? nil : File(data: ByteBuffer(string: indsat), filename: "indsat tekst")) else {
-            return try await vis(req, fejl: ["fil": "Vælg en CSV-fil, eller indsæt rækkerne som tekst."], felter: [:], status: .unprocessableEntity)
-        }
-        let navn = fil.filename.isEmpty ? "filen" : fil.filename
         do {
-            let indhold = try Noegletalsfil.laes(fil: navn, tekst: try Tekstfil.tekst(Data(buffer: fil.data), fil: navn))
+            guard let (navn, tekst) = try req.content.decode(Opload.self).indhold() else {
+                return try await vis(req, fejl: ["fil": "Vælg en CSV-fil, eller indsæt rækkerne som tekst."], felter: [:], status: .unprocessableEntity)
+            }
+            let indhold = try Noegletalsfil.laes(fil: navn, tekst: tekst)
             let t = try await Lager(req.db).importerNoegletal(indhold, fil: navn, af: req.revisionsnavn)
             req.saetBesked("\(navn): \(t.nye) nye, \(t.aendrede) ændrede og \(t.uaendrede) uændrede indikatorer.")
         } catch let l as Importfejlliste {
