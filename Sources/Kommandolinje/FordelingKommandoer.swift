@@ -99,8 +99,7 @@ struct BefolkningKommando: AsyncParsableCommand {
         func udfoer() async throws {
             let gruppe = try Aldersgruppe.fortolk(alder)
             let rate = try Kontrol.tal(self.rate, felt: "rate")
-            let raekker = try await database.medLager { try await $0.befolkning(kvartal: kvartal) }
-            let n = try Befolkning.noegle(raekker, aldersgruppe: gruppe, kvartal: kvartal, daekningsomraade: kommuner.isEmpty ? nil : kommuner)
+            let n = try await database.medLager { try await $0.befolkningsnoegle(gruppe, kvartal: kvartal, daekningsomraade: kommuner.isEmpty ? nil : kommuner) }
             udskriv(Noegletalstabeller.fremskrivning(try Fremskrivning.beregn(n, ratePrTusind: rate)).tekst(format.format))
         }
     }
@@ -115,8 +114,7 @@ struct BefolkningKommando: AsyncParsableCommand {
         @OptionGroup var format: FormatValg
         func udfoer() async throws {
             let gruppe = try Aldersgruppe.fortolk(alder)
-            let raekker = try await database.medLager { try await $0.befolkning(kvartal: kvartal) }
-            let n = try Befolkning.noegle(raekker, aldersgruppe: gruppe, kvartal: kvartal, daekningsomraade: kommuner.isEmpty ? nil : kommuner)
+            let n = try await database.medLager { try await $0.befolkningsnoegle(gruppe, kvartal: kvartal, daekningsomraade: kommuner.isEmpty ? nil : kommuner) }
             udskriv(Tabel(kolonner: ["kommune", "grundlag"], raekker: n.raekker.map { [.tekst($0.kommune), .tal($0.grundlag, decimaler: nil)] })
                 .tekst(format.format))
         }

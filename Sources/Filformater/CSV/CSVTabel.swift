@@ -46,6 +46,14 @@ public struct CSVTabel: Sendable {
     /// Splits delimited text into rows of cells in one pass over its UTF-8 bytes (files run to
     /// hundreds of thousands of rows). The separator is `;` unless the header has more `,`.
     /// Quotes as Excel writes them; a quoted field may span lines; \n, \r\n and \r end a row.
+    /// A row of only blank cells (skipped by every reader).
+    static func erTom(_ celler: [String]) -> Bool { celler.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+
+    /// The one wording of a row whose number of cells does not match the header.
+    static func forkertFeltantal(fil: String, raekke: Int, har: Int, forventet: Int) -> Importfejl {
+        Importfejl(fil: fil, raekke: raekke, besked: "rækken har \(har) felter, men overskriften har \(forventet)")
+    }
+
     static func del(_ tekst: String, fil: String) -> (raekker: [(nummer: Int, celler: [String])], separator: Character, fejl: [Importfejl]) {
         var bytes = Array(tekst.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -120,7 +128,7 @@ public struct CSVTabel: Sendable {
                 separator: Character = ";", tidligereFejl: [Importfejl] = []) throws {
         self.fil = fil
         self.separator = separator
-        let tom = { (c: [String]) in c.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        let tom = CSVTabel.erTom
         guard let hoved = alle.first(where: { !tom($0.celler) }) else {
             throw Importfejl(fil: fil, besked: "filen er tom")
         }
@@ -154,7 +162,7 @@ public struct CSVTabel: Sendable {
             // Trailing empty cells beyond the header are harmless (Excel writes them).
             while celler.count > kanoniske.count, celler.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { celler.removeLast() }
             if celler.count > kanoniske.count {
-                fejl.append(Importfejl(fil: fil, raekke: raekke.nummer, besked: "rækken har \(celler.count) felter, men overskriften har \(kanoniske.count)"))
+                fejl.append(CSVTabel.forkertFeltantal(fil: fil, raekke: raekke.nummer, har: celler.count, forventet: kanoniske.count))
                 continue
             }
             r.append((raekke.nummer, celler + Array(repeating: "", count: kanoniske.count - celler.count)))

@@ -20,9 +20,9 @@ public enum Optaellingsfil {
         var data: [Optaellingstabel.Raekke] = []
         var trykt: Optaellingstabel.Raekke?
         for r in raekker.dropFirst() {
-            if r.celler.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if CSVTabel.erTom(r.celler) { continue }
             guard r.celler.count == hoved.celler.count else {
-                fejl.append(Importfejl(fil: fil, raekke: r.nummer, besked: "rækken har \(r.celler.count) felter, men overskriften har \(hoved.celler.count)"))
+                fejl.append(CSVTabel.forkertFeltantal(fil: fil, raekke: r.nummer, har: r.celler.count, forventet: hoved.celler.count))
                 continue
             }
             let navn = r.celler[0].trimmingCharacters(in: .whitespaces)

@@ -29,9 +29,9 @@ public enum Udmeldingsfil {
         var ud: [Udmeldingsdata] = []
         var set: [String: Int] = [:]
         for r in raekker.dropFirst() {
-            if r.celler.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if CSVTabel.erTom(r.celler) { continue }
             guard r.celler.count == hoved.celler.count else {
-                fejl.append(Importfejl(fil: fil, raekke: r.nummer, besked: "rækken har \(r.celler.count) felter, men overskriften har \(hoved.celler.count)"))
+                fejl.append(CSVTabel.forkertFeltantal(fil: fil, raekke: r.nummer, har: r.celler.count, forventet: hoved.celler.count))
                 continue
             }
             func celle(_ k: String) -> String { r.celler[i(k)].trimmingCharacters(in: .whitespaces) }

@@ -36,9 +36,9 @@ public enum Noegletalsfil {
         guard let hoved = raekker.first else { throw Importfejl(fil: fil, besked: "filen er tom") }
         let navne = hoved.celler.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         func i(_ k: String) -> Int? { navne.firstIndex(of: k) }
-        let data = raekker.dropFirst().filter { !$0.celler.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        let data = raekker.dropFirst().filter { !CSVTabel.erTom($0.celler) }
         for r in data where r.celler.count != hoved.celler.count {
-            fejl.append(Importfejl(fil: fil, raekke: r.nummer, besked: "rækken har \(r.celler.count) felter, men overskriften har \(hoved.celler.count)"))
+            fejl.append(CSVTabel.forkertFeltantal(fil: fil, raekke: r.nummer, har: r.celler.count, forventet: hoved.celler.count))
         }
         let hele = data.filter { $0.celler.count == hoved.celler.count }
         func tal(_ r: (nummer: Int, celler: [String]), _ kol: Int) -> Decimal? {
@@ -118,9 +118,9 @@ public enum Noegletalsfil {
         let hi = navne.firstIndex(of: "oh_pct_max")
         var svar: [Overhead.Svar] = []
         var trykt: Decimal?
-        for r in raekker.dropFirst() where !r.celler.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for r in raekker.dropFirst() where !CSVTabel.erTom(r.celler) {
             guard r.celler.count == hoved.celler.count else {
-                fejl.append(Importfejl(fil: fil, raekke: r.nummer, besked: "rækken har \(r.celler.count) felter, men overskriften har \(hoved.celler.count)"))
+                fejl.append(CSVTabel.forkertFeltantal(fil: fil, raekke: r.nummer, har: r.celler.count, forventet: hoved.celler.count))
                 continue
             }
             func tal(_ k: Int?) -> Decimal? {
@@ -157,9 +157,9 @@ public enum Noegletalsfil {
         guard let hoved = t.raekker.first, hoved.celler.count >= 2 else { throw Importfejl(fil: fil, besked: "filen skal have socialtilsyn og mindst én kolonne") }
         var fejl = t.fejl, takster: [String: [String: Decimal]] = [:]
         let kolonner = hoved.celler.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
-        for r in t.raekker.dropFirst() where !r.celler.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for r in t.raekker.dropFirst() where !CSVTabel.erTom(r.celler) {
             guard r.celler.count == hoved.celler.count else {
-                fejl.append(Importfejl(fil: fil, raekke: r.nummer, besked: "rækken har \(r.celler.count) felter, men overskriften har \(hoved.celler.count)"))
+                fejl.append(CSVTabel.forkertFeltantal(fil: fil, raekke: r.nummer, har: r.celler.count, forventet: hoved.celler.count))
                 continue
             }
             for (i, k) in kolonner.enumerated() {

@@ -32,4 +32,9 @@ extension Lager {
     public func befolkning(kvartal: String) async throws -> [Befolkningsraekke] {
         try await Befolkningsmodel.query(on: db).filter(\.$kvartal == kvartal.uppercased()).all().map(\.domaene)
     }
+
+    /// The stored quarter's figures as a key for an age group (`Befolkning.noegle`).
+    public func befolkningsnoegle(_ aldersgruppe: Aldersgruppe, kvartal: String, daekningsomraade: [String]? = nil) async throws -> Fordelingsnoegle {
+        try Befolkning.noegle(try await befolkning(kvartal: kvartal), aldersgruppe: aldersgruppe, kvartal: kvartal, daekningsomraade: daekningsomraade)
+    }
 }

@@ -59,10 +59,14 @@ extension Lager {
 
     /// The newest answer of each kommune that has saved one, in the order of the invitation.
     public func afdaekningssvar(afdaekningID: UUID) async throws -> [GemtSvar] {
+        try await afdaekningssvar(afdaekningID: afdaekningID, orden: try await afdaekning(id: afdaekningID)?.afdaekning.inviterede ?? [])
+    }
+
+    /// `orden`: the invited kommuner, when the caller has the review already.
+    func afdaekningssvar(afdaekningID: UUID, orden: [String]) async throws -> [GemtSvar] {
         let alle = try await Afdaekningssvarmodel.query(on: db).filter(\.$afdaekningID == afdaekningID).all()
         var nyeste: [String: Afdaekningssvarmodel] = [:]
         for m in alle where (nyeste[m.kommune]?.version ?? 0) < m.version { nyeste[m.kommune] = m }
-        let orden = try await afdaekning(id: afdaekningID)?.afdaekning.inviterede ?? []
         return try nyeste.values.sorted { (orden.firstIndex(of: $0.kommune) ?? .max) < (orden.firstIndex(of: $1.kommune) ?? .max) }
             .map { m in
                 GemtSvar(kommune: m.kommune, status: Svarstatus(rawValue: m.status) ?? .kladde, besvarelse: try Lagerkodning.fraJSON(m.svar),
@@ -72,7 +76,7 @@ extension Lager {
 
     /// The report from the submitted answers and the printed totals.
     public func afdaekningsopgoerelse(_ g: GemtAfdaekning) async throws -> Afdaekningsopgoerelse {
-        let indsendte = Dictionary(uniqueKeysWithValues: try await afdaekningssvar(afdaekningID: g.id)
+        let indsendte = Dictionary(uniqueKeysWithValues: try await afdaekningssvar(afdaekningID: g.id, orden: g.afdaekning.inviterede)
             .filter { $0.status == .indsendt }.map { ($0.kommune, $0.besvarelse) })
         return Afdaekningsopgoerelse.opgoer(g.afdaekning, indsendte: indsendte, trykt: g.trykt)
     }

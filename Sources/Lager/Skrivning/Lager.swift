@@ -83,6 +83,11 @@ extension Lager {
         try await Organisationsmodel.query(on: db).sort(\.$navn).all().map(\.domaene)
     }
 
+    /// Driftsherre (organisation name) → its region, for filtering and comparing by region.
+    public func regionPrOrganisation() async throws -> [String: String] {
+        Dictionary(try await organisationer().compactMap { o in o.region.map { (o.navn, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
     @discardableResult
     public func opretTilbud(_ t: Tilbud, af bruger: String, demo: Bool = false, kilde: String? = nil) async throws -> UUID {
         let navn = t.navn.trimmingCharacters(in: .whitespaces)

@@ -33,6 +33,13 @@ public struct Indikator: Codable, Equatable, Sendable {
     /// Region → value.
     public var vaerdier: [String: Decimal]
 
+    /// The groups in catalogue order (the order of their first indicator).
+    public static func grupper(_ indikatorer: [Indikator]) -> [String] {
+        var ud: [String] = []
+        for i in indikatorer where !ud.contains(i.gruppe) { ud.append(i.gruppe) }
+        return ud
+    }
+
     public init(gruppe: String, navn: String, enhed: String, aar: String, retning: Retning, kilde: String = "",
                 prisbasis: String? = nil, funktioner: [String] = [], vaerdier: [String: Decimal]) {
         self.gruppe = gruppe
@@ -88,9 +95,7 @@ public struct Gruppeplacering: Equatable, Sendable {
             let kendte = Set(indikatorer.flatMap(\.vaerdier.keys)).sorted(by: DanskSortering.foer)
             throw Valideringsfejl(felt: "region", besked: "ingen nøgletal for '\(region)' (kendte: \(kendte.joined(separator: ", ")))")
         }
-        var grupper: [String] = []
-        for i in indikatorer where !grupper.contains(i.gruppe) { grupper.append(i.gruppe) }
-        return grupper.map { g in
+        return Indikator.grupper(indikatorer).map { g in
             let egne = indikatorer.filter { $0.gruppe == g && $0.vaerdier[region] != nil }
             let placeringer = egne.map { i in (i.navn, Placering.rang(i.vaerdier, retning: i.retning, uafgjort: uafgjort)[region]!) }
             let foelsomme = egne.filter { i in

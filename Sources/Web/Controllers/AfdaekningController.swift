@@ -94,10 +94,10 @@ struct AfdaekningController: RouteCollection {
             req.saetBesked("Afdækningen '\(a.titel)' er oprettet, og \(a.inviterede.count) kommuner kan nu svare.")
             return req.redirect(to: "/sekretariat/afdaekninger/\(id)")
         } catch let l as Valideringsfejlliste {
-            return try await visListe(req, felter: f, fejl: Dictionary(l.fejl.map { ($0.felt, Visning.saetning($0.besked)) }, uniquingKeysWith: { a, _ in a }),
+            return try await visListe(req, felter: f, fejl: Visning.feltfejl(l.fejl),
                                       status: .unprocessableEntity)
         } catch let v as Valideringsfejl {
-            return try await visListe(req, felter: f, fejl: [v.felt: Visning.saetning(v.besked)], status: .unprocessableEntity)
+            return try await visListe(req, felter: f, fejl: Visning.feltfejl([v]), status: .unprocessableEntity)
         }
     }
 
@@ -150,7 +150,7 @@ struct AfdaekningController: RouteCollection {
                                            standardtekst: "\((f["organ"] ?? "").trimmingCharacters(in: .whitespaces)) behandlede \(g.afdaekning.titel)")
             try await Lager(req.db).offentliggoerAfdaekning(id: g.id, beslutning: b, dato: req.ur.idag, af: req.revisionsnavn)
         } catch let l as Valideringsfejlliste {
-            return try await visRapport(req, g, fejl: Dictionary(l.fejl.map { ($0.felt, Visning.saetning($0.besked)) }, uniquingKeysWith: { a, _ in a }),
+            return try await visRapport(req, g, fejl: Visning.feltfejl(l.fejl),
                                         importfejl: [], felter: f, status: .unprocessableEntity)
         }
         req.saetBesked("'\(g.afdaekning.titel)' er offentliggjort. Offentligheden ser kun de maskerede tal (≤3).")
@@ -224,10 +224,10 @@ struct AfdaekningController: RouteCollection {
             try await Lager(req.db).gemAfdaekningssvar(afdaekningID: g.id, kommune: kommune, b, indsend: indsend, kilde: "web", af: req.revisionsnavn)
         } catch let l as Valideringsfejlliste {
             return try await visSvar(req, g, kommune: kommune, felter: f,
-                                     fejl: Dictionary(l.fejl.map { ($0.felt, Visning.saetning($0.besked)) }, uniquingKeysWith: { a, _ in a }),
+                                     fejl: Visning.feltfejl(l.fejl),
                                      status: .unprocessableEntity)
         } catch let v as Valideringsfejl {
-            return try await visSvar(req, g, kommune: kommune, felter: f, fejl: [v.felt: Visning.saetning(v.besked)], status: .unprocessableEntity)
+            return try await visSvar(req, g, kommune: kommune, felter: f, fejl: Visning.feltfejl([v]), status: .unprocessableEntity)
         }
         req.saetBesked(indsend ? "Svaret er indsendt til sekretariatet. Tak." : "Kladden er gemt. Den ses ikke af andre, før du indsender.")
         return req.redirect(to: "/afdaekninger/\(g.id)")

@@ -25,8 +25,7 @@ struct NoegletalController: RouteCollection {
              status: HTTPResponseStatus = .ok) async throws -> Response {
         let alle = try await Lager(req.db).indikatorer()
         let regioner = Noegletalstabeller.regioner(alle)
-        var grupper: [String] = []
-        for i in alle where !grupper.contains(i.gruppe) { grupper.append(i.gruppe) }
+        let grupper = Indikator.grupper(alle)
         let region = req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil } ?? regioner.first { $0 == "Nordjylland" } ?? regioner.first
         let gruppe = req.query[String.self, at: "gruppe"].flatMap { grupper.contains($0) ? $0 : nil } ?? grupper.first
         let valgte = alle.filter { $0.gruppe == gruppe }
@@ -101,7 +100,7 @@ struct NoegletalController: RouteCollection {
             do {
                 let gruppe = try Aldersgruppe.fortolk(alder)
                 let rate = try Kontrol.tal(rateTekst, felt: "rate")
-                let n = try Befolkning.noegle(try await Lager(req.db).befolkning(kvartal: kvartal), aldersgruppe: gruppe, kvartal: kvartal)
+                let n = try await Lager(req.db).befolkningsnoegle(gruppe, kvartal: kvartal)
                 raekker = try Fremskrivning.beregn(n, ratePrTusind: rate)
             } catch let v as Valideringsfejl { fejl[v.felt == "befolkning" ? "kvartal" : v.felt] = Visning.saetning(v.besked) }
         }

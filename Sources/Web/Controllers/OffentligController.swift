@@ -39,8 +39,7 @@ struct OffentligController: RouteCollection {
         let f = try OffentligController.filter(req)
         let udgave = try await req.offentligUdgave(aar: f.aar)
         // Driftsherre → region (one small query: about a hundred organisations).
-        let organisationer = try await Lager(req.db).organisationer()
-        let regionAf = Dictionary(organisationer.compactMap { o in o.region.map { (o.navn, $0) } }, uniquingKeysWith: { a, _ in a })
+        let regionAf = try await Lager(req.db).regionPrOrganisation()
         let raekker = udgave.husk("raekker" + f.visningsdato + f.url { $0.side = 1 }) {
             Tilbudsviften.raekker(udgave.liste.paaDato(f.visningsdato, indskrevet: f.indskrevet.isEmpty ? nil : f.indskrevet), f, regioner: regionAf)
         }

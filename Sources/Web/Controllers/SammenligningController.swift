@@ -19,7 +19,7 @@ struct SammenligningController: RouteCollection {
         guard Aarsinterval.erGyldigt(aar) else { throw Abort(.badRequest, reason: "aar: året skal ligge mellem 1990 og 2100.") }
         let udgave = try await req.offentligUdgave(aar: aar)
         let dato = Takstperioder.standarddato(aar: aar, idag: req.ur.idag)
-        let regioner = Dictionary(try await Lager(req.db).organisationer().compactMap { o in o.region.map { (o.navn, $0) } }, uniquingKeysWith: { a, _ in a })
+        let regioner = try await Lager(req.db).regionPrOrganisation()
         // Computed once per edition of the year's list (a change from any process makes a new edition).
         let alle = udgave.husk("sammenligning \(dato) \(regioner.count)") {
             Takstsammenligning.opgoer(Takstsammenligningstabeller.poster(udgave.liste.paaDato(dato), regioner: regioner))

@@ -218,7 +218,8 @@ enum AfdaekningSider {
                 switch s.art {
                 case .antal:
                     return s.aar.flatMap { aar -> [E.N] in
-                        [E.el("dt", [], [.text("\(s.tekst), \(aar)")]), E.el("dd", [], [.text(Besvarelse(felter: felter).taelling(s, aar: aar).tekst.isEmpty ? "(ikke besvaret)" : Besvarelse(felter: felter).taelling(s, aar: aar).tekst)])]
+                        let t = Besvarelse(felter: felter).taelling(s, aar: aar).tekst
+                        return [E.el("dt", [], [.text("\(s.tekst), \(aar)")]), E.el("dd", [], [.text(t.isEmpty ? "(ikke besvaret)" : t)])]
                     }
                 case .valg, .fritekst:
                     return [E.el("dt", [], [.text(s.tekst)]), E.el("dd", [], [.text(felter[s.noegle] ?? "(ikke besvaret)")])]

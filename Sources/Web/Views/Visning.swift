@@ -11,6 +11,11 @@ enum Visning {
         storForbogstav(besked) + (besked.hasSuffix(".") ? "" : ".")
     }
 
+    /// The domain's refusals keyed by the form field they name, as sentences; the first per field wins.
+    static func feltfejl(_ fejl: [Valideringsfejl]) -> [String: String] {
+        Dictionary(fejl.map { ($0.felt, saetning($0.besked)) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// A decision as one line: body, date, item, delegation, text ("FU 20. november 2026, punkt 4 (DAS gav
     /// FU kompetence …): FU godkendte …"). The tilbud page and the secretariat's page show the same.
     static func beslutning(_ b: Beslutning) -> String {
