@@ -215,16 +215,95 @@ final class FinansieringsmodellerTests: XCTestCase {
         XCTAssertEqual(m1.timetakst, 316)
         XCTAssertEqual(m1.iAlt, 316 * 40 + 2_500)
         XCTAssertEqual(m1.deltagere.map(\.beloeb), [7_570, 7_570])
+        // The example is the worked trip of testFerieledsagelseModel2Regneeksempel, shared 4 : 3 by days.
         let m2 = try Ferieledsagelse.model2(Eksempelfiler.dekod(FerieledsagelseModel2Input.self, "ferieledsagelse_model2"))
-        // 4,5 days of travel are 5 started days.
-        XCTAssertEqual(m2.kolonitillaeg, 1_250)
-        XCTAssertEqual(m2.dagpenge, 1_000)
-        XCTAssertEqual(m2.overhead, 732) // 6,1 % of 12.000
-        XCTAssertEqual(m2.egenbetaling, 12_000 + 1_250 + 1_000 + 732 - 3_000)
-        XCTAssertEqual(m2.deltagere.map(\.beloeb), [7_489, 4_493])
+        XCTAssertEqual(m2.egenbetaling, d("24130.37"))
+        // 24.130,37 × 4/7 = 13.788,78|28…, × 3/7 = 10.341,58|71…: the floors miss 1 øre, which goes to the
+        // larger remainder (B).
+        XCTAssertEqual(m2.deltagere.map(\.beloeb), [d("13788.78"), d("10341.59")])
         XCTAssertEqual(m2.deltagere.map(\.beloeb).reduce(0, +), m2.egenbetaling)
         XCTAssertEqual(valideringsfejl { _ = try Ferieledsagelse.model1(FerieledsagelseModel1Input(timeloen: 300, timer: 1, deltagere: [.init(navn: "")])) },
                        [Valideringsfejl(felt: "deltagere.raekker[1].kommune", besked: "række 1: navnet er tomt")])
+    }
+
+    /// DOMAIN.md 6.9, model 2: three staff on a four-day trip, every item per staff member.
+    func testFerieledsagelseModel2Regneeksempel() throws {
+        let tur = FerieledsagelseModel2Input(aarsloen: 400_000, medarbejdere: 3, timerPrMedarbejder: 30, kolonitillaegPrDag: 250,
+                                             paabegyndteDage: 4, dagpengePrDoegn: 500, doegn: 3, timepengePrTime: 21,
+                                             timepengeTimer: 6, besparelsePrTime: 40)
+        let r = try Ferieledsagelse.model2(tur)
+        // timeløn = 400.000 / 1.924 (default årstimer) = 207,9002… → 207,90
+        XCTAssertEqual(r.timeloen, d("207.90"))
+        // løn = 3 × 30 × 207,90 = 18.711,00
+        XCTAssertEqual(r.loen, d("18711.00"))
+        // kolonitillæg = 3 × 4 × 250 = 3.000,00
+        XCTAssertEqual(r.kolonitillaeg, d("3000.00"))
+        // dagpenge = 3 × (3 × 500 + 6 × 21) = 3 × 1.626 = 4.878,00
+        XCTAssertEqual(r.dagpenge, d("4878.00"))
+        // overhead = 18.711,00 × 6,1 % (default) = 1.141,371 → 1.141,37
+        XCTAssertEqual(r.overhead, d("1141.37"))
+        // i alt = 18.711,00 + 3.000,00 + 4.878,00 + 1.141,37 = 27.730,37
+        XCTAssertEqual(r.iAlt, d("27730.37"))
+        // besparelse = 40 × 3 × 30 = 3.600,00
+        XCTAssertEqual(r.besparelse, d("3600.00"))
+        // egenbetaling = 27.730,37 − 3.600,00 = 24.130,37
+        XCTAssertEqual(r.egenbetaling, d("24130.37"))
+        XCTAssertEqual(r.deltagere, [])
+
+        // A saving larger than the cost is not paid out: egenbetaling 0, not −2.269,63.
+        var dyrVikar = tur
+        dyrVikar.besparelsePrTime = 333 // 333 × 90 = 29.970 > 27.730,37
+        let nul = try Ferieledsagelse.model2(dyrVikar)
+        XCTAssertEqual(nul.besparelse, 29_970)
+        XCTAssertEqual(nul.egenbetaling, 0)
+
+        // Two residents, equal weight: 24.130,37 / 2 = 12.065,185 each; the odd øre goes to the first.
+        var to = tur
+        to.deltagere = [.init(navn: "Beboer A"), .init(navn: "Beboer B")]
+        let delt = try Ferieledsagelse.model2(to).deltagere
+        XCTAssertEqual(delt.map(\.beloeb), [d("12065.19"), d("12065.18")])
+        XCTAssertEqual(delt.map(\.beloeb).reduce(0, +), d("24130.37"))
+        XCTAssertEqual(delt.map(\.beloebUafrundet), [d("12065.185"), d("12065.185")])
+
+        // A part-day is a started day: 3,5 days give 3 × 4 × 250 = 3.000 of kolonitillæg, and 4 full døgn fit in it.
+        var halv = tur
+        halv.paabegyndteDage = d("3.5")
+        halv.doegn = 4
+        XCTAssertEqual(try Ferieledsagelse.model2(halv).kolonitillaeg, 3_000)
+    }
+
+    func testFerieledsagelseModel2AfviserForkertInput() throws {
+        let tur = FerieledsagelseModel2Input(aarsloen: 400_000, medarbejdere: 3, timerPrMedarbejder: 30, kolonitillaegPrDag: 250,
+                                             paabegyndteDage: 4, dagpengePrDoegn: 500, doegn: 3, timepengePrTime: 21,
+                                             timepengeTimer: 6, besparelsePrTime: 40)
+        func fejl(_ aendring: (inout FerieledsagelseModel2Input) -> Void) -> [Valideringsfejl] {
+            var i = tur
+            aendring(&i)
+            return valideringsfejl { _ = try Ferieledsagelse.model2(i) }
+        }
+        XCTAssertEqual(fejl { $0.aarsloen = -1 }, [Valideringsfejl(felt: "aarsloen", besked: "årslønnen må ikke være negativ (fik -1)")])
+        XCTAssertEqual(fejl { $0.aarstimer = 0 }, [Valideringsfejl(felt: "aarstimer", besked: "antal årstimer skal være større end 0 (fik 0)")])
+        XCTAssertEqual(fejl { $0.medarbejdere = 0 },
+                       [Valideringsfejl(felt: "medarbejdere", besked: "antal medarbejdere skal være et helt tal på mindst 1 (fik 0)")])
+        XCTAssertEqual(fejl { $0.medarbejdere = d("2.5") },
+                       [Valideringsfejl(felt: "medarbejdere", besked: "antal medarbejdere skal være et helt tal på mindst 1 (fik 2,5)")])
+        XCTAssertEqual(fejl { $0.doegn = 5 },
+                       [Valideringsfejl(felt: "doegn", besked: "antal hele døgn (5) kan ikke være flere end de påbegyndte dage (4)")])
+        XCTAssertEqual(fejl { $0.doegn = d("2.5") }.map(\.felt), ["doegn"])
+        XCTAssertEqual(fejl { $0.timepengeTimer = 24 },
+                       [Valideringsfejl(felt: "timepengeTimer", besked: "antal timer med timepenge skal være under 24 — et helt døgn betales som dagpenge (fik 24)")])
+        XCTAssertEqual(fejl { $0.timerPrMedarbejder = -1 }.map(\.felt), ["timerPrMedarbejder"])
+        XCTAssertEqual(fejl { $0.kolonitillaegPrDag = -1 }.map(\.felt), ["kolonitillaegPrDag"])
+        XCTAssertEqual(fejl { $0.paabegyndteDage = -1 }.map(\.felt), ["paabegyndteDage"])
+        XCTAssertEqual(fejl { $0.dagpengePrDoegn = -1 }.map(\.felt), ["dagpengePrDoegn"])
+        XCTAssertEqual(fejl { $0.timepengePrTime = -1 }.map(\.felt), ["timepengePrTime"])
+        XCTAssertEqual(fejl { $0.timepengeTimer = -1 }.map(\.felt), ["timepengeTimer"])
+        XCTAssertEqual(fejl { $0.overheadProcent = -1 }.map(\.felt), ["overheadProcent"])
+        XCTAssertEqual(fejl { $0.besparelsePrTime = -1 }.map(\.felt), ["besparelsePrTime"])
+        XCTAssertEqual(fejl { $0.deltagere = [.init(navn: "")] }.map(\.felt), ["deltagere.raekker[1].kommune"])
+        // The JSON reader names a missing field.
+        XCTAssertEqual(valideringsfejl { _ = try Finansieringsmodel.beregn(navn: "ferieledsagelse-model2", json: Data(#"{"aarsloen": 400000}"#.utf8)) },
+                       [Valideringsfejl(felt: "medarbejdere", besked: "feltet mangler")])
     }
 
     // MARK: Registry
@@ -245,6 +324,8 @@ final class FinansieringsmodellerTests: XCTestCase {
         let ungementor = try Finansieringsmodel.beregn(navn: "ungementor", json: Eksempelfiler.data("ungementor_2019"))
         XCTAssertEqual(try JSONDecoder().decode(UngementorResultat.self, from: ungementor),
                        try Ungementor.beregn(Eksempelfiler.dekod(UngementorInput.self, "ungementor_2019")))
+        let ferie = try Finansieringsmodel.beregn(navn: "ferieledsagelse-model2", json: Eksempelfiler.data("ferieledsagelse_model2"))
+        XCTAssertEqual(try JSONDecoder().decode(FerieledsagelseModel2Resultat.self, from: ferie).egenbetaling, d("24130.37"))
         let fejl = valideringsfejl { _ = try Finansieringsmodel.beregn(navn: "boernehuset", json: Data("{}".utf8)) }
         XCTAssertEqual(fejl.map(\.felt), ["model"])
         XCTAssertTrue(fejl[0].besked.hasPrefix("ukendt model 'boernehuset' — vælg en af: boernehus, saerlige-pladser"), fejl[0].besked)

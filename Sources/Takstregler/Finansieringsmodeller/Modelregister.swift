@@ -21,7 +21,7 @@ public enum Finansieringsmodel: String, CaseIterable, Codable, Sendable {
         case .underskudsdeling: return "Underskudsdeling mellem region og kommuner i scenarier, kommunernes andel fordelt efter nøgler (002:1725–1731, 003:2395–2403)"
         case .refusion: return "Refusion efter SEL § 176 med årlige grænser (003:1763–1779)"
         case .ferieledsagelseModel1: return "Ferieledsagelse model 1: timetakst = timeløn × (1 + 5,4 % administration) plus rejseudgifter"
-        case .ferieledsagelseModel2: return "Ferieledsagelse model 2 (koloniaftale): løn, kolonitillæg, dagpenge og 6,1 % overhead minus besparelse = egenbetaling"
+        case .ferieledsagelseModel2: return "Ferieledsagelse model 2 (koloniaftale), alt pr. medarbejder: timeløn = årsløn / 1.924 timer (øre), løn = medarbejdere × timer × timeløn, kolonitillæg pr. påbegyndt dag, dagpenge pr. helt døgn plus timepenge, 6,1 % overhead af lønnen, minus besparelse (egen vikartimeløn × de samme timer) = egenbetaling i øre"
         }
     }
 

@@ -42,6 +42,14 @@ public enum Kontrol {
         guard v >= 0 else { throw Valideringsfejl(felt: felt, besked: "\(hvad) må ikke være negativ (fik \(DanskTal.formaterKort(v)))") }
     }
 
+    /// A count that only makes sense whole (staff, full døgn), at least `mindst`: 2,5 people is a
+    /// typing error, not a part-time colleague.
+    public static func heltal(_ v: Decimal, mindst: Decimal, felt: String, hvad: String) throws {
+        guard v >= mindst, afrundet(v, decimaler: 0) == v else {
+            throw Valideringsfejl(felt: felt, besked: "\(hvad) skal være et helt tal på mindst \(DanskTal.formaterKort(mindst)) (fik \(DanskTal.formaterKort(v, maksDecimaler: 6)))")
+        }
+    }
+
     /// Reads a number typed by a user and names the field when it is not one.
     public static func tal(_ raa: String, felt: String) throws -> Decimal {
         do { return try DanskTal.fortolk(raa) } catch let fejl as TalFejl {
