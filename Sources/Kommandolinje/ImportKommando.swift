@@ -9,7 +9,7 @@ import Takstregler
 struct ImportKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Indlæs indberetninger fra CSV (; eller , — decimalkomma eller -punktum).",
-        subcommands: [Regnskaber.self, Belaegninger.self, Pladser.self, BefolkningImport.self, TaksterImport.self, TakstfilImport.self,
+        subcommands: [Regnskaber.self, Belaegninger.self, Pladser.self, BefolkningImport.self, TaksterImport.self, TakstfilImport.self, PLSatserImport.self,
                       DumpImport.self])
 
     struct Faelles: ParsableArguments {

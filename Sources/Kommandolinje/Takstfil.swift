@@ -16,7 +16,7 @@ public struct Takstfil: AsyncParsableCommand {
                       RapportKommando.self, RegnskabKommando.self, ParameterKommando.self, EksportKommando.self,
                       FordelKommando.self, SocialtilsynKommando.self, ModelKommando.self, BefolkningKommando.self,
                       BenchKommando.self, BrugerKommando.self, HaendelserKommando.self, OptaellingKommando.self,
-                      RobusthedKommando.self, AfdaekningKommando.self, UdmeldingKommando.self, MaalgruppeKommando.self, NoegletalKommando.self]
+                      RobusthedKommando.self, AfdaekningKommando.self, UdmeldingKommando.self, MaalgruppeKommando.self, NoegletalKommando.self, KontraktKommando.self]
     )
     public init() {}
 

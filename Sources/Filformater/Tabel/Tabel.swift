@@ -119,6 +119,8 @@ extension Tabelcelle {
 public indirect enum JSONVaerdi: Sendable, Equatable {
     case tekst(String)
     case tal(Decimal)
+    /// A number written with exactly `decimaler` places (kroner and øre: `1039.00`), rounded half away from zero.
+    case fastTal(Decimal, decimaler: Int)
     case bool(Bool)
     case null
     case array([JSONVaerdi])
@@ -130,6 +132,7 @@ public indirect enum JSONVaerdi: Sendable, Equatable {
         switch self {
         case .tekst(let s): return JSONTekst.citer(s)
         case .tal(let d): return "\(d)"
+        case .fastTal(let d, let n): return DanskTal.formater(d, decimaler: n).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
         case .array(let a): return "[" + a.map(\.tekst).joined(separator: ",") + "]"
@@ -160,6 +163,7 @@ extension JSONVaerdi: Decodable {
         case .tekst(let s): return [(sti, .tekst(s))]
         // Exact and ungrouped (a year stays 2024), with a decimal comma.
         case .tal(let d): return [(sti, .tekst("\(d)".replacingOccurrences(of: ".", with: ",")))]
+        case .fastTal(let d, let n): return [(sti, .tal(d, decimaler: n))]
         case .bool(let b): return [(sti, .sandhed(b))]
         case .null: return [(sti, .tom)]
         case .array(let a): return a.enumerated().flatMap { $0.element.flad("\(sti)[\($0.offset + 1)]") }

@@ -81,3 +81,33 @@ public final class Haendelsesmodel: Model, @unchecked Sendable {
                   foer: foer, efter: efter, begrundelse: begrundelse)
     }
 }
+
+public final class PLSatsmodel: Model, @unchecked Sendable {
+    public static let schema = "pl_satser"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "type") public var type: String
+    @Field(key: "kilde") public var kilde: String
+    @Field(key: "art") public var art: String
+    @Field(key: "aar_fra") public var aarFra: Int
+    @Field(key: "aar_til") public var aarTil: Int
+    /// Exact decimal text.
+    @Field(key: "procent") public var procent: String
+    @Field(key: "reference") public var reference: String
+    public init() {}
+}
+
+public final class Kontraktmodel: Model, @unchecked Sendable {
+    public static let schema = "kontrakter"
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "organisation_id") public var organisationID: UUID
+    @Field(key: "reference") public var reference: String
+    @Field(key: "version") public var version: Int
+    /// The draft as JSON (`Kontraktudkast`: no citizen data).
+    @Field(key: "udkast") public var udkast: String
+    /// The unit price when saved (exact decimal text) and the year of its price level.
+    @Field(key: "pris") public var pris: String
+    @Field(key: "prisaar") public var prisaar: Int
+    @Field(key: "oprettet_af") public var oprettetAf: String
+    @Field(key: "oprettet") public var oprettet: String
+    public init() {}
+}

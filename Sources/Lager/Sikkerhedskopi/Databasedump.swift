@@ -45,18 +45,20 @@ public enum Databasedump {
         var maalgruppelister: [Maalgruppemodel]?
         var ledigePladser: [LedigePladsermodel]?
         var indikatorer: [Indikatormodel]?
+        var plSatser: [PLSatsmodel]?
+        var kontrakter: [Kontraktmodel]?
 
         enum CodingKeys: String, CodingKey {
             case organisationer, tilbud, beslutninger, takstniveauer, regnskaber, belaegninger, pladser
             case plIndeks = "pl_indeks", parametre, kommentarer, befolkning, haendelser
-            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar, afvigelsesaarsager, udmeldingsdata, maalgruppelister, ledigePladser = "ledige_pladser", indikatorer
+            case brugere, apiNoegler = "api_noegler", afdaekninger, afdaekningssvar, afvigelsesaarsager, udmeldingsdata, maalgruppelister, ledigePladser = "ledige_pladser", indikatorer, plSatser = "pl_satser", kontrakter
         }
 
         var antalRaekker: Int {
             organisationer.count + tilbud.count + beslutninger.count + takstniveauer.count + regnskaber.count
                 + belaegninger.count + pladser.count + plIndeks.count + parametre.count + kommentarer.count + befolkning.count
                 + haendelser.count + (brugere?.count ?? 0) + (apiNoegler?.count ?? 0)
-                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0) + (afvigelsesaarsager?.count ?? 0) + (udmeldingsdata?.count ?? 0) + (maalgruppelister?.count ?? 0) + (ledigePladser?.count ?? 0) + (indikatorer?.count ?? 0)
+                + (afdaekninger?.count ?? 0) + (afdaekningssvar?.count ?? 0) + (afvigelsesaarsager?.count ?? 0) + (udmeldingsdata?.count ?? 0) + (maalgruppelister?.count ?? 0) + (ledigePladser?.count ?? 0) + (indikatorer?.count ?? 0) + (plSatser?.count ?? 0) + (kontrakter?.count ?? 0)
         }
     }
 
@@ -129,7 +131,8 @@ extension Lager {
             afdaekninger: try await sorteret(Afdaekningsmodel.self), afdaekningssvar: try await sorteret(Afdaekningssvarmodel.self),
             afvigelsesaarsager: try await sorteret(Afvigelsesaarsagsmodel.self), udmeldingsdata: try await sorteret(Udmeldingsmodel.self),
             maalgruppelister: try await sorteret(Maalgruppemodel.self), ledigePladser: try await sorteret(LedigePladsermodel.self),
-            indikatorer: try await sorteret(Indikatormodel.self))
+            indikatorer: try await sorteret(Indikatormodel.self), plSatser: try await sorteret(PLSatsmodel.self),
+            kontrakter: try await sorteret(Kontraktmodel.self))
         var data = try Databasedump.encoder.encode(Databasedump.Fil(format: Databasedump.formatnavn, version: Databasedump.version, tabeller: t))
         data.append(0x0A)
         return data
@@ -190,6 +193,12 @@ extension Lager {
             }
             for m in t.ledigePladser ?? [] { try await m.create(on: tx) }
             for m in t.indikatorer ?? [] { try await m.create(on: tx) }
+            // The migration seeds the published rates; the dump's own table replaces them.
+            if let satser = t.plSatser {
+                try await PLSatsmodel.query(on: tx).delete()
+                for m in satser { try await m.create(on: tx) }
+            }
+            for m in t.kontrakter ?? [] { try await m.create(on: tx) }
         }
         return t.antalRaekker
     }

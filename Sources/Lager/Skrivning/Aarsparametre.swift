@@ -21,6 +21,9 @@ public enum Parameternoegle {
     /// The change from last year's takst (percent) above which a submission needs a begrundelse
     /// (`Indsendelseskontrol`; unset = 5 %).
     public static let takstaendringsgraense = "takstaendringsgraense"
+    /// Whether aflastning is billed by granted or used døgn (`Aflastningsgrundlag`; unset = the
+    /// rule the sources state for the region, if any: DOMAIN.md 6.12).
+    public static let aflastningsgrundlag = "aflastningsgrundlag"
 }
 
 /// One year's parameters for one region, as far as they are set.
