@@ -56,6 +56,22 @@ public enum Webdemo {
                                           fil: "demo (002:11692–11873)", af: bruger)
             ud.append("Nøgletal 2022 for de fem regioner (21 indikatorer)")
         }
+        // P/L rates beyond the published 2023→2024 (seeded by the migration) up to next 1 January,
+        // so the contract pages show a rate and the regulation list chains; marked as demo.
+        let satser = try await l.plSatser()
+        if satser.sats(.klGenerel, til: aar + 1) == nil {
+            var nye: [PLSats] = []
+            for til in 2025...(aar + 1) where satser.sats(.klGenerel, til: til) == nil {
+                for (type, kilde, art, procent) in [(PLSatstype.klGenerel, "KL (økonomiaftalen)", "samlede udgifter inkl. overførsler (generel)", "2.5"),
+                                                     (.klService, "KL (økonomiaftalen)", "serviceudgifter", "2.8"), (.klAnlaeg, "KL (økonomiaftalen)", "anlæg", "2.2"),
+                                                     (.danskeRegioner, "Danske Regioner", "P/L inkl. medicin", "2.6")] where satser.sats(type, til: til) == nil {
+                    nye.append(try PLSats(type: type, kilde: kilde, art: art, aarFra: til - 1, aarTil: til, procent: Decimal(string: procent)!,
+                                          reference: "demo – ikke en offentliggjort sats"))
+                }
+            }
+            try await l.gemPLSatser(nye, kilde: "demo", af: bruger)
+            ud.append("P/L-satser 2025–\(aar + 1) (demo, ikke offentliggjorte satser)")
+        }
         if try await l.afdaekninger().isEmpty, try await l.organisation(navn: "Jammerbugt Kommune") != nil {
             ud.append(try await afdaekning(l, af: bruger, aar: aar))
         }

@@ -55,3 +55,13 @@ public enum Kontrakttabeller {
         })
     }
 }
+
+extension Kontrakttabeller {
+    /// A kommune's contracts with their prices from the next 1 January (the regulation list).
+    public static func reguleringsliste(_ poster: [Reguleringsliste.Post]) -> Tabel {
+        Tabel(kolonner: ["reference", "leverandoer", "version", "pris_kr", "prisaar", "ny_pris_kr", "grundlag"], raekker: poster.map { p in
+            [.tekst(p.reference), .tekst(p.leverandoer), .tekst(p.version == .indenforRammeaftale ? "rammeaftale" : "særforanstaltning"),
+             .tal(p.pris, decimaler: 2), .heltal(p.prisaar), p.nyPris.map { .tal($0, decimaler: 2) } ?? .tom, .tekst(p.grundlag)]
+        })
+    }
+}

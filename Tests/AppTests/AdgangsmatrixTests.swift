@@ -226,6 +226,25 @@ final class AdgangsmatrixTests: XCTestCase {
                     try await m.lager.indikatorer(aar: "2022").contains { $0.navn == "Import \(n)" }
                 }
             },
+            Rute(metode: .POST, moenster: "/sekretariat/pl-satser", tilladt: sek, succes: .seeOther) { m, n in
+                Kald(sti: "/sekretariat/pl-satser", felter: ["type": "kl_service", "aar_fra": "2090", "procent": "2,1", "reference": "Matrix \(n)"]) {
+                    try await m.lager.plSatser().sats(.klService, til: 2091)?.reference == "Matrix \(n)"
+                }
+            },
+            Rute(metode: .POST, moenster: "/sekretariat/pl-satser/import", tilladt: sek, succes: .seeOther) { m, n in
+                Kald(sti: "/sekretariat/pl-satser/import", felter: ["csv": "kilde;art;aar_fra;aar_til;procent;reference\nKL;anlæg;2090;2091;1,5;Import \(n)\n"]) {
+                    try await m.lager.plSatser().sats(.klAnlaeg, til: 2091)?.reference == "Import \(n)"
+                }
+            },
+            // Any kommune's account drafts and saves its own contracts (saving is the write).
+            Rute(metode: .POST, moenster: "/kontrakt", tilladt: ["driftsherre", "anden driftsherre"], succes: .ok) { m, n in
+                Kald(sti: "/kontrakt", felter: ["handling": "gem", "reference": "Matrix \(n)", "ean": "5798000000001", "version": "udenfor",
+                                                "leverandoer": "Fjordly", "leverandoertype": "kommunal", "pris": "1000", "indsats1_paragraf": "SEL § 108",
+                                                "indsats1_antal": "1", "indsats1_enhed": "døgn", "indsats1_start": "2026-02-01",
+                                                "indsats1_opfoelgning": "2026-05-01", "betaling": "hele-perioden"]) {
+                    try await Kontraktmodel.query(on: m.lager.db).filter(\.$reference == "Matrix \(n)").count() > 0
+                }
+            },
             Rute(metode: .PUT, moenster: "/api/v1/afdaekninger/:id/svar", tilladt: egen, succes: .ok) { m, n in
                 let id = try await afdaekning(m, n)
                 return Kald(sti: "/api/v1/afdaekninger/\(id)/svar", json: #"{"svar": {"s1_2024": "8-10"}}"#) {

@@ -20,6 +20,7 @@ import argparse
 import io
 import zipfile
 import datetime
+from decimal import Decimal
 import json
 import os
 import shutil
@@ -418,6 +419,82 @@ class Takstfil(unittest.TestCase):
         self.skud("24-sammenligning-gruppe")
         self.axe("sammenligning-gruppe")
 
+
+    def test_8_kontrakt_med_takst_paa_startdatoen(self):
+        """A kommune drafts a standard contract inside the rammeaftale: the unit price is the published
+        takst in force on the start date (checked against the API for two dates in different years);
+        the form has no field that could carry a CPR number; saved, it is on the regulation list."""
+        self.aabn("/kontrakter")
+        self.assertIn("Kommunale tilbud reguleres pr. 1. januar", self.tekst())
+        self.axe("kontrakter-pl-satser")
+        self.log_ind("aalborg@demo.takstfil.dk", "demo-aalborg")
+        self.klik_lenke("Ny kontrakt")
+        form = self.d.find_element(By.CSS_SELECTOR, "form[action='/kontrakt']")
+        navne = {e.get_attribute("name") for e in form.find_elements(By.CSS_SELECTOR, "input, select, textarea") if e.get_attribute("name")}
+        self.assertTrue(navne, "the form has fields")
+        for n in navne:
+            self.assertNotRegex(n.lower(), r"cpr|person|borger|fodsel|foedsel", f"a field that could carry the citizen's identity: {n}")
+        self.assertIn("Borgerens navn og CPR-nummer skrives kun i den underskrevne kontrakt", self.tekst())
+        self.axe("kontrakt-formular")
+        valg = [o for o in self.d.find_elements(By.CSS_SELECTOR, "select[name=tilbudniveau] option") if o.get_attribute("value")]
+        self.assertTrue(valg, "published tilbud to choose from")
+        vaerdi = valg[0].get_attribute("value")
+        tilbud_id, niveau = vaerdi.split("|", 1)
+
+        def api_takst(dato):
+            aar = int(dato[:4])
+            with urllib.request.urlopen(SERVER["url"] + f"/api/v1/tilbud?aar={aar}&dato={dato}") as r:
+                liste = json.loads(r.read().decode("utf-8"))
+            t = next(x for x in liste if x["id"].lower() == tilbud_id.lower())
+            return next(n["takst"] for n in t["takstniveauer"] if n["navn"] == niveau)
+
+        priser = []
+        for start in [f"{NAESTE_AAR - 1}-06-01", f"{NAESTE_AAR - 2}-06-01"]:
+            self.aabn("/kontrakt")
+            self.felt("reference", "AAK-BROWSER-1")
+            self.felt("ean", "5798000000001")
+            self.d.find_element(By.CSS_SELECTOR, f"select[name=tilbudniveau] option[value='{vaerdi}']").click()
+            self.felt("indsats1_paragraf", "SEL § 104")
+            self.felt("indsats1_antal", "1")
+            self.felt("indsats1_enhed", "dag")
+            for navn, dato in [("indsats1_start", start), ("indsats1_opfoelgning", start.replace("-06-", "-09-"))]:
+                self.d.execute_script("arguments[0].value = arguments[1]", self.d.find_element(By.NAME, navn), dato)
+            self.klik_knap("Vis kontrakten")
+            celle = self.d.find_element(By.CSS_SELECTOR, "td[data-enhedspris]")
+            pris = celle.get_attribute("data-enhedspris")
+            self.assertEqual(Decimal(pris), Decimal(api_takst(start)), f"the takst in force on {start}")
+            self.assertIn("Se takstens beregning", self.tekst())
+            priser.append(pris)
+        self.assertNotEqual(priser[0], priser[1], "two years, two takster: the start date decides")
+        self.assertIn("Borgerens navn og CPR-nummer udfyldes i den underskrevne kontrakt", self.tekst())
+        self.skud("25-kontrakt")
+        self.axe("kontrakt")
+
+        # A CPR-like reference is refused; then saved and on the regulation list.
+        self.aabn("/kontrakt")
+        self.felt("reference", "0102031234")
+        self.klik_knap("Vis kontrakten")
+        self.assertIn("ligner et CPR-nummer", self.tekst())
+        self.axe("kontrakt-formular-med-fejl")
+        self.felt("reference", "AAK-BROWSER-1")
+        self.felt("ean", "5798000000001")
+        self.d.find_element(By.CSS_SELECTOR, "select[name=version] option[value=udenfor]").click()
+        self.felt("leverandoer", "Bostedet Fjordly")
+        self.d.find_element(By.CSS_SELECTOR, "select[name=leverandoertype] option[value=kommunal]").click()
+        self.felt("pris", "1000")
+        self.felt("indsats1_paragraf", "SEL § 108")
+        self.felt("indsats1_antal", "1")
+        self.felt("indsats1_enhed", "døgn")
+        for navn, dato in [("indsats1_start", f"{NAESTE_AAR - 1}-02-01"), ("indsats1_opfoelgning", f"{NAESTE_AAR - 1}-05-01")]:
+            self.d.execute_script("arguments[0].value = arguments[1]", self.d.find_element(By.NAME, navn), dato)
+        self.klik_knap("Gem og vis")
+        self.assertIn("Gemt som version 1 af AAK-BROWSER-1", self.tekst())
+        self.klik_lenke("Reguleringsliste")
+        self.assertIn("AAK-BROWSER-1", self.tekst())
+        self.assertIn("Bostedet Fjordly", self.tekst())
+        self.skud("26-reguleringsliste")
+        self.axe("reguleringsliste")
+        self.log_ud()
 
 
 def main():

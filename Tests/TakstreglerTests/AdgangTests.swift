@@ -6,7 +6,7 @@ final class AdgangTests: XCTestCase {
     func testRollerneSomDOMAIN2() {
         let forventet: [Rolle: Set<Handling>] = [
             .offentlig: [],
-            .driftsherre: [.indberetTakst, .indsendTakst, .indberetRegnskab, .laesKladder, .kommenterLedelsesinformation, .besvarAfdaekning],
+            .driftsherre: [.indberetTakst, .indsendTakst, .indberetRegnskab, .laesKladder, .kommenterLedelsesinformation, .besvarAfdaekning, .udarbejdKontrakt],
             .sekretariat: [.laesKladder, .afvis, .godkend, .offentliggoer, .ret, .saetParametre, .laesRevisionslog, .styrAfdaekning],
             .socialtilsyn: [.vedligeholdSocialtilsyn],
             .admin: [.administrerBrugere, .administrerOrganisationer, .laesRevisionslog],

@@ -68,10 +68,14 @@ extension Lager {
     /// Saves a valid draft under the kommune's reference as a new version (earlier versions stay).
     /// `pris` is the unit price the draft was made with and `prisaar` its price level's year.
     @discardableResult
-    public func gemKontrakt(_ u: Kontraktudkast, organisationID: UUID, pris: Kroner, prisaar: Int, af bruger: String) async throws -> GemtKontrakt {
+    public func gemKontrakt(_ u: Kontraktudkast, organisation: String, pris: Kroner, prisaar: Int, af bruger: String) async throws -> GemtKontrakt {
         let fejl = u.fejl()
         if !fejl.isEmpty { throw Valideringsfejlliste(fejl) }
+        try Kontrol.ikkeNegativ(pris, felt: "pris", hvad: "enhedsprisen")
         let json = try Lagerkodning.json(u)
+        guard let organisationID = try await organisationsmodel(navn: organisation)?.id else {
+            throw Valideringsfejl(felt: "organisation", besked: "ukendt organisation '\(organisation)'")
+        }
         return try await skriv { tx, log in
             let sidste = try await Kontraktmodel.query(on: tx).filter(\.$organisationID == organisationID).filter(\.$reference == u.reference)
                 .sort(\.$version, .descending).first()
@@ -98,7 +102,8 @@ extension Lager {
     }
 
     /// A kommune's saved contracts, the newest version of each reference, by reference.
-    public func kontrakter(organisationID: UUID) async throws -> [GemtKontrakt] {
+    public func kontrakter(organisation: String) async throws -> [GemtKontrakt] {
+        guard let organisationID = try await organisationsmodel(navn: organisation)?.id else { return [] }
         let alle = try await Kontraktmodel.query(on: db).filter(\.$organisationID == organisationID).all()
         var nyeste: [String: Kontraktmodel] = [:]
         for m in alle where (nyeste[m.reference]?.version ?? 0) < m.version { nyeste[m.reference] = m }

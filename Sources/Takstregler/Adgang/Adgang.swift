@@ -50,6 +50,8 @@ public enum Handling: String, Codable, Sendable, CaseIterable {
     case styrAfdaekning
     /// Answer a review one's own kommune is invited to (the kommune's accounts act as its myndighed).
     case besvarAfdaekning
+    /// A kommune drafts standard contracts and keeps its own regulation list (DOMAIN.md 6.12).
+    case udarbejdKontrakt
 
     public var tekst: String {
         switch self {
@@ -69,6 +71,7 @@ public enum Handling: String, Codable, Sendable, CaseIterable {
         case .administrerOrganisationer: return "administrere organisationer"
         case .styrAfdaekning: return "oprette og offentliggøre afdækninger af udbud og efterspørgsel"
         case .besvarAfdaekning: return "besvare afdækninger af udbud og efterspørgsel"
+        case .udarbejdKontrakt: return "udarbejde og gemme kontrakter"
         }
     }
 }
@@ -78,7 +81,7 @@ public enum Handling: String, Codable, Sendable, CaseIterable {
 public enum Adgang {
     public static func maa(_ rolle: Rolle, _ handling: Handling) -> Bool {
         switch handling {
-        case .indberetTakst, .indsendTakst, .indberetRegnskab, .kommenterLedelsesinformation, .besvarAfdaekning:
+        case .indberetTakst, .indsendTakst, .indberetRegnskab, .kommenterLedelsesinformation, .besvarAfdaekning, .udarbejdKontrakt:
             return rolle == .driftsherre
         case .laesKladder:
             return rolle == .driftsherre || rolle == .sekretariat

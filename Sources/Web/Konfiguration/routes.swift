@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AfdaekningController())
     try app.register(collection: NoegletalController())
     try app.register(collection: SammenligningController())
+    try app.register(collection: KontraktController())
     try app.register(collection: SocialtilsynController())
     try app.register(collection: KontoController())
     try app.register(collection: IndberetningController())

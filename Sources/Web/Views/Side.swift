@@ -70,10 +70,11 @@ enum Side {
 
     static func menu(_ k: Sidekontekst) -> Node<HTML.BodyContext> {
         var punkter: [(String, String)] = [("/", "Takster"), ("/ledelsesinformation", "Ledelsesinformation"), ("/kapacitet", "Kapacitet"), ("/noegletal", "Nøgletal"),
-                                              ("/socialtilsyn", "Socialtilsyn")]
+                                              ("/socialtilsyn", "Socialtilsyn"), ("/kontrakter", "Kontrakter")]
         let rolle = k.bruger?.rolle ?? .offentlig
         if Adgang.maa(rolle, .indberetTakst) { punkter.append(("/indberetning", "Indberetning")) }
         if Adgang.maa(rolle, .besvarAfdaekning) { punkter.append(("/afdaekninger", "Afdækning")) }
+        if Adgang.maa(rolle, .udarbejdKontrakt) { punkter.append(("/kontrakt", "Ny kontrakt")) }
         if Adgang.maa(rolle, .godkend) { punkter.append(("/sekretariat", "Behandling")) }
         if Adgang.maa(rolle, .styrAfdaekning) { punkter.append(("/sekretariat/afdaekninger", "Afdækninger")) }
         if Adgang.maa(rolle, .saetParametre) { punkter.append(("/sekretariat/parametre", "Parametre")) }
@@ -154,6 +155,10 @@ enum Side {
     pre{white-space:pre-wrap;word-break:break-word;font-size:.8rem;margin:0}
     details summary{cursor:pointer;color:#0b5394}
     @media (max-width:40rem){main{padding:.6rem}th,td{padding:.3rem}h1{font-size:1.35rem}}
+    .kontrakt section{break-inside:avoid;margin:0 0 1rem}.kontrakt .linje{border-bottom:1px solid #000;min-height:1.6rem;margin:.3rem 0 .8rem}
+    .underskrifter{display:grid;grid-template-columns:1fr 1fr;gap:2rem;margin-top:2rem}
+    @page{size:A4;margin:18mm}
+    @media print{header,footer,.spring,.ikke-print,.besked{display:none}main{max-width:none;padding:0}body{font-size:10.5pt}a{color:#000;text-decoration:none}table{font-size:9.5pt}}
     """
 }
 
