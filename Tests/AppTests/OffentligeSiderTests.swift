@@ -90,7 +90,17 @@ final class OffentligeSiderTests: XCTestCase {
         XCTAssertEqual(csv.headers.contentType?.description, "text/csv; charset=utf-8")
         XCTAssertEqual(csv.headers.first(name: .contentDisposition), "attachment; filename=\"takster-\(aar).csv\"")
         let linjer = csv.body.string.dropFirst().split(separator: "\r\n")
-        XCTAssertEqual(linjer.first, "tilbud;driftsherre;maalgruppe;sel_paragraf;type;takstniveau;aar;version;takst_kr;enhed;gyldig_fra;kun_nye_fra;midlertidig;demodata")
+        XCTAssertEqual(linjer.first, "tilbud;driftsherre;maalgruppe;sel_paragraf;type;takstniveau;aar;version;takst_kr;enhed;pladser;belaegningsprocent;gyldig_fra;kun_nye_fra;midlertidig;demodata")
+        // Pladser and belægningsprocent beside the takst, as the other regions publish them (001:8398–8414).
+        let foerste = linjer[1].split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(foerste[10], DanskTal.formaterKort(raekker[0].niveau.grundlag.pladser, maksDecimaler: 6))
+        XCTAssertEqual(foerste[11], DanskTal.formaterKort(raekker[0].niveau.grundlag.belaegningsprocent, maksDecimaler: 6))
+        let efterPladser = Tilbudsviften.raekker(alle, .init(aar: aar, sort: "pladser")).map(\.niveau.grundlag.pladser)
+        XCTAssertEqual(efterPladser, efterPladser.sorted())
+        let efterBelaegning = Tilbudsviften.raekker(alle, .init(aar: aar, sort: "belaegning", faldende: true)).map(\.niveau.grundlag.belaegningsprocent)
+        XCTAssertEqual(efterBelaegning, efterBelaegning.sorted(by: >))
+        XCTAssertTrue(html.contains(">Belægning (%)"), "the column on the page")
+        XCTAssertTrue(html.contains("format=xlsx"), "an XLSX link beside the CSV link")
         XCTAssertEqual(linjer.count, raekker.count + 1)
         XCTAssertTrue(linjer[1].hasPrefix("\(raekker[0].tilbud.navn);Viborg Kommune;"), String(linjer[1]))
         XCTAssertTrue(csv.body.string.hasPrefix("\u{FEFF}"))
@@ -143,6 +153,10 @@ final class OffentligeSiderTests: XCTestCase {
             XCTAssertTrue(html.contains(t), t)
         }
         XCTAssertGreaterThanOrEqual(html.components(separatedBy: "<svg").count - 1, 4, "diagrammer til tabellerne med data")
+        // Every table sits in a frame that scrolls and is reached with the keyboard (issue "Brugervenlighed" 3).
+        XCTAssertEqual(html.components(separatedBy: "<table").count - 1,
+                       html.components(separatedBy: "<div class=\"tabel\" role=\"region\"").count - 1)
+        XCTAssertTrue(html.contains("tabindex=\"0\""))
         // Table 1 equals the storage's own computation (Viborg's row, Danish format).
         let t1 = try await Lager(app.db).takstudviklingTabel(fra: 2018, til: 2019, kunGodkendte: true)
         let viborg = try XCTUnwrap(t1.first { $0.driftsherre == "Viborg Kommune" })

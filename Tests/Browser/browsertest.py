@@ -497,6 +497,41 @@ class Takstfil(unittest.TestCase):
         self.log_ud()
 
 
+    def test_9_tabeller_der_passer(self):
+        """At 1.400 px and 390 px no table is cut off: every cell is inside the page or inside a frame
+        that scrolls it and can be reached with the keyboard; screenshots of both widths."""
+        js = """
+        const ud = [];
+        const vw = document.documentElement.clientWidth;
+        for (const c of document.querySelectorAll('td, th')) {
+          const r = c.getBoundingClientRect();
+          if (r.width === 0) continue;
+          let ramme = null;
+          for (let p = c.parentElement; p; p = p.parentElement) {
+            const o = getComputedStyle(p).overflowX;
+            if ((o === 'auto' || o === 'scroll') && p.scrollWidth > p.clientWidth) { ramme = p; break; }
+          }
+          if (ramme) { if (ramme.tabIndex < 0) ud.push('rammen kan ikke nås med tastaturet: ' + c.textContent.slice(0, 40)); continue; }
+          if (r.right > vw + 1 || r.left < -1) ud.push('skåret af: ' + c.textContent.slice(0, 40));
+        }
+        return ud;
+        """
+        sider = ["/", "/ledelsesinformation?aar=2019", "/kapacitet", "/socialtilsyn?aar=2024", "/noegletal", "/sammenligning", "/kontrakter"]
+        try:
+            for bredde in (1400, 390):
+                self.d.set_window_size(bredde, 1000)
+                for sti in sider:
+                    self.aabn(sti)
+                    fejl = self.d.execute_script(js)
+                    self.assertEqual(fejl, [], f"{sti} ved {bredde} px")
+                    navn = sti.strip("/").split("?")[0] or "forside"
+                    self.skud(f"27-bredde-{bredde}-{navn}")
+                    if sti.startswith("/ledelsesinformation"):
+                        self.axe(f"ledelsesinformation-{bredde}px")
+        finally:
+            self.d.set_window_size(1280, 1000)
+
+
 def main():
     global ARGS
     p = argparse.ArgumentParser()

@@ -109,7 +109,7 @@ struct AdminSide {
         return Side.dokument(titel: "Brugere og organisationer", kontekst: kontekst, [
             .h1("Brugere og organisationer"),
             .h2("Brugere"),
-            .div(.class("tabel"), .table(
+            E.ramme("Tabel", .table(
                 .caption(.text("\(brugere.count) brugere")),
                 .thead(.tr(.th("E-mail"), .th("Rolle"), .th("Organisation"), .th("Status"), .th("Oprettet"), .th("Handling"))),
                 .tbody(.forEach(brugere) { b in
@@ -137,7 +137,7 @@ struct AdminSide {
                 ]),
             ]),
             .h2("Organisationer"),
-            .div(.class("tabel"), .table(
+            E.ramme("Tabel", .table(
                 .caption(.text("\(organisationer.count) organisationer")),
                 .thead(.tr(.th("Navn"), .th("Art"), .th("Kommunenr."), .th("Region"))),
                 .tbody(.forEach(organisationer) { o in

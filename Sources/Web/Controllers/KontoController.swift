@@ -199,7 +199,7 @@ struct KontoSide {
             ]),
             .h2("API-nøgler"),
             .p("En API-nøgle giver et andet system lov til at skrive gennem /api/v1 med dine rettigheder. Den vises kun, når den oprettes."),
-            .if(noegler.isEmpty, .p("Du har ingen API-nøgler."), else: .div(.class("tabel"), .table(
+            .if(noegler.isEmpty, .p("Du har ingen API-nøgler."), else: E.ramme("Tabel", .table(
                 .caption("Dine API-nøgler"),
                 .thead(.tr(.th("Navn"), .th("Oprettet"), .th("Status"), .th(E.el("span", [("class", "skjult")], [.text("Handling")])))),
                 .tbody(.forEach(noegler) { n in

@@ -135,7 +135,7 @@ struct LedelsesinformationSide {
                 E.valgfelt("region", "Region", valg: [("", "Alle")] + regioner.map { ($0, $0) }, valgt: region ?? ""),
                 E.knap("Vis", klasse: "sekundaer"),
             ]),
-            E.el("p", [("class", "download")], [E.lenke(url(format: "csv"), "Hent alle fem tabeller som CSV")]),
+            E.el("p", [("class", "download")], [E.lenke(url(format: "csv"), "Hent alle fem tabeller som CSV"), .text(" · "), E.lenke(url(format: "xlsx"), "som XLSX")]),
             E.el("nav", [("aria-label", "Tabeller")], [
                 .ul(.forEach(dele) { d in .li(E.lenke("#\(d.noegle)", d.titel)) }),
             ]),
@@ -147,7 +147,8 @@ struct LedelsesinformationSide {
                     d.diagram,
                     Tabelvisning.html(d.tabel, overskrifter: overskrift, caption: d.titel,
                                       sumraekke: { r in if case .tekst(let n) = r[0] { return n == Takstudvikling.iAlt }; return false }),
-                    E.el("p", [("class", "download")], [E.lenke(url(tabel: d.noegle, format: "csv"), "Hent \(d.titel.components(separatedBy: ".").first ?? "tabellen") som CSV")]),
+                    E.el("p", [("class", "download")], [E.lenke(url(tabel: d.noegle, format: "csv"), "Hent \(d.titel.components(separatedBy: ".").first ?? "tabellen") som CSV"), .text(" · "),
+                                                        E.lenke(url(tabel: d.noegle, format: "xlsx"), "som XLSX")]),
                 ])
             },
         ])

@@ -54,7 +54,7 @@ struct SammenligningController: RouteCollection {
                 E.knap("Vis", klasse: "sekundaer"),
             ]),
             .if(valgte.isEmpty, .p(.text("Der er ingen offentliggjorte takster for \(aar) med disse valg."))),
-            .if(enkelt == nil && !valgte.isEmpty, E.el("table", [], [
+            .if(enkelt == nil && !valgte.isEmpty, E.ramme("Grupper af sammenlignelige tilbud", E.el("table", [], [
                 E.el("caption", [], [.text("Grupper af sammenlignelige tilbud (vælg en for diagram og tilbud)")]),
                 E.el("thead", [], [E.el("tr", [], ["Målgruppe", "SEL §", "Type", "Enhed", "Regioner", "Tilbud", "Median pr. region (kr.)"]
                     .map { E.el("th", [("scope", "col")], [.text($0)]) })]),
@@ -67,7 +67,7 @@ struct SammenligningController: RouteCollection {
                         E.el("td", [], [.text(r.keys.sorted(by: DanskSortering.foer).map { "\($0) \(kr(r[$0]!.median))" }.joined(separator: " · "))]),
                     ])
                 }),
-            ])),
+            ]))),
             .unwrap(enkelt) { g, r in .group(
                 .h2(.text("\(g.maalgruppe), SEL § \(g.paragraf), \(g.type.tekst.lowercased()) (\(g.enhed.tekst))")),
                 Diagram.soejler(id: "median", titel: "Median pr. region, \(g.enhed.tekst) (kr.)", kategorier: r.keys.sorted(by: DanskSortering.foer),

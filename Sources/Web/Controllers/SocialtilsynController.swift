@@ -148,7 +148,8 @@ struct SocialtilsynSide {
             ]),
             .if(beregnet.isEmpty, .p(.text("Der er ingen socialtilsynsdata for \(aar). Socialtilsynet indberetter budget, takster og objektiv finansiering i august–september for det følgende år."))),
             .if(beregnet.contains { $0.resultat != nil },
-                E.el("p", [("class", "download")], [E.lenke("/socialtilsyn?aar=\(aar)&format=csv", "Hent takster og objektiv finansiering som CSV")])),
+                E.el("p", [("class", "download")], [E.lenke("/socialtilsyn?aar=\(aar)&format=csv", "Hent takster og objektiv finansiering som CSV"), .text(" · "),
+                                                    E.lenke("/socialtilsyn?aar=\(aar)&format=xlsx", "som XLSX")])),
             .forEach(beregnet) { b in SocialtilsynSide.sektion(b) },
         ])
     }
@@ -184,7 +185,7 @@ struct SocialtilsynSide {
                sumraekke: { if case .tekst("I alt") = $0[0] { return true }; return false }),
             .if(!(r.sammenligning ?? []).isEmpty, .group(
                 .h3("Sammenligning med tidligere år"),
-                .div(.class("tabel"), .table(
+                E.ramme("Tabel", .table(
                     .caption("Sammenligning (tidligere år i budgetårets priser)"),
                     .thead(.tr(.th("Post"), .th(.class("tal"), "Tidligere"), .th(.class("tal"), "Budgetår"), .th(.class("tal"), "Ændring (%)"))),
                     .tbody(.forEach(r.sammenligning ?? []) { l in

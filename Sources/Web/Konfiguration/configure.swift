@@ -10,6 +10,8 @@ public func configure(_ app: Application, database: Databasevalg, indstillinger:
     app.migrations.add(Migrationer.alle)
     // The session table belongs to the web app (Fluent's own migration), after storage's tables.
     app.migrations.add(SessionRecord.migration)
+    // Tests make an application per test case: a line per migration each time buried failures.
+    if app.environment == .testing { app.fluent.migrationLogLevel = .debug }
     try await app.autoMigrate()
     app.webindstillinger = indstillinger
     app.offentligcache = Offentligcache(kontrolinterval: indstillinger.cachekontrol, maksBytes: indstillinger.cachegraenseBytes)

@@ -60,7 +60,7 @@ enum AfdaekningSider {
         return Side.dokument(titel: "Afdækninger af udbud og efterspørgsel", kontekst: kontekst, [
             .h1(.text("Afdækninger af udbud og efterspørgsel")),
             .if(alle.isEmpty, .p(.text("Ingen afdækninger endnu."))),
-            .if(!alle.isEmpty, E.el("table", [], [
+            .if(!alle.isEmpty, E.ramme("Afdækninger", E.el("table", [], [
                 E.el("caption", [], [.text("Afdækninger")]),
                 E.el("thead", [], [E.el("tr", [], ["Afdækning", "År", "Region", "Svar", "Status"].map { E.el("th", [("scope", "col")], [.text($0)]) })]),
                 E.el("tbody", [], alle.map { g in
@@ -70,7 +70,7 @@ enum AfdaekningSider {
                         E.el("td", [], [.text(svarprocenter[g.id] ?? "")]), E.el("td", [], [.text(g.status.tekst)]),
                     ])
                 }),
-            ])),
+            ]))),
             .h2(.text("Ny afdækning")),
             E.el("form", [("class", "soeg"), ("method", "get"), ("action", "/sekretariat/afdaekninger")], [
                 E.valgfelt("region", "Region", valg: regioner.map { ($0, $0) }, valgt: region, id: "f-region-skift"),

@@ -8,7 +8,7 @@ enum Beregningsvisning {
     static func tabel(_ n: Takstniveau, _ r: Takstresultat, caption: String? = nil) -> Node<HTML.BodyContext> {
         let g = n.grundlag
         let kr = { (x: Kroner) in DanskTal.formater(x, decimaler: 2) }
-        return .div(.class("tabel"), .table(
+        return E.ramme("Tabel", .table(
             .caption(.text(caption ?? "Takstberegning for \(n.navn) \(n.aar)")),
             .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Post"),
                        .th(.class("tal"), .attribute(named: "scope", value: "col"), "Beløb (kr.)"))),

@@ -9,7 +9,7 @@ enum Hensaettelsesvisning {
         return .group(
             E.el("h2", [("id", "hensaettelser")], [.text("Hensættelser")]),
             .p(.text("Saldo \(iaar): \(Visning.kroner(Hensaettelser.saldo(h, iaar: iaar), .heleKroner)) kr. En hensættelse skal bruges inden for \(Hensaettelse.levetidAar) år efter regnskabsåret; ellers indregnes den i taksten alligevel.")),
-            .div(.class("tabel"), .table(
+            E.ramme("Tabel", .table(
                 .caption("Hensættelser af overskud"),
                 .thead(.tr(.th("Regnskabsår"), .th(.class("tal"), "Hensat (kr.)"), .th("Bruges senest"), .th("Status"))),
                 .tbody(.forEach(h) { x in

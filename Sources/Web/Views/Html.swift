@@ -42,6 +42,12 @@ enum E {
         el(navn, a, born)
     }
 
+    /// The frame every table sits in: a table wider than the page scrolls inside it, and the frame
+    /// can be reached and scrolled with the keyboard (a named region, in the tab order).
+    static func ramme(_ navn: String = "Tabel", _ indhold: N...) -> N {
+        el("div", [("class", "tabel"), ("role", "region"), ("aria-label", navn), ("tabindex", "0")], indhold)
+    }
+
     static func tomt<C>(_ navn: String, _ a: [(String, String?)]) -> Node<C> {
         .selfClosedElement(named: navn, attributes: a.compactMap { navn, vaerdi -> Attribute<C>? in
             guard let vaerdi else { return nil }
@@ -165,7 +171,7 @@ enum Tabelvisning {
                 switch r[i] { case .tal, .heltal: return true; default: return false }
             }
         }
-        return E.el("div", [("class", "tabel")], [
+        return E.ramme(caption,
             E.el("table", [], [
                 E.el("caption", [], [.text(caption)]),
                 E.el("thead", [], [E.el("tr", [], t.kolonner.enumerated().map { i, k in
@@ -177,8 +183,8 @@ enum Tabelvisning {
                             : E.el("td", [("class", klasse(tal[i], fremhaev.contains(t.kolonner[i])))], [.text(c.visning)])
                     })
                 }),
-            ]),
-        ])
+            ])
+        )
     }
 
     static func klasse(_ tal: Bool, _ fremhaevet: Bool) -> String? {

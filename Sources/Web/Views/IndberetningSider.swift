@@ -49,7 +49,7 @@ enum IndberetningSider {
             E.el("p", [], [E.lenke("/indberetning/ledelsesinformation", "Kommentér jeres rækker i ledelsesinformationen"), .text(" · "),
                            E.lenke("/indberetning/ledige", "Indberet ledige pladser")]),
             .if(tilbud.isEmpty, .p(.text("\(bruger.organisation ?? "Din organisation") har ingen tilbud i Takstfil. Kontakt sekretariatet."))),
-            .if(!tilbud.isEmpty, .div(.class("tabel"), .table(
+            .if(!tilbud.isEmpty, E.ramme("Tabel", .table(
                 .caption(.text("Dine tilbud og status for takster \(aar)")),
                 .thead(.tr(.th(.attribute(named: "scope", value: "col"), "Tilbud"), .th(.attribute(named: "scope", value: "col"), "Driftsherre"),
                            .th(.attribute(named: "scope", value: "col"), "Takstniveauer"), .th(.attribute(named: "scope", value: "col"), "Status"))),
@@ -68,7 +68,7 @@ enum IndberetningSider {
     }
 
     static func regnskabstabel(_ regnskaber: [GemtRegnskab]) -> Node<HTML.BodyContext> {
-        .div(.class("tabel"), .table(
+        E.ramme("Tabel", .table(
             .caption("Indberettede regnskaber"),
             .thead(.tr(.th("År"), .th("Status"), .th(.class("tal"), "Omkostninger (kr.)"), .th(.class("tal"), "Belægning"),
                        .th(.class("tal"), "Over-/underskud (kr.)"), .th(.class("tal"), "Tillægsydelser (kr.)"))),
@@ -99,7 +99,7 @@ enum IndberetningSider {
             fristtekst(frist, aar: aar),
             .h2(.text("Takster \(aar)")),
             .if(nyeste.isEmpty, .p(.text("Der er ingen takstniveauer for \(aar) endnu."))),
-            .if(!nyeste.isEmpty, .div(.class("tabel"), .table(
+            .if(!nyeste.isEmpty, E.ramme("Tabel", .table(
                 .caption(.text("Takstniveauer \(aar)")),
                 .thead(.tr(.th("Takstniveau"), .th("Gyldig fra"), .th("Version"), .th("Status"), .th(.class("tal"), "Takst (kr.)"), .th("Enhed"), .th("Handling"))),
                 .tbody(.forEach(nyeste) { n in
@@ -162,7 +162,7 @@ enum IndberetningSider {
 
             E.el("h2", [("id", "belaegning")], [.text("Belægning pr. kvartal \(belaegningsaar)")]),
             .if(belaegninger.isEmpty, .p(.text("Der er ikke indberettet belægning for \(belaegningsaar)."))),
-            .if(!belaegninger.isEmpty, .div(.class("tabel"), .table(
+            .if(!belaegninger.isEmpty, E.ramme("Tabel", .table(
                 .caption(.text("Belægning \(belaegningsaar) (nyeste indberetning pr. kvartal)")),
                 .thead(.tr(.th("Kvartal"), .th("Art"), .th(.class("tal"), "Normering (pladsdage)"), .th(.class("tal"), "Forbrug (pladsdage)"))),
                 .tbody(.forEach(belaegninger) { x in

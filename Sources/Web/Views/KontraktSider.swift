@@ -44,7 +44,7 @@ enum KontraktSider {
                     E.el("p", [], [.text("CPR-nummer:")]), E.el("div", [("class", "linje")], []),
                 ]),
                 afsnit(3, "Leverandørens indsatser og pris", [
-                    E.el("table", [], [
+                    E.ramme("Indsatser", E.el("table", [], [
                         E.el("caption", [], [.text("Indsatser")]),
                         E.el("thead", [], [E.el("tr", [], ["Paragraf", "Indsats", "Antal", "Enhed", "Enhedspris (bruttotakst)", "Ikrafttrædelse", "Slutdato", "Første opfølgning"]
                             .map { E.el("th", [("scope", "col")], [.text($0)]) })]),
@@ -57,7 +57,7 @@ enum KontraktSider {
                                 E.el("td", [], [.text(Visning.dato(s.opfoelgning))]),
                             ])
                         }),
-                    ]),
+                    ])),
                     takstlinje,
                     .unwrap(u.procent) { p in .p(.text("Delvis brug: \(DanskTal.formaterKort(p)) % af den fulde takst \(kr(enhedspris)) (rammeaftalen).")) },
                 ]),

@@ -17,7 +17,7 @@ enum SekretariatSider {
             .h1("Behandling af indberetninger"),
             .h2(.text("Indsendte takster (\(koe.count))")),
             .if(koe.isEmpty, .p("Der er ingen indsendte takster at behandle.")),
-            .if(!koe.isEmpty, .div(.class("tabel"), .table(
+            .if(!koe.isEmpty, E.ramme("Tabel", .table(
                 .caption("Indsendte takster, ældste år først"),
                 .thead(.tr(.th("Tilbud"), .th("Driftsherre"), .th("Takstniveau"), .th("År"), .th("Version"), .th(.class("tal"), "Takst (kr.)"),
                            .th(.class("tal"), "Sidste år (kr.)"), .th(.class("tal"), "Ændring"))),
@@ -135,7 +135,7 @@ enum SekretariatSider {
             Beregningsvisning.tabel(d.niveau, resultat),
             Hensaettelsesvisning.html(hensaettelser, iaar: kontekst.iaar),
             .h2("Versioner af takstniveauet"),
-            .div(.class("tabel"), .table(
+            E.ramme("Tabel", .table(
                 .caption(.text("\(d.niveau.navn): alle år og versioner")),
                 .thead(.tr(.th("År"), .th("Version"), .th("Status"), .th(.class("tal"), "Takst (kr.)"), .th("Begrundelse"))),
                 .tbody(.forEach(versioner) { v in
@@ -221,7 +221,7 @@ struct Revisionslogside {
 
     static func tabelHTML(_ h: [Haendelse], caption: String) -> E.N {
         guard !h.isEmpty else { return .p("Ingen hændelser.") }
-        return .div(.class("tabel"), .table(
+        return E.ramme("Tabel", .table(
             .caption(.text(caption)),
             .thead(.tr(.th("Hvornår"), .th("Hvem"), .th("Hvad"), .th("Begrundelse"), .th("Før"), .th("Efter"))),
             .tbody(.forEach(h) { x in
@@ -260,7 +260,7 @@ struct Revisionslogside {
                 E.skjult("id", felter["id"] ?? ""),
                 E.knap("Filtrér", klasse: "sekundaer"),
             ]),
-            .p(.text("\(antal) hændelse\(antal == 1 ? "" : "r")."), .text(" "), E.lenke(url(1, format: "csv"), "Hent som CSV")),
+            .p(.text("\(antal) hændelse\(antal == 1 ? "" : "r")."), .text(" "), E.lenke(url(1, format: "csv"), "Hent som CSV"), .text(" · "), E.lenke(url(1, format: "xlsx"), "som XLSX")),
             Revisionslogside.tabelHTML(haendelser, caption: "Revisionslog, side \(side) af \(sider)"),
             .if(sider > 1, E.el("nav", [("class", "sideskift"), ("aria-label", "Sider")], [
                 .if(side > 1, E.lenke(url(side - 1), "← Nyere")),

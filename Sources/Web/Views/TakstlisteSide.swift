@@ -52,8 +52,11 @@ struct Tilbudsviften {
     static let prSide = 50
     static let kolonner: [(noegle: String, tekst: String)] = [
         ("tilbud", "Tilbud"), ("driftsherre", "Driftsherre"), ("maalgruppe", "Målgruppe"), ("paragraf", "SEL §"),
-        ("type", "Type"), ("niveau", "Takstniveau"), ("takst", "Takst (kr.)"), ("enhed", "Enhed"), ("gyldig", "Gyldig fra"),
+        ("type", "Type"), ("niveau", "Takstniveau"), ("takst", "Takst (kr.)"), ("enhed", "Enhed"), ("pladser", "Pladser"),
+        ("belaegning", "Belægning (%)"), ("gyldig", "Gyldig fra"),
     ]
+    /// Number columns (right-aligned), as the other regions publish pladser and belægning next to the takst (001:8398–8414).
+    static let talkolonner: Set<String> = ["takst", "pladser", "belaegning"]
 
     static func paragraffer(_ t: Tilbud) -> [String] {
         (t.paragraf ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -96,6 +99,10 @@ struct Tilbudsviften {
             case "niveau": return a.niveau.navn == b.niveau.navn ? 0 : (a.niveau.navn.compare(b.niveau.navn, options: .numeric) == .orderedAscending ? -1 : 1)
             case "takst": return a.takst == b.takst ? 0 : (a.takst < b.takst ? -1 : 1)
             case "enhed": return tekst(a.niveau.grundlag.enhed.tekst, b.niveau.grundlag.enhed.tekst)
+            case "pladser": return a.niveau.grundlag.pladser == b.niveau.grundlag.pladser ? 0 : (a.niveau.grundlag.pladser < b.niveau.grundlag.pladser ? -1 : 1)
+            case "belaegning":
+                let x = a.niveau.grundlag.belaegningsprocent, y = b.niveau.grundlag.belaegningsprocent
+                return x == y ? 0 : (x < y ? -1 : 1)
             case "gyldig": return a.niveau.periodestart == b.niveau.periodestart ? 0 : (a.niveau.periodestart < b.niveau.periodestart ? -1 : 1)
             default: return 0
             }
@@ -117,12 +124,13 @@ struct Tilbudsviften {
     /// The rows as the download shows them (same order, exact amounts).
     static func tabel(_ r: [Raekke]) -> Tabel {
         Tabel(kolonner: ["tilbud", "driftsherre", "maalgruppe", "sel_paragraf", "type", "takstniveau", "aar", "version",
-                         "takst_kr", "enhed", "gyldig_fra", "kun_nye_fra", "midlertidig", "demodata"],
+                         "takst_kr", "enhed", "pladser", "belaegningsprocent", "gyldig_fra", "kun_nye_fra", "midlertidig", "demodata"],
               raekker: r.map {
                   [.tekst($0.tilbud.navn), .tekst($0.tilbud.driftsherre), .tekst($0.tilbud.maalgruppe?.tekst ?? ""),
                    .tekst($0.tilbud.paragraf ?? ""), .tekst($0.tilbud.type.tekst), .tekst($0.niveau.navn), .heltal($0.niveau.aar),
                    .heltal($0.niveau.version), .tal($0.takst, decimaler: $0.niveau.grundlag.afrunding.decimaler),
-                   .tekst($0.niveau.grundlag.enhed.tekst), .tekst($0.niveau.periodestart),
+                   .tekst($0.niveau.grundlag.enhed.tekst), .tal($0.niveau.grundlag.pladser, decimaler: nil),
+                   .tal($0.niveau.grundlag.belaegningsprocent, decimaler: nil), .tekst($0.niveau.periodestart),
                    $0.niveau.kunForIndskrevetFra.map { .tekst($0) } ?? .tom, .sandhed($0.niveau.midlertidig), .sandhed($0.demo)]
               })
     }
@@ -172,13 +180,14 @@ struct TakstlisteSide {
             .if(raekker.isEmpty, .p(.text(filtreret ? "Ingen takster passer til søgningen." : "Der er ingen offentliggjorte takster for \(f.aar)."))),
             .if(!raekker.isEmpty, .group(
                 E.el("p", [("class", "download")], [
-                    E.lenke(f.url({ $0.side = 1 }, format: "csv"), "Hent som CSV (alle \(raekker.count) rækker)"),
+                    E.lenke(f.url({ $0.side = 1 }, format: "csv"), "Hent som CSV (alle \(raekker.count) rækker)"), .text(" · "),
+                    E.lenke(f.url({ $0.side = 1 }, format: "xlsx"), "Hent som XLSX"),
                 ]),
-                .div(.class("tabel"), .table(
+                E.ramme("Tabel", .table(
                     .caption(.text("Offentliggjorte takster \(f.aar) gældende \(Visning.dato(f.visningsdato))\(f.indskrevet.isEmpty ? "" : " for en borger indskrevet \(Visning.dato(f.indskrevet))"), sorteret efter \(Tilbudsviften.kolonner.first { $0.noegle == f.sort }?.tekst.lowercased() ?? "tilbud") \(f.faldende ? "faldende" : "stigende")")),
                     .thead(.tr(.forEach(Tilbudsviften.kolonner) { k in
                         let aktiv = f.sort == k.noegle
-                        return E.el("th", [("scope", "col"), ("class", k.noegle == "takst" ? "tal" : nil),
+                        return E.el("th", [("scope", "col"), ("class", Tilbudsviften.talkolonner.contains(k.noegle) ? "tal" : nil),
                                            ("aria-sort", aktiv ? (f.faldende ? "descending" : "ascending") : nil)], [
                             E.lenke(f.url { $0.sort = k.noegle; $0.faldende = aktiv ? !f.faldende : false; $0.side = 1 },
                                     k.tekst + (aktiv ? (f.faldende ? " ▼" : " ▲") : ""),
@@ -196,6 +205,8 @@ struct TakstlisteSide {
                             .td(.class("tal"), .text(Visning.kroner(r.takst, r.niveau.grundlag.afrunding)),
                                 .if(r.niveau.midlertidig, .span(.class("midlertidig"), " midlertidig"))),
                             .td(.text(r.niveau.grundlag.enhed.tekst)),
+                            .td(.class("tal"), .text(DanskTal.formaterKort(r.niveau.grundlag.pladser))),
+                            .td(.class("tal"), .text(DanskTal.formaterKort(r.niveau.grundlag.belaegningsprocent, maksDecimaler: 4))),
                             .td(.text(Visning.periode(r.niveau)))
                         )
                     })

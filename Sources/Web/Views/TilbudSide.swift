@@ -76,7 +76,7 @@ struct TilbudSide {
                                aar: starter.map(TilbudSide.punkt), serier: serier,
                                format: { DanskTal.formater($0, decimaler: 2) }),
                 Tabelvisning.html(historik, overskrifter: TilbudSide.overskrift, caption: "Takster pr. periode (gældende version)"),
-                E.el("p", [("class", "download")], [E.lenke("/tilbud/\(id.uuidString)?format=csv", "Hent historikken som CSV")])
+                E.el("p", [("class", "download")], [E.lenke("/tilbud/\(id.uuidString)?format=csv", "Hent historikken som CSV"), .text(" · "), E.lenke("/tilbud/\(id.uuidString)?format=xlsx", "som XLSX")])
             )),
             .forEach(aar.reversed().enumerated()) { (i, a) in
                 let aarets = g.filter { $0.niveau.aar == a }
@@ -88,7 +88,7 @@ struct TilbudSide {
             .if(!rettelser.isEmpty, .group(
                 .h2("Rettelser"),
                 .p("Offentliggjorte takster ændres aldrig; en rettelse er en ny version med en begrundelse. Alle versioner:"),
-                .div(.class("tabel"), .table(
+                E.ramme("Tabel", .table(
                     .caption("Offentliggjorte versioner"),
                     .thead(.tr(.th("År"), .th("Gyldig fra"), .th("Takstniveau"), .th("Version"), .th(.class("tal"), "Takst (kr.)"), .th("Begrundelse"))),
                     .tbody(.forEach(rettelser.sorted { ($0.niveau.aar, $0.niveau.navn, $0.niveau.version) > ($1.niveau.aar, $1.niveau.navn, $1.niveau.version) }) { v in
