@@ -169,3 +169,29 @@ final class KontraktTests: XCTestCase {
         XCTAssertTrue(Kontraktudkast.lignerCPR("ref 0102031234"))
     }
 }
+
+/// Issue "Brugervenlighed" 5 in the domain: a driftsherre's reporting state and the takstbilag's flags.
+final class TakstbilagTests: XCTestCase {
+    func testTilstandModFristen() {
+        let t = [Indberetningsoversigt.Tilbudsstatus(tilbud: "A", niveauer: [.indsendt, .godkendt]),
+                 .init(tilbud: "B", niveauer: [.kladde, .indsendt]), .init(tilbud: "C", niveauer: [])]
+        let foer = Indberetningsoversigt.raekke(driftsherre: "X", region: nil, tilbud: t, frist: "2026-10-01", idag: "2026-09-30")
+        XCTAssertEqual([foer.indsendt, foer.iGang, foer.mangler], [1, 1, 1])
+        XCTAssertEqual(foer.tilstand, .iGang)
+        XCTAssertEqual(foer.udestaaende, ["B", "C"])
+        XCTAssertEqual(Indberetningsoversigt.raekke(driftsherre: "X", region: nil, tilbud: t, frist: "2026-10-01", idag: "2026-10-02").tilstand, .forsinket)
+        XCTAssertEqual(Indberetningsoversigt.raekke(driftsherre: "X", region: nil, tilbud: [t[2]], frist: nil, idag: "2026-10-02").tilstand, .mangler)
+        XCTAssertEqual(Indberetningsoversigt.raekke(driftsherre: "X", region: nil, tilbud: [t[0]], frist: "2026-10-01", idag: "2026-12-01").tilstand, .indsendt)
+        XCTAssertFalse(Indberetningsoversigt.Tilbudsstatus(tilbud: "D", niveauer: [.afvist]).indsendt, "a rejected level must be submitted again")
+    }
+
+    func testFlagSomVedIndsendelsen() {
+        // 1.154 against 1.009 = +14,37 %: above 5 % without a begrundelse is flagged; with one it is not.
+        let uden = Takstbilag.linje(takst: 1154, enhed: .doegn, sidsteAar: 1009, sidsteAarsEnhed: .doegn, begrundelse: nil)
+        XCTAssertEqual(uden.flag.count, 1)
+        XCTAssertEqual(Takstbilag.linje(takst: 1154, enhed: .doegn, sidsteAar: 1009, sidsteAarsEnhed: .doegn, begrundelse: "Ny normering").flag, [])
+        XCTAssertEqual(Takstbilag.linje(takst: 1154, enhed: .dag, sidsteAar: 1150, sidsteAarsEnhed: .doegn, begrundelse: nil).flag, [.enhedSkiftet(fra: .doegn, til: .dag)])
+        XCTAssertEqual(Takstbilag.linje(takst: 1154, enhed: .doegn, sidsteAar: nil, sidsteAarsEnhed: nil, begrundelse: nil).flag, [.nyTakst])
+        XCTAssertEqual(Takstbilag.linje(takst: 1154, enhed: .doegn, sidsteAar: 1009, sidsteAarsEnhed: .doegn, begrundelse: nil, graensePct: 20).flag, [], "the region's own threshold")
+    }
+}

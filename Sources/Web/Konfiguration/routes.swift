@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: IndberetningController())
     try app.register(collection: LedigePladserController())
     try app.register(collection: SekretariatController())
+    try app.register(collection: TakstbilagController())
     try app.register(collection: KommentarrundeController())
     try app.register(collection: AdminController())
     try app.register(collection: APIController())

@@ -15,6 +15,7 @@ enum SekretariatSider {
                     fundne: [TilbudMedTakster], csrf: String, kontekst: Sidekontekst) -> HTML {
         Side.dokument(titel: "Behandling", kontekst: kontekst, [
             .h1("Behandling af indberetninger"),
+            .p(E.lenke("/sekretariat/oversigt", "Hvem har indberettet næste års takster?"), .text(" · "), E.lenke("/sekretariat/takstbilag", "Takstbilag til DAS/FU")),
             .h2(.text("Indsendte takster (\(koe.count))")),
             .if(koe.isEmpty, .p("Der er ingen indsendte takster at behandle.")),
             .if(!koe.isEmpty, E.ramme("Tabel", .table(
