@@ -528,7 +528,19 @@ class Takstfil(unittest.TestCase):
                     self.skud(f"27-bredde-{bredde}-{navn}")
                     if sti.startswith("/ledelsesinformation"):
                         self.axe(f"ledelsesinformation-{bredde}px")
+            # Print: no menu, no forms or download links; the tables unclipped.
+            self.d.set_window_size(1280, 1000)
+            self.aabn("/")
+            tilbud = self.d.find_element(By.CSS_SELECTOR, "tbody td a").get_attribute("href")
+            self.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            for navn, adresse in [("ledelsesinformation", SERVER["url"] + "/ledelsesinformation?aar=2019"), ("tilbud", tilbud)]:
+                self.d.get(adresse)
+                self.vent.until(EC.presence_of_element_located((By.TAG_NAME, "footer")))
+                self.assertFalse(self.d.find_element(By.TAG_NAME, "header").is_displayed(), f"{navn}: the menu is not printed")
+                self.assertFalse(any(e.is_displayed() for e in self.d.find_elements(By.CSS_SELECTOR, ".download")), navn)
+                self.skud(f"28-udskrift-{navn}")
         finally:
+            self.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
             self.d.set_window_size(1280, 1000)
 
 

@@ -158,7 +158,7 @@ enum Side {
     .kontrakt section{break-inside:avoid;margin:0 0 1rem}.kontrakt .linje{border-bottom:1px solid #000;min-height:1.6rem;margin:.3rem 0 .8rem}
     .underskrifter{display:grid;grid-template-columns:1fr 1fr;gap:2rem;margin-top:2rem}
     @page{size:A4;margin:18mm}
-    @media print{header,footer,.spring,.ikke-print,.besked{display:none}main{max-width:none;padding:0}body{font-size:10.5pt}a{color:#000;text-decoration:none}table{font-size:9.5pt}}
+    @media print{header,footer,.spring,.ikke-print,.besked,form.soeg,.download{display:none}.tabel{overflow:visible}main{max-width:none;padding:0}body{font-size:10.5pt}a{color:#000;text-decoration:none}table{font-size:9.5pt}}
     """
 }
 
