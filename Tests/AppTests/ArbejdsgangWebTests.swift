@@ -225,6 +225,15 @@ final class ArbejdsgangWebTests: XCTestCase {
         XCTAssertEqual(res.status, .unprocessableEntity)
         XCTAssertTrue(res.body.string.contains("Skriv fristen som en dato (åååå-mm-dd)."))
         XCTAssertTrue(res.body.string.contains("Udfyld alle fire vægte."))
+        // The region's rule for billing aflastning (DOMAIN.md 6.12): set on the same page, read by the contract commands.
+        let syd = try await m.lager.aflastningsgrundlag(region: "Syddanmark", aar: m.naesteAar)
+        let nord = try await m.lager.aflastningsgrundlag(region: "Nordjylland", aar: m.naesteAar)
+        XCTAssertNil(syd)
+        XCTAssertEqual(nord, .bevilgede, "the sources' rule for Nordjylland")
+        let gemt = try await s.post("/sekretariat/parametre", ["aar": "\(m.naesteAar)", "region": "Nordjylland", "aflastning": "brugte"])
+        XCTAssertEqual(gemt.status, .seeOther, gemt.body.string)
+        let sat = try await m.lager.aflastningsgrundlag(region: "Nordjylland", aar: m.naesteAar)
+        XCTAssertEqual(sat, .brugte)
     }
 
     func testRegnskabOgBelaegningMedFejlVedFeltet() async throws {

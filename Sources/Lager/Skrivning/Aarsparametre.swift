@@ -34,10 +34,13 @@ public struct Aarsparametre: Sendable, Equatable {
     public var fristTakster: String?
     public var plIndeks: Decimal?
     public var efterreguleringsprincip: Efterregulering.Princip?
+    /// Set for the region and year; nil = the rule the sources state for the region, if any.
+    public var aflastningsgrundlag: Aflastningsgrundlag?
 
     public init(overhead: Overheadmetode? = nil, takstaftale: Takstaftale.Parametre? = nil, socialtilsynVaegte: Takstvaegte? = nil,
-                fristTakster: String? = nil, plIndeks: Decimal? = nil, efterreguleringsprincip: Efterregulering.Princip? = nil) {
+                fristTakster: String? = nil, plIndeks: Decimal? = nil, efterreguleringsprincip: Efterregulering.Princip? = nil, aflastningsgrundlag: Aflastningsgrundlag? = nil) {
         self.efterreguleringsprincip = efterreguleringsprincip
+        self.aflastningsgrundlag = aflastningsgrundlag
         self.overhead = overhead
         self.takstaftale = takstaftale
         self.socialtilsynVaegte = socialtilsynVaegte
@@ -55,7 +58,8 @@ extension Lager {
             fristTakster: try await parameter(aar: aar, region: region, noegle: Parameternoegle.fristTakster, som: String.self),
             plIndeks: try await plIndeks().indeks[aar],
             efterreguleringsprincip: try await parameter(aar: aar, region: region, noegle: Parameternoegle.efterreguleringsprincip,
-                                                         som: Efterregulering.Princip.self))
+                                                         som: Efterregulering.Princip.self),
+            aflastningsgrundlag: try await parameter(aar: aar, region: region, noegle: Parameternoegle.aflastningsgrundlag, som: Aflastningsgrundlag.self))
     }
 
     /// A yearly parameter of the region the tilbud's driftsherre belongs to; nil when unset or the

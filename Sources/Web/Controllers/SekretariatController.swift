@@ -264,6 +264,10 @@ struct SekretariatController: RouteCollection {
                 aendret.append("socialtilsynets vægte")
             }
             if let d = ny.fristTakster, d != nu.fristTakster { try await lager.saetFristTakster(aar: aar, region: region, dato: d, af: af); aendret.append("frist") }
+            if let a = ny.aflastningsgrundlag, a != nu.aflastningsgrundlag {
+                try await lager.saetParameter(aar: aar, region: region, noegle: Parameternoegle.aflastningsgrundlag, vaerdi: a, af: af)
+                aendret.append("aflastning")
+            }
             req.saetBesked(aendret.isEmpty ? "Ingen ændringer." : "Gemt for \(region) \(aar): \(aendret.joined(separator: ", ")).")
             return req.redirect(to: "/sekretariat/parametre" + E.soegestreng([("aar", "\(aar)"), ("region", region)]))
         }
@@ -314,6 +318,7 @@ enum Parameterformular {
         }
         for (i, v) in (p.socialtilsynVaegte?.tilsyn ?? []).enumerated() { f["vaegt_\(i + 1)"] = Takstformular.tal(v) }
         f["frist"] = p.fristTakster ?? ""
+        f["aflastning"] = p.aflastningsgrundlag?.rawValue ?? ""
         return f
     }
 
@@ -357,6 +362,9 @@ enum Parameterformular {
         let frist = (f["frist"] ?? "").trimmingCharacters(in: .whitespaces)
         if !frist.isEmpty {
             if Datoer.erDato(frist) { p.fristTakster = frist } else { fejl["frist"] = "Skriv fristen som en dato (åååå-mm-dd)." }
+        }
+        if let a = f["aflastning"], !a.isEmpty {
+            do { p.aflastningsgrundlag = try Aflastningsgrundlag(tekst: a, felt: "aflastning") } catch let v as Valideringsfejl { fejl["aflastning"] = Visning.saetning(v.besked) } catch {}
         }
         return fejl.isEmpty ? .ok(p) : .fejl(fejl)
     }

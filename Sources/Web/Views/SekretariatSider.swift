@@ -159,7 +159,7 @@ enum SekretariatSider {
                 E.knap("Vis", klasse: "sekundaer"),
             ]),
             E.fejloversigt(fejl, raekkefoelge: ["overhead_metode", "overhead_vaerdi", "pl_indeks", "takstaftale_minimum", "takstaftale_tidligere",
-                                                "vaegt_1", "vaegt_2", "vaegt_3", "vaegt_4", "frist"]),
+                                                "vaegt_1", "vaegt_2", "vaegt_3", "vaegt_4", "frist", "aflastning"]),
             E.postform("/sekretariat/parametre", csrf: csrf, [("novalidate", "")], [
                 E.skjult("aar", "\(aar)"), E.skjult("region", region),
                 E.el("fieldset", [], [
@@ -194,6 +194,12 @@ enum SekretariatSider {
                     E.el("legend", [], [.text("Frist")]),
                     E.felt("frist", "Frist for driftsherrernes takster for \(aar)", vaerdi: f["frist"] ?? "", fejl: fejl, type: "date",
                            hjaelp: "Vises for driftsherrerne. åååå-mm-dd."),
+                ]),
+                E.el("fieldset", [], [
+                    E.el("legend", [], [.text("Kontrakter")]),
+                    E.valgfelt("aflastning", "Aflastning afregnes efter", valg: [("", "Ikke sat (kildernes regel for regionen, hvis nogen)")]
+                                + Aflastningsgrundlag.allCases.map { ($0.rawValue, $0.tekst) }, valgt: f["aflastning"] ?? "", fejl: fejl,
+                               hjaelp: "Standardkontraktens afkrydsning (002:13096–13098); Nordjylland: bevilgede døgn (003:739–741)."),
                 ]),
                 E.el("div", [("class", "knapper")], [E.knap("Gem parametre")]),
             ]),
