@@ -12,7 +12,7 @@ struct BenchKommando: TakstfilKommando {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Et målt trin til scripts/bench (ikke til daglig brug).", shouldDisplay: false)
 
-    @Argument(help: "import-takster, import-regnskab, import-belaegning, import-pladser, tabeller, tabeller-alle, genberegn, fordeling")
+    @Argument(help: "import-takster, import-regnskab, import-belaegning, import-pladser, tabeller, tabeller-alle, liste, genberegn, fordeling")
     var trin: String
     @Option(help: "Fil til import-trin") var fil: String?
     @Option(help: "Første år") var fra: Int?
@@ -51,6 +51,9 @@ struct BenchKommando: TakstfilKommando {
                 n += try await Ledelsesinformationstabeller.alle(l, aar: aar, region: nil).reduce(0) { $0 + $1.tabel.raekker.count }
             }
             return n
+        case "liste":
+            // The year's published list as the public pages read it after a change (the cold request's cost).
+            return try await l.offentligTakstliste(aar: try kraevTil()).reduce(0) { $0 + $1.niveauer.count }
         case "genberegn":
             // Every stored level: decode its basis and recompute the takst with its breakdown.
             let (antal, afvigelser) = try await l.genberegnAlleTakster()

@@ -214,7 +214,8 @@ struct KontraktController: RouteCollection {
         var tilbud: TilbudMedEjer?
         if let u, u.version == .indenforRammeaftale, let id = u.tilbudID, let niveau = u.niveau, let start = u.startdato {
             tilbud = try await Lager(req.db).tilbudMedEjer(id: id)
-            takst = try await Lager(req.db).gaeldendeTakst(tilbudID: id, niveau: niveau, dato: start)
+            // The takst for a citizen enrolled on the start date (a period may hold only for those enrolled from a date).
+            takst = try await Lager(req.db).gaeldendeTakst(tilbudID: id, niveau: niveau, dato: start, indskrevet: start)
             if tilbud == nil || takst == nil {
                 fejl.append(Valideringsfejl(felt: "tilbud", besked: "der er ingen offentliggjort takst for \(niveau) i kraft \(Visning.dato(start)); vælg et andet tilbud eller en senere startdato"))
             }
@@ -226,7 +227,9 @@ struct KontraktController: RouteCollection {
         let prisaar = takst?.aar ?? Int(gyldigt.startdato?.prefix(4) ?? "") ?? req.ur.aar
         let leverandoer = tilbud.map { "\($0.tilbud.navn) (\($0.tilbud.driftsherre))" } ?? gyldigt.leverandoer ?? ""
         if felter["handling"] == "gem" {
-            let g = try await Lager(req.db).gemKontrakt(gyldigt, organisation: koeber, pris: enhedspris, prisaar: prisaar, af: req.revisionsnavn)
+            // The price the kommune pays per unit: after a partial-use percentage, as the regulation list compares it.
+            let effektiv = gyldigt.procent.map { enhedspris * $0 / 100 } ?? enhedspris
+            let g = try await Lager(req.db).gemKontrakt(gyldigt, organisation: koeber, pris: effektiv, prisaar: prisaar, af: req.revisionsnavn)
             return Side.html(KontraktSider.kontrakt(gyldigt, leverandoer: leverandoer, tilbud: tilbud, takst: takst, enhedspris: enhedspris,
                                                     satser: try await Lager(req.db).plSatser(), idag: req.ur.idag, kontekst: req.sidekontekst,
                                                     gemt: "Gemt som version \(g.version) af \(g.reference). Den står på reguleringslisten."))
@@ -249,7 +252,7 @@ struct KontraktController: RouteCollection {
             var naeste: Kroner?
             if k.udkast.version == .indenforRammeaftale, let id = k.udkast.tilbudID, let niveau = k.udkast.niveau {
                 if let t = try await lager.tilbudMedEjer(id: id) { leverandoer = t.tilbud.driftsherre }
-                naeste = try await lager.gaeldendeTakst(tilbudID: id, niveau: niveau, dato: "\(aar)-01-01").flatMap { $0.aar == aar ? $0.takst : nil }
+                naeste = try await lager.gaeldendeTakst(tilbudID: id, niveau: niveau, dato: "\(aar)-01-01", indskrevet: k.udkast.startdato).flatMap { $0.aar == aar ? $0.takst : nil }
                     .map { t in k.udkast.procent.map { p in t * p / 100 } ?? t }
             }
             kontrakter.append(.init(reference: k.reference, udkast: k.udkast, leverandoer: leverandoer, pris: k.pris, prisaar: k.prisaar, naesteTakst: naeste))
