@@ -94,7 +94,9 @@ let package = Package(
             name: "AppTests",
             dependencies: ["Web", "Kommandolinje", "Demo", "Udskrift", "Filformater", "Lager", "Testhjaelp",
                            .product(name: "Fluent", package: "fluent"),
-                           .product(name: "XCTVapor", package: "vapor")],
+                           .product(name: "XCTVapor", package: "vapor"),
+                           // Tests build workbooks Excel would write (formulas with saved values) from XLSXSkriver's parts.
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
     ],

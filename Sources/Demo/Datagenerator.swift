@@ -47,7 +47,8 @@ public struct Datagenerator {
 
     static func tal(_ d: Decimal) -> String { "\(d)".replacingOccurrences(of: ".", with: ",") }
 
-    public mutating func lav() -> Filer {
+    /// `fremdrift` is told each tilbud made, of how many (a terminal's progress line).
+    public mutating func lav(fremdrift: ((_ faerdige: Int, _ iAlt: Int) -> Void)? = nil) -> Filer {
         var f = Filer()
         let kolonner = Takstfilskabelon.kolonner.map(\.0).filter { !["status", "version", "revision", "takst"].contains($0) }
         f.takster = kolonner.joined(separator: ";") + "\n"
@@ -62,12 +63,14 @@ public struct Datagenerator {
             for _ in 0..<antal where nr < skala.antalTilbud {
                 nr += 1
                 tilbud(nr, d.navn, d.region, &f)
+                fremdrift?(nr, skala.antalTilbud)
             }
         }
         while nr < skala.antalTilbud {
             nr += 1
             let d = dh[nr % dh.count]
             tilbud(nr, d.navn, d.region, &f)
+            fremdrift?(nr, skala.antalTilbud)
         }
         f.antalTilbud = nr
         return f

@@ -46,11 +46,12 @@ struct AfdaekningKommando: AsyncParsableCommand {
         @OptionGroup var database: DatabaseValg
         func udfoer() async throws {
             let id = try AfdaekningKommando.id(self.id)
-            let tabel = try Optaellingsfil.laes(fil: fil, tekst: try Fil.laesTekst(fil))
+            let (tekst, tegnsaet) = try Fil.laes(fil)
+            let tabel = try Optaellingsfil.laes(fil: fil, tekst: tekst)
             let antal = try await database.medLager {
                 try await $0.importerAfdaekningssvar(afdaekningID: id, spoergsmaal: spoergsmaal, tabel: tabel, fil: fil, af: CLIBruger.navn)
             }
-            udskriv("Importeret: \(antal) kommuners svar\(tabel.trykt == nil ? "" : " (den trykte total er gemt)").\n")
+            udskriv("Importeret: \(antal) kommuners svar\(tabel.trykt == nil ? "" : " (den trykte total er gemt)").\n\(tegnsaet.kvittering)\n")
         }
     }
 

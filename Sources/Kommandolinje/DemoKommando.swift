@@ -44,10 +44,17 @@ struct Generer: TakstfilKommando {
         }
         try FileManager.default.createDirectory(atPath: ud, withIntermediateDirectories: true)
         var g = Datagenerator(skala: s, seed: seed, sidsteAar: try aar ?? Kommandour.ur().aar)
-        let f = g.lav()
-        for (navn, tekst) in [("takster.csv", f.takster), ("regnskab.csv", f.regnskab), ("belaegning.csv", f.belaegning), ("pladser.csv", f.pladser)] {
+        let fremdrift = Fremdrift()
+        defer { fremdrift.slut() }
+        fremdrift.fase("Genererer tilbud")
+        let f = g.lav(fremdrift: fremdrift.melding)
+        let filer = [("takster.csv", f.takster), ("regnskab.csv", f.regnskab), ("belaegning.csv", f.belaegning), ("pladser.csv", f.pladser)]
+        fremdrift.fase("Skriver filerne i \(ud)")
+        for (i, (navn, tekst)) in filer.enumerated() {
             try Fil.skriv(Data(tekst.utf8), (ud as NSString).appendingPathComponent(navn))
+            fremdrift.del(i + 1, af: filer.count)
         }
+        fremdrift.slut()
         udskriv("Genereret \(f.antalTilbud) tilbud, \(f.antalNiveauer) takstniveauer over \(g.antalAar) år i \(ud).\n")
     }
 }

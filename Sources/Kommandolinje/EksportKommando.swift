@@ -20,13 +20,19 @@ struct EksportKommando: AsyncParsableCommand {
             guard format == "json" else {
                 throw Valideringsfejl(felt: "format", besked: "en fuld eksport er altid json (tabeller eksporteres med 'takstfil rapport … --format csv')")
             }
+            let fremdrift = Fremdrift()
+            defer { fremdrift.slut() }
+            fremdrift.fase("Læser databasen")
             let data = try await database.medLager { try await $0.eksporterDump() }
             if let ud {
+                fremdrift.fase("Skriver \(data.count) byte til \(ud)")
                 guard FileManager.default.createFile(atPath: ud, contents: data) else {
                     throw Valideringsfejl(felt: "ud", besked: "kan ikke skrive filen '\(ud)'")
                 }
+                fremdrift.slut()
                 FileHandle.standardError.write(Data("Eksporteret \(data.count) byte til \(ud).\n".utf8))
             } else {
+                fremdrift.slut()
                 FileHandle.standardOutput.write(data)
             }
         }
@@ -41,8 +47,13 @@ extension ImportKommando {
         @OptionGroup var database: DatabaseValg
 
         func udfoer() async throws {
+            let fremdrift = Fremdrift()
+            defer { fremdrift.slut() }
+            fremdrift.fase("Læser \(fil)")
             let data = try Fil.laesData(fil)
-            let antal = try await database.medLager { try await $0.gendanDump(data, fil: fil) }
+            fremdrift.fase("Gendanner rækkerne")
+            let antal = try await database.medLager { try await $0.gendanDump(data, fil: fil, fremdrift: fremdrift.melding) }
+            fremdrift.slut()
             udskriv("Gendannet \(antal) rækker fra \(fil) i \(database.valg).\n")
         }
     }

@@ -128,9 +128,10 @@ extension ImportKommando {
         @Flag(name: .customLong("dry-run"), help: "Vis hvad der ville ske, uden at gemme") var proeve = false
         @OptionGroup var database: DatabaseValg
         func udfoer() async throws {
-            let raekker = try Befolkning.fortolkCSV(try Fil.laesTekst(fil), fil: fil)
+            let (tekst, tegnsaet) = try Fil.laes(fil)
+            let raekker = try Befolkning.fortolkCSV(tekst, fil: fil)
             let r = try await database.medLager { try await $0.importerBefolkning(raekker, fil: fil, proeve: proeve, af: CLIBruger.navn) }
-            udskriv("\(r.proevekoersel ? "Prøvekørsel – intet er gemt. " : "")\(fil): \(r.raekker) rækker (befolkning): \(r.oprettet) nye, \(r.aendret) ændrede, \(r.uaendret) uændrede.\n")
+            udskriv("\(r.proevekoersel ? "Prøvekørsel – intet er gemt. " : "")\(fil): \(r.raekker) rækker (befolkning): \(r.oprettet) nye, \(r.aendret) ændrede, \(r.uaendret) uændrede.\n\(tegnsaet.kvittering)\n")
         }
     }
 }
@@ -151,6 +152,11 @@ enum Fil {
     }
 
     static func laesTekst(_ sti: String) throws -> String {
-        try Tekstfil.tekst(try laesData(sti), fil: sti)
+        try laes(sti).tekst
+    }
+
+    /// The text and the character set it was read in, for an import's receipt.
+    static func laes(_ sti: String) throws -> (tekst: String, tegnsaet: Tegnsaet) {
+        try Tekstfil.laes(try laesData(sti), fil: sti)
     }
 }

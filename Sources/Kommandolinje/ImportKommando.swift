@@ -5,10 +5,11 @@ import Lager
 import Takstregler
 
 /// `takstfil import regnskab|belaegning|pladser FILE [--dry-run] [--region NAVN]`: all rows in
-/// one transaction, or none; errors name file, row (header = row 1) and column.
+/// one transaction, or none; errors name file, row (header = row 1) and column. On a terminal the
+/// phases show on standard error (`Fremdrift`).
 struct ImportKommando: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Indlæs indberetninger fra CSV (; eller , — decimalkomma eller -punktum).",
+        commandName: "import", abstract: "Indlæs indberetninger fra CSV (; , eller tabulator; UTF-8, UTF-16 eller Windows-1252; decimalkomma eller -punktum).",
         subcommands: [Regnskaber.self, Belaegninger.self, Pladser.self, BefolkningImport.self, TaksterImport.self, TakstfilImport.self, PLSatserImport.self,
                       DumpImport.self])
 
@@ -18,12 +19,31 @@ struct ImportKommando: AsyncParsableCommand {
         @Option(help: "Region for nye driftsherrer i hele filen") var region: String?
         @OptionGroup var database: DatabaseValg
 
-        func tekst() throws -> String { try Fil.laesTekst(fil) }
+        /// The file's text and character set, with the progress line's first phase.
+        func laes(_ fremdrift: Fremdrift) throws -> (tekst: String, tegnsaet: Tegnsaet) {
+            fremdrift.fase("Læser \(fil)")
+            return try Fil.laes(fil)
+        }
 
-        func rapport(_ r: Importresultat) {
+        /// Read, check, write — each phase on the progress line; the receipt names the character set.
+        func importer<R>(_ kontroller: (String) throws -> [R],
+                         _ gem: (Lager, [R], @escaping Fremdriftsmelding) async throws -> Importresultat) async throws {
+            let fremdrift = Fremdrift()
+            defer { fremdrift.slut() }
+            let (tekst, tegnsaet) = try laes(fremdrift)
+            fremdrift.fase("Kontrollerer rækkerne i \(fil)")
+            let raekker = try kontroller(tekst)
+            fremdrift.fase("\(proeve ? "Prøver" : "Skriver") \(raekker.count) rækker")
+            let r = try await database.medLager { try await gem($0, raekker, fremdrift.melding) }
+            fremdrift.slut()
+            rapport(r, tegnsaet: tegnsaet)
+        }
+
+        func rapport(_ r: Importresultat, tegnsaet: Tegnsaet? = nil) {
             var linjer = ["\(r.proevekoersel ? "Prøvekørsel – intet er gemt. " : "")\(r.fil): \(r.raekker) rækker (\(r.slags)): \(r.oprettet) nye, \(r.aendret) ændrede, \(r.uaendret) uændrede."]
             if !r.nyeDriftsherrer.isEmpty { linjer.append("Nye driftsherrer: \(r.nyeDriftsherrer.joined(separator: ", "))") }
             if !r.nyeTilbud.isEmpty { linjer.append("Nye tilbud (\(r.nyeTilbud.count)): \(r.nyeTilbud.joined(separator: "; "))") }
+            if let tegnsaet { linjer.append(tegnsaet.kvittering) }
             udskriv(linjer.joined(separator: "\n") + "\n")
         }
     }
@@ -34,10 +54,9 @@ struct ImportKommando: AsyncParsableCommand {
             abstract: "driftsherre;tilbud;aar;belaegning;regnskab_kr[;region;over_underskud_kr;tillaegsydelser_kr;takstindtaegter_kr;maalgruppe;type;pladser]")
         @OptionGroup var f: Faelles
         func udfoer() async throws {
-            let raekker = try Indberetningsformat.laesRegnskab(fil: f.fil, tekst: try f.tekst())
-            f.rapport(try await f.database.medLager {
-                try await $0.importerRegnskab(raekker, fil: f.fil, region: f.region, proeve: f.proeve, af: CLIBruger.navn)
-            })
+            try await f.importer({ try Indberetningsformat.laesRegnskab(fil: f.fil, tekst: $0) }) {
+                try await $0.importerRegnskab($1, fil: f.fil, region: f.region, proeve: f.proeve, af: CLIBruger.navn, fremdrift: $2)
+            }
         }
     }
 
@@ -46,10 +65,9 @@ struct ImportKommando: AsyncParsableCommand {
             commandName: "belaegning", abstract: "driftsherre;tilbud;aar;kvartal;normering;forbrug;art[;maalgruppe;region]")
         @OptionGroup var f: Faelles
         func udfoer() async throws {
-            let raekker = try Indberetningsformat.laesBelaegning(fil: f.fil, tekst: try f.tekst())
-            f.rapport(try await f.database.medLager {
-                try await $0.importerBelaegning(raekker, fil: f.fil, region: f.region, proeve: f.proeve, af: CLIBruger.navn)
-            })
+            try await f.importer({ try Indberetningsformat.laesBelaegning(fil: f.fil, tekst: $0) }) {
+                try await $0.importerBelaegning($1, fil: f.fil, region: f.region, proeve: f.proeve, af: CLIBruger.navn, fremdrift: $2)
+            }
         }
     }
 
@@ -58,10 +76,9 @@ struct ImportKommando: AsyncParsableCommand {
             commandName: "pladser", abstract: "driftsherre;tilbud;aar;maalgruppe;type;pladser[;region]")
         @OptionGroup var f: Faelles
         func udfoer() async throws {
-            let raekker = try Indberetningsformat.laesPladser(fil: f.fil, tekst: try f.tekst())
-            f.rapport(try await f.database.medLager {
-                try await $0.importerPladser(raekker, fil: f.fil, region: f.region, proeve: f.proeve, af: CLIBruger.navn)
-            })
+            try await f.importer({ try Indberetningsformat.laesPladser(fil: f.fil, tekst: $0) }) {
+                try await $0.importerPladser($1, fil: f.fil, region: f.region, proeve: f.proeve, af: CLIBruger.navn, fremdrift: $2)
+            }
         }
     }
 }

@@ -104,9 +104,10 @@ extension ImportKommando {
         @Argument(help: "CSV-filen") var fil: String
         @OptionGroup var database: DatabaseValg
         func udfoer() async throws {
-            let satser = try PLSatsfil.laes(fil: fil, tekst: try Fil.laesTekst(fil))
+            let (tekst, tegnsaet) = try Fil.laes(fil)
+            let satser = try PLSatsfil.laes(fil: fil, tekst: tekst)
             let t = try await database.medLager { try await $0.gemPLSatser(satser, kilde: "Import \(fil)", af: CLIBruger.navn) }
-            udskriv("\(fil): \(satser.count) P/L-satser: \(t.nye) nye, \(t.aendrede) ændrede, \(t.uaendrede) uændrede.\n")
+            udskriv("\(fil): \(satser.count) P/L-satser: \(t.nye) nye, \(t.aendrede) ændrede, \(t.uaendrede) uændrede.\n\(tegnsaet.kvittering)\n")
         }
     }
 }

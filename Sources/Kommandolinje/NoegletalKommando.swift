@@ -17,9 +17,10 @@ struct NoegletalKommando: AsyncParsableCommand {
         @Argument(help: "CSV-filen") var fil: String
         @OptionGroup var database: DatabaseValg
         func udfoer() async throws {
-            let indhold = try Noegletalsfil.laes(fil: fil, tekst: try Fil.laesTekst(fil))
+            let (tekst, tegnsaet) = try Fil.laes(fil)
+            let indhold = try Noegletalsfil.laes(fil: fil, tekst: tekst)
             let t = try await database.medLager { try await $0.importerNoegletal(indhold, fil: fil, af: CLIBruger.navn) }
-            udskriv("Importeret: \(t.nye) nye, \(t.aendrede) ændrede, \(t.uaendrede) uændrede indikatorer.\n")
+            udskriv("Importeret: \(t.nye) nye, \(t.aendrede) ændrede, \(t.uaendrede) uændrede indikatorer.\n\(tegnsaet.kvittering)\n")
         }
     }
 

@@ -16,13 +16,20 @@ extension ImportKommando {
         var offentliggjort = false
 
         func udfoer() async throws {
+            let fremdrift = Fremdrift()
+            defer { fremdrift.slut() }
+            fremdrift.fase("Læser og kontrollerer \(f.fil)")
             let m = try Projektmappe.laes(try Fil.laesData(f.fil), fil: f.fil)
+            fremdrift.fase("\(f.proeve ? "Prøver" : "Skriver") \(m.takster.count + m.regnskab.count + m.belaegning.count) rækker")
             let dele = try await f.database.medLager {
                 try await $0.importerTakstfil(takster: m.takster, regnskab: m.regnskab, belaegning: m.belaegning, fil: f.fil,
-                                              region: f.region, offentliggjort: offentliggjort, proeve: f.proeve, af: CLIBruger.navn)
+                                              region: f.region, offentliggjort: offentliggjort, proeve: f.proeve, af: CLIBruger.navn,
+                                              fremdrift: fremdrift.melding)
             }
+            fremdrift.slut()
             for del in dele where del.raekker > 0 { f.rapport(del) }
             if dele.allSatisfy({ $0.raekker == 0 }) { udskriv("\(f.fil): ingen rækker at indlæse.\n") }
+            if let formler = XLSXLaeser.formelkvittering(m.formler) { udskriv(formler + "\n") }
         }
     }
 }
@@ -36,11 +43,10 @@ extension ImportKommando {
         @Flag(help: "Nye takstniveauer er historiske, allerede offentliggjorte takster") var offentliggjort = false
 
         func udfoer() async throws {
-            let raekker = try Takstfilskabelon.laesTakster(try CSVTabel(fil: f.fil, tekst: try f.tekst(), format: Takstfilskabelon.format))
-            f.rapport(try await f.database.medLager {
-                try await $0.importerTakster(raekker, fil: f.fil, region: f.region, offentliggjort: offentliggjort, proeve: f.proeve,
-                                             af: CLIBruger.navn)
-            })
+            try await f.importer({ try Takstfilskabelon.laesTakster(try CSVTabel(fil: f.fil, tekst: $0, format: Takstfilskabelon.format)) }) {
+                try await $0.importerTakster($1, fil: f.fil, region: f.region, offentliggjort: offentliggjort, proeve: f.proeve,
+                                             af: CLIBruger.navn, fremdrift: $2)
+            }
         }
     }
 }

@@ -19,9 +19,10 @@ struct UdmeldingKommando: AsyncParsableCommand {
         @Option(help: "Analysens navn, fx \"Central udmelding domstype 2\"") var analyse: String
         @OptionGroup var database: DatabaseValg
         func udfoer() async throws {
-            let data = try Udmeldingsfil.laes(fil: fil, tekst: try Fil.laesTekst(fil))
+            let (tekst, tegnsaet) = try Fil.laes(fil)
+            let data = try Udmeldingsfil.laes(fil: fil, tekst: tekst)
             let antal = try await database.medLager { try await $0.importerUdmelding(analyse: analyse, data, fil: fil, af: CLIBruger.navn) }
-            udskriv("Importeret: \(antal) tilbud til '\(analyse)'.\n")
+            udskriv("Importeret: \(antal) tilbud til '\(analyse)'.\n\(tegnsaet.kvittering)\n")
         }
     }
 

@@ -142,14 +142,16 @@ final class AfdaekningWebTests: XCTestCase {
         guard var g = try await m.lager.afdaekning(id: id)?.afdaekning else { return XCTFail() }
         g.inviterede.append("Brønderslev Kommune")
         let id2 = try await m.lager.opretAfdaekning(g, af: "test")
-        func upload(_ tekst: String) async throws -> XCTHTTPResponse {
+        func upload(_ tekst: String) async throws -> XCTHTTPResponse { try await upload(Data(tekst.utf8)) }
+        func upload(_ fil: Data) async throws -> XCTHTTPResponse {
             let graense = "----takstfil"
             var krop = "--\(graense)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(s.csrf ?? "")\r\n"
             krop += "--\(graense)\r\nContent-Disposition: form-data; name=\"spoergsmaal\"\r\n\r\ns1\r\n"
-            krop += "--\(graense)\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"svar.csv\"\r\nContent-Type: text/csv\r\n\r\n\(tekst)\r\n--\(graense)--\r\n"
+            krop += "--\(graense)\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"svar.csv\"\r\nContent-Type: text/csv\r\n\r\n"
             var h = HTTPHeaders()
             h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(graense)")
-            return try await s.send(.POST, "/sekretariat/afdaekninger/\(id2)/import", headers: h, body: ByteBuffer(string: krop))
+            let bytes = Data(krop.utf8) + fil + Data("\r\n--\(graense)--\r\n".utf8)
+            return try await s.send(.POST, "/sekretariat/afdaekninger/\(id2)/import", headers: h, body: ByteBuffer(bytes: bytes))
         }
         let daarlig = try await upload("kommune;2024;2025;2026\nJammerbugt;10-8;1;1\nBrønderslev;abc;2;2\nAalborg;1;1;1\n")
         XCTAssertEqual(daarlig.status, .unprocessableEntity)
@@ -160,9 +162,12 @@ final class AfdaekningWebTests: XCTestCase {
         XCTAssertTrue(ikkeInviteret.body.string.contains("ikke inviteret"), ikkeInviteret.body.string)
         let tom = try await m.lager.afdaekningssvar(afdaekningID: id2)
         XCTAssertTrue(tom.isEmpty, "intet gemt")
-        let ok = try await upload("kommune;2024;2025;2026\nJammerbugt;3;1;1\nBrønderslev;8-10;?;4\nI alt (trykt);11-13;1;6\n")
+        // Saved by Danish Excel as "CSV (semikolonsepareret)": ø is the single byte 0xF8 (Windows-1252).
+        let ok = try await upload(Data("kommune;2024;2025;2026\nJammerbugt;3;1;1\nBr".utf8) + Data([0xF8])
+                                  + Data("nderslev;8-10;?;4\nI alt (trykt);11-13;1;6\n".utf8))
         XCTAssertEqual(ok.status, .seeOther, ok.body.string)
         let rapport = try await s.get("/sekretariat/afdaekninger/\(id2)").body.string
+        XCTAssertTrue(rapport.contains("2 kommuners svar er importeret fra svar.csv; den trykte total er gemt og sammenlignet. Tegnsæt: Windows-1252 (CSV semikolonsepareret)."), rapport)
         XCTAssertTrue(rapport.contains("2 af 2 kommuner, 100 %"), rapport)
         XCTAssertTrue(rapport.contains("11-13"), rapport)
         // 2026: the rows give 5, the printed total says 6 — a finding, not hidden.

@@ -21,7 +21,7 @@ final class KontraktKommandoTests: XCTestCase {
         // A new installation holds the published 2023→2024 rates; importing the same file changes nothing.
         let imp = try cli.koer(["import", "pl-satser", fixtur(), "--db", db])
         XCTAssertEqual(imp.kode, 0, imp.fejl)
-        XCTAssertTrue(imp.ud.hasSuffix("4 P/L-satser: 0 nye, 0 ændrede, 4 uændrede.\n"), imp.ud)
+        XCTAssertTrue(imp.ud.hasSuffix("4 P/L-satser: 0 nye, 0 ændrede, 4 uændrede.\nTegnsæt: UTF-8.\n"), imp.ud)
 
         let k = try cli.koer(["kontrakt", "reguler", "--pris", "1000", "--fra-aar", "2023", "--til-aar", "2024", "--leverandoer", "kommunal", "--db", db])
         XCTAssertEqual(k.kode, 0, k.fejl)
@@ -47,7 +47,7 @@ final class KontraktKommandoTests: XCTestCase {
         try "kilde;art;aar_fra;aar_til;procent;reference\nKL (økonomiaftalen);samlede udgifter inkl. overførsler;2023;2024;4,0;midtvejs\nKL (økonomiaftalen);samlede udgifter inkl. overførsler;2024;2025;2,5;ØA25\n"
             .write(toFile: ny, atomically: true, encoding: .utf8)
         let aendret = try cli.koer(["import", "pl-satser", ny, "--db", db])
-        XCTAssertTrue(aendret.ud.hasSuffix("2 P/L-satser: 1 nye, 1 ændrede, 0 uændrede.\n"), aendret.ud + aendret.fejl)
+        XCTAssertTrue(aendret.ud.hasSuffix("2 P/L-satser: 1 nye, 1 ændrede, 0 uændrede.\nTegnsæt: UTF-8.\n"), aendret.ud + aendret.fejl)
         let kaede = try cli.koer(["kontrakt", "reguler", "--pris", "1000", "--fra-aar", "2023", "--til-aar", "2025", "--leverandoer", "kommunal",
                                   "--format", "json", "--db", db])
         // 1.000 × 1,040 = 1.040,00; × 1,025 = 1.066,00.

@@ -1,8 +1,8 @@
 import Foundation
 import Takstregler
 
-/// A delimited text file read into named columns: `;` or `,` detected from the header, quotes
-/// as Excel writes them, UTF-8 (a BOM is dropped). Header names are matched after folding case,
+/// A delimited text file read into named columns: `;`, `,` or tab detected from the header, quotes
+/// as Excel writes them, text as `Tekstfil` decoded it (a BOM is dropped). Header names are matched after folding case,
 /// Danish letters (æ→ae, ø→oe, å→aa) and punctuation, and through each format's synonyms.
 public struct CSVTabel: Sendable {
     public let fil: String
@@ -44,7 +44,8 @@ public struct CSVTabel: Sendable {
     }
 
     /// Splits delimited text into rows of cells in one pass over its UTF-8 bytes (files run to
-    /// hundreds of thousands of rows). The separator is `;` unless the header has more `,`.
+    /// hundreds of thousands of rows). The separator is `;` unless the header has more tabs (Excel's
+    /// "Unicode-tekst") or more `,`.
     /// Quotes as Excel writes them; a quoted field may span lines; \n, \r\n and \r end a row.
     /// A row of only blank cells (skipped by every reader).
     static func erTom(_ celler: [String]) -> Bool { celler.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
@@ -57,21 +58,22 @@ public struct CSVTabel: Sendable {
     static func del(_ tekst: String, fil: String) -> (raekker: [(nummer: Int, celler: [String])], separator: Character, fejl: [Importfejl]) {
         var bytes = Array(tekst.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let semikolon: UInt8 = 0x3B, komma: UInt8 = 0x2C, citat: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        let semikolon: UInt8 = 0x3B, komma: UInt8 = 0x2C, tab: UInt8 = 0x09, citat: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         // The header: the first line with anything but blanks.
         var sep = semikolon
         var i = 0
         var linje = 1
         while i < bytes.count {
             var j = i
-            var s = 0, k = 0, indhold = false, iCitat = false
+            var s = 0, k = 0, t = 0, indhold = false, iCitat = false
             while j < bytes.count, iCitat || (bytes[j] != lf && bytes[j] != cr) {
                 let b = bytes[j]
                 if b == citat { iCitat.toggle() } else if !iCitat && b == semikolon { s += 1 } else if !iCitat && b == komma { k += 1 }
+                else if !iCitat && b == tab { t += 1 }
                 if b != 0x20 && b != 0x09 { indhold = true }
                 j += 1
             }
-            if indhold { sep = k > s ? komma : semikolon; break }
+            if indhold { sep = t > max(s, k) ? tab : (k > s ? komma : semikolon); break }
             if j < bytes.count && bytes[j] == cr && j + 1 < bytes.count && bytes[j + 1] == lf { j += 1 }
             i = j + 1
             linje += 1
@@ -120,7 +122,7 @@ public struct CSVTabel: Sendable {
             slutFelt()
             raekker.append((start, celler))
         }
-        return (raekker, sep == komma ? "," : ";", fejl)
+        return (raekker, sep == komma ? "," : (sep == tab ? "\t" : ";"), fejl)
     }
 
     /// From rows already split into cells (an XLSX sheet); the first non-empty row is the header.

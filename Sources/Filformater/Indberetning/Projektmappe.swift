@@ -7,6 +7,8 @@ public struct Projektmappe: Sendable {
     public var takster: [Takstfilskabelon.Raekke] = []
     public var regnskab: [Indberetningsformat.Regnskabsraekke] = []
     public var belaegning: [Indberetningsformat.Belaegningsraekke] = []
+    /// Cells read by their saved formula value, for the receipt.
+    public var formler = 0
 
     public static func laes(_ data: Data, fil: String, graenser: Regnearksgraenser = .fraMiljoe()) throws -> Projektmappe {
         try laes(ark: try XLSXLaeser.laes(data, fil: fil, graenser: graenser), fil: fil)
@@ -35,6 +37,7 @@ public struct Projektmappe: Sendable {
             return []
         }
         var m = Projektmappe()
+        m.formler = ark.reduce(0) { $0 + $1.formler }
         m.takster = try saml(Takstfilskabelon.arkTakster) {
             try tabel(Takstfilskabelon.arkTakster, Takstfilskabelon.format).map(Takstfilskabelon.laesTakster) ?? []
         }

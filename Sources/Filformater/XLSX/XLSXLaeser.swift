@@ -11,9 +11,12 @@ import ZIPFoundation
 public struct Regnearksark: Sendable, Equatable {
     public var navn: String
     public var raekker: [Raekke]
-    public init(navn: String, raekker: [Raekke]) {
+    /// Cells that hold a formula and were read by the value Excel saved with it.
+    public var formler: Int
+    public init(navn: String, raekker: [Raekke], formler: Int = 0) {
         self.navn = navn
         self.raekker = raekker
+        self.formler = formler
     }
     public struct Raekke: Sendable, Equatable {
         public var nummer: Int
@@ -22,8 +25,9 @@ public struct Regnearksark: Sendable, Equatable {
 }
 
 /// Reads the cell values of an XLSX workbook (Office Open XML) with ZIPFoundation and the XML
-/// parser: shared strings, inline strings, numbers, booleans. Formulas, error cells and anything
-/// beyond the limits are refused with the sheet and cell named.
+/// parser: shared strings, inline strings, numbers, booleans. A formula cell is read by the value
+/// saved with it (Excel saves the result of every formula); a formula without a saved value, error
+/// cells and anything beyond the limits are refused with the sheet and cell named.
 public enum XLSXLaeser {
     public static func laes(_ data: Data, fil: String, graenser: Regnearksgraenser = .fraMiljoe()) throws -> [Regnearksark] {
         guard data.count <= graenser.maksFilbytes else {
@@ -140,6 +144,15 @@ public enum XLSXLaeser {
     static let maksKolonner = 16_384
     static let maksRaekker = 1_048_576
 
+    /// The receipt's line for cells read by their saved formula value; nil when there were none.
+    public static func formelkvittering(_ antal: Int) -> String? {
+        switch antal {
+        case 0: return nil
+        case 1: return "1 celle med en formel er læst ud fra sin gemte værdi."
+        default: return "\(antal) celler med formler er læst ud fra deres gemte værdi."
+        }
+    }
+
     /// Column index (0-based) → "A", "B", … "AA".
     public static func kolonnebogstav(_ i: Int) -> String {
         var n = i + 1, s = ""
@@ -199,6 +212,7 @@ final class Arklaeser: NSObject, XMLParserDelegate {
     var raekker: [Int: [Int: String]] = [:]
     var fejl: Importfejl?
     var antal = 0
+    var formler = 0
     // The cell being read.
     var ref: (kolonne: Int, raekke: Int)?
     var refTekst = ""
@@ -206,6 +220,7 @@ final class Arklaeser: NSObject, XMLParserDelegate {
     var vaerdi = ""
     var iVaerdi = false
     var harFormel = false
+    var harVaerdi = false
     var naesteRaekke = 1
     var naesteKolonne = 0
 
@@ -233,7 +248,7 @@ final class Arklaeser: NSObject, XMLParserDelegate {
             let bredde = (c.keys.max() ?? -1) + 1
             return .init(nummer: nr, celler: (0..<bredde).map { c[$0] ?? "" })
         }
-        return Regnearksark(navn: ark, raekker: raekker)
+        return Regnearksark(navn: ark, raekker: raekker, formler: l.formler)
     }
 
     func stop(_ besked: String, _ parser: XMLParser) {
@@ -269,7 +284,11 @@ final class Arklaeser: NSObject, XMLParserDelegate {
             type = a["t"] ?? "n"
             vaerdi = ""
             harFormel = false
-        case "v", "t": iVaerdi = true
+            harVaerdi = false
+        case "v":
+            iVaerdi = true
+            harVaerdi = true
+        case "t": iVaerdi = true
         case "f": harFormel = true
         default: break
         }
@@ -284,6 +303,11 @@ final class Arklaeser: NSObject, XMLParserDelegate {
         case "c":
             guard let ref else { return }
             naesteKolonne = ref.kolonne + 1
+            // A formula is read by the value saved with it. Without one (a file written by a program
+            // that does not compute, e.g. openpyxl) there is nothing to read; only a text result may be empty.
+            if harFormel && type != "e" && (!harVaerdi || (vaerdi.isEmpty && type != "str")) {
+                return stop("cellen indeholder en formel uden gemt værdi — åbn og gem filen i Excel, så resultatet gemmes, eller kopiér og indsæt cellen som værdi", parser)
+            }
             let tekst: String
             switch type {
             case "s":
@@ -300,8 +324,7 @@ final class Arklaeser: NSObject, XMLParserDelegate {
                     tekst = "\(d)".replacingOccurrences(of: ".", with: ",")
                 }
             }
-            // A formula's cached result may be stale or absent; the import needs the values.
-            if harFormel { return stop("cellen indeholder en formel — kopiér og indsæt den som værdi, før filen indlæses", parser) }
+            if harFormel { formler += 1 }
             guard !tekst.isEmpty else { return }
             antal += 1
             guard antal <= maksCeller else { return stop("regnearket har flere end \(maksCeller) udfyldte celler (TAKSTFIL_MAKS_CELLER)", parser) }

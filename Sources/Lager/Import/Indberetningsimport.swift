@@ -19,6 +19,9 @@ public struct Importresultat: Sendable, Equatable {
     public var dele: [Importresultat] = []
 }
 
+/// Told how many of an import's rows have been handled, of how many (a terminal's progress line).
+public typealias Fremdriftsmelding = @Sendable (_ faerdige: Int, _ iAlt: Int) -> Void
+
 /// Thrown at the end of a dry run to roll the transaction back while keeping the report.
 struct Proevekoersel: Error { let resultat: Importresultat }
 
@@ -37,6 +40,10 @@ final class Importkontekst: @unchecked Sendable {
     private var tilbud: [UUID: [String: UUID]] = [:]
     private var regioner: [String] = []
     var haendelser: [Haendelse] = []
+    /// Progress: rows handled of all the import's rows, told per row.
+    var fremdrift: Fremdriftsmelding?
+    var iAlt = 0
+    private var behandlede = 0
     /// Rows waiting for a batch insert, per table.
     private var ventende: [String: (kolonner: [String], raekker: [[any Encodable & Sendable]])] = [:]
 
@@ -47,6 +54,11 @@ final class Importkontekst: @unchecked Sendable {
         regioner = Array(Set(organisationer.values.compactMap(\.region))).sorted()
         standardRegion = region ?? (regioner.count == 1 ? regioner[0] : nil)
         for t in try await Tilbudsmodel.query(on: lager.db).all() { tilbud[t.$driftsherre.id, default: [:]][t.navn] = try t.requireID() }
+    }
+
+    func taelRaekke() {
+        behandlede += 1
+        fremdrift?(behandlede, iAlt)
     }
 
     func log(_ handling: String, _ entitet: String, _ id: UUID?, foer: (any Encodable)? = nil, efter: (any Encodable)?,
@@ -127,12 +139,15 @@ final class Importkontekst: @unchecked Sendable {
 extension Lager {
     /// Runs an import in one transaction: all rows or none. `proeve` rolls back at the end and
     /// returns what would have happened.
-    func importer(fil: String, slags: String, proeve: Bool, region: String?, af bruger: String,
+    func importer(fil: String, slags: String, proeve: Bool, region: String?, af bruger: String, raekker iAlt: Int = 0,
+                  fremdrift: Fremdriftsmelding? = nil,
                   _ blok: @escaping @Sendable (Importkontekst, inout Importresultat) async throws -> Void) async throws -> Importresultat {
         do {
             return try await iTransaktion { tx in
                 var r = Importresultat(fil: fil, slags: slags, proevekoersel: proeve)
                 let k = try await Importkontekst(Lager(tx), bruger: bruger, region: region)
+                k.fremdrift = fremdrift
+                k.iAlt = iAlt
                 try await blok(k, &r)
                 try k.log("import", slags, nil, efter: [
                     "fil": fil, "raekker": "\(r.raekker)", "oprettet": "\(r.oprettet)", "aendret": "\(r.aendret)",
@@ -153,23 +168,23 @@ extension Lager {
 
     /// Regnskab rows: one per tilbud-year; an unchanged row is left as it is.
     public func importerRegnskab(_ raekker: [Indberetningsformat.Regnskabsraekke], fil: String, region: String?,
-                                 proeve: Bool = false, af bruger: String) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "regnskab", proeve: proeve, region: region, af: bruger) { k, r in
+                                 proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
+        try await importer(fil: fil, slags: "regnskab", proeve: proeve, region: region, af: bruger, raekker: raekker.count, fremdrift: fremdrift) { k, r in
             try await k.skrivRegnskab(raekker, fil: fil, resultat: &r)
         }
     }
 
     /// Quarterly belægning: a changed quarter becomes a new version, so earlier reports stay readable.
     public func importerBelaegning(_ raekker: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?,
-                                   proeve: Bool = false, af bruger: String) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "belaegning", proeve: proeve, region: region, af: bruger) { k, r in
+                                   proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
+        try await importer(fil: fil, slags: "belaegning", proeve: proeve, region: region, af: bruger, raekker: raekker.count, fremdrift: fremdrift) { k, r in
             try await k.skrivBelaegning(raekker, fil: fil, resultat: &r)
         }
     }
 
     public func importerPladser(_ raekker: [Indberetningsformat.Pladsraekke], fil: String, region: String?,
-                                proeve: Bool = false, af bruger: String) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "pladser", proeve: proeve, region: region, af: bruger) { k, r in
+                                proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
+        try await importer(fil: fil, slags: "pladser", proeve: proeve, region: region, af: bruger, raekker: raekker.count, fremdrift: fremdrift) { k, r in
             try await k.skrivPladser(raekker, fil: fil, resultat: &r)
         }
     }
@@ -178,8 +193,8 @@ extension Lager {
     /// `offentliggjort`: historical takster that were published in the old spreadsheet are
     /// imported as published (audited with the file as reason) instead of as drafts.
     public func importerTakster(_ raekker: [Takstfilskabelon.Raekke], fil: String, region: String?, offentliggjort: Bool = false,
-                                proeve: Bool = false, af bruger: String) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "takster", proeve: proeve, region: region, af: bruger) { k, r in
+                                proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
+        try await importer(fil: fil, slags: "takster", proeve: proeve, region: region, af: bruger, raekker: raekker.count, fremdrift: fremdrift) { k, r in
             try await k.skrivTakster(raekker, fil: fil, status: offentliggjort ? .offentliggjort : .kladde, resultat: &r)
         }
     }
@@ -188,8 +203,10 @@ extension Lager {
     /// nothing). Returns one result per sheet.
     public func importerTakstfil(takster: [Takstfilskabelon.Raekke], regnskab: [Indberetningsformat.Regnskabsraekke],
                                  belaegning: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?,
-                                 offentliggjort: Bool = false, proeve: Bool = false, af bruger: String) async throws -> [Importresultat] {
-        let samlet = try await importer(fil: fil, slags: "takstfil", proeve: proeve, region: region, af: bruger) { k, r in
+                                 offentliggjort: Bool = false, proeve: Bool = false, af bruger: String,
+                                 fremdrift: Fremdriftsmelding? = nil) async throws -> [Importresultat] {
+        let samlet = try await importer(fil: fil, slags: "takstfil", proeve: proeve, region: region, af: bruger,
+                                        raekker: takster.count + regnskab.count + belaegning.count, fremdrift: fremdrift) { k, r in
             var t = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkTakster)'", slags: "takster", proevekoersel: proeve)
             try await k.skrivTakster(takster, fil: t.fil, status: offentliggjort ? .offentliggjort : .kladde, resultat: &t)
             var rg = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkRegnskab)'", slags: "regnskab", proevekoersel: proeve)
@@ -215,6 +232,7 @@ extension Importkontekst {
         }
         for raekke in raekker {
             r.raekker += 1
+            taelRaekke()
             let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
                                         maalgruppe: raekke.maalgruppe, type: raekke.type, fil: fil, raekke: raekke.raekke, resultat: &r)
             if let eksisterende = seneste["\(id)|\(raekke.regnskab.aar)"] {
@@ -249,6 +267,7 @@ extension Importkontekst {
         }
         for raekke in raekker {
             r.raekker += 1
+            taelRaekke()
             let b = raekke.belaegning
             let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
                                         maalgruppe: raekke.maalgruppe, type: nil, fil: fil, raekke: raekke.raekke, resultat: &r)
@@ -274,6 +293,7 @@ extension Importkontekst {
         }
         for raekke in raekker {
             r.raekker += 1
+            taelRaekke()
             let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
                                         maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
                                         fil: fil, raekke: raekke.raekke, resultat: &r)
@@ -340,6 +360,7 @@ extension Importkontekst {
         }
         for raekke in raekker {
             r.raekker += 1
+            taelRaekke()
             let id = try await tilbudID(driftsherre: raekke.driftsherre, region: nil, tilbud: raekke.tilbud,
                                         maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
                                         fil: fil, raekke: raekke.raekke, resultat: &r)

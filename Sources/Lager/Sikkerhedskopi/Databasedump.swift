@@ -141,7 +141,7 @@ extension Lager {
     /// Restores a dump into an empty database, in one transaction. No audit event is added: the
     /// restored log is the history, and a second export must equal the dump.
     @discardableResult
-    public func gendanDump(_ data: Data, fil: String) async throws -> Int {
+    public func gendanDump(_ data: Data, fil: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Int {
         let dump: Databasedump.Fil
         do {
             dump = try Databasedump.decoder.decode(Databasedump.Fil.self, from: data)
@@ -160,47 +160,54 @@ extension Lager {
             throw Importfejl(fil: fil, besked: "databasen er ikke tom — en dump gendannes kun i en tom database")
         }
         let t = dump.tabeller
+        let iAlt = t.antalRaekker
         try await iTransaktion { tx in
+            var gjort = 0
+            func opret(_ m: some Model) async throws {
+                try await m.create(on: tx)
+                gjort += 1
+                fremdrift?(gjort, iAlt)
+            }
             // Parents before sub-units (organisationer refer to themselves).
             var tilbage = t.organisationer
             var oprettede = Set<UUID>()
             while !tilbage.isEmpty {
                 let klar = tilbage.filter { $0.$overordnet.id.map(oprettede.contains) ?? true }
                 guard !klar.isEmpty else { throw Importfejl(fil: fil, besked: "organisationernes overordnede danner en ring") }
-                for o in klar { try await o.create(on: tx); oprettede.insert(o.id!) }
+                for o in klar { try await opret(o); oprettede.insert(o.id!) }
                 tilbage.removeAll { o in klar.contains { $0 === o } }
             }
-            for m in t.tilbud { try await m.create(on: tx) }
-            for m in t.beslutninger { try await m.create(on: tx) }
-            for m in t.takstniveauer { try await m.create(on: tx) }
-            for m in t.regnskaber { try await m.create(on: tx) }
-            for m in t.belaegninger { try await m.create(on: tx) }
-            for m in t.pladser { try await m.create(on: tx) }
-            for m in t.plIndeks { try await m.create(on: tx) }
-            for m in t.parametre { try await m.create(on: tx) }
-            for m in t.kommentarer { try await m.create(on: tx) }
-            for m in t.befolkning { try await m.create(on: tx) }
-            for m in t.haendelser { try await m.create(on: tx) }
-            for m in t.brugere ?? [] { try await m.create(on: tx) }
-            for m in t.apiNoegler ?? [] { try await m.create(on: tx) }
-            for m in t.afdaekninger ?? [] { try await m.create(on: tx) }
-            for m in t.afdaekningssvar ?? [] { try await m.create(on: tx) }
-            for m in t.afvigelsesaarsager ?? [] { try await m.create(on: tx) }
-            for m in t.udmeldingsdata ?? [] { try await m.create(on: tx) }
+            for m in t.tilbud { try await opret(m) }
+            for m in t.beslutninger { try await opret(m) }
+            for m in t.takstniveauer { try await opret(m) }
+            for m in t.regnskaber { try await opret(m) }
+            for m in t.belaegninger { try await opret(m) }
+            for m in t.pladser { try await opret(m) }
+            for m in t.plIndeks { try await opret(m) }
+            for m in t.parametre { try await opret(m) }
+            for m in t.kommentarer { try await opret(m) }
+            for m in t.befolkning { try await opret(m) }
+            for m in t.haendelser { try await opret(m) }
+            for m in t.brugere ?? [] { try await opret(m) }
+            for m in t.apiNoegler ?? [] { try await opret(m) }
+            for m in t.afdaekninger ?? [] { try await opret(m) }
+            for m in t.afdaekningssvar ?? [] { try await opret(m) }
+            for m in t.afvigelsesaarsager ?? [] { try await opret(m) }
+            for m in t.udmeldingsdata ?? [] { try await opret(m) }
             if let lister = t.maalgruppelister {
                 try await Maalgruppemodel.query(on: tx).delete()
-                for m in lister { try await m.create(on: tx) }
+                for m in lister { try await opret(m) }
             }
-            for m in t.ledigePladser ?? [] { try await m.create(on: tx) }
-            for m in t.indikatorer ?? [] { try await m.create(on: tx) }
+            for m in t.ledigePladser ?? [] { try await opret(m) }
+            for m in t.indikatorer ?? [] { try await opret(m) }
             // The migration seeds the published rates; the dump's own table replaces them.
             if let satser = t.plSatser {
                 try await PLSatsmodel.query(on: tx).delete()
-                for m in satser { try await m.create(on: tx) }
+                for m in satser { try await opret(m) }
             }
-            for m in t.kontrakter ?? [] { try await m.create(on: tx) }
+            for m in t.kontrakter ?? [] { try await opret(m) }
         }
-        return t.antalRaekker
+        return iAlt
     }
 
     static func kortFejl(_ e: any Error) -> String {

@@ -125,14 +125,14 @@ struct AfdaekningController: RouteCollection {
         let g = try await AfdaekningController.hent(req)
         let u = try req.content.decode(Opload.self)
         do {
-            guard let (navn, tekst) = try u.indhold() else {
+            guard let (navn, tekst, tegnsaet) = try u.indhold() else {
                 return try await visRapport(req, g, fejl: ["fil": "Vælg en CSV-fil med svarene, eller indsæt dem som tekst."], importfejl: [], felter: [:],
                                             status: .unprocessableEntity)
             }
             let tabel = try Optaellingsfil.laes(fil: navn, tekst: tekst)
             let antal = try await Lager(req.db).importerAfdaekningssvar(afdaekningID: g.id, spoergsmaal: u.spoergsmaal ?? "", tabel: tabel,
                                                                          fil: navn, af: req.revisionsnavn)
-            req.saetBesked("\(antal) kommuners svar er importeret fra \(navn)\(tabel.trykt == nil ? "" : "; den trykte total er gemt og sammenlignet").")
+            req.saetBesked("\(antal) kommuners svar er importeret fra \(navn)\(tabel.trykt == nil ? "" : "; den trykte total er gemt og sammenlignet").\(tegnsaet)")
             return req.redirect(to: "/sekretariat/afdaekninger/\(g.id)")
         } catch let l as Importfejlliste {
             return try await visRapport(req, g, fejl: [:], importfejl: l.fejl.map(\.description), felter: [:], status: .unprocessableEntity)

@@ -108,12 +108,12 @@ struct KontraktController: RouteCollection {
     func importer(req: Request) async throws -> Response {
         try req.kraev(.saetParametre)
         do {
-            guard let (navn, tekst) = try req.content.decode(Opload.self).indhold() else {
+            guard let (navn, tekst, tegnsaet) = try req.content.decode(Opload.self).indhold() else {
                 return try await visSatser(req, fejl: ["fil": "Vælg en CSV-fil, eller indsæt rækkerne som tekst."], felter: [:], status: .unprocessableEntity)
             }
             let satser = try PLSatsfil.laes(fil: navn, tekst: tekst)
             let t = try await Lager(req.db).gemPLSatser(satser, kilde: "Import \(navn)", af: req.revisionsnavn)
-            req.saetBesked("\(navn): \(t.nye) nye, \(t.aendrede) ændrede og \(t.uaendrede) uændrede satser.")
+            req.saetBesked("\(navn): \(t.nye) nye, \(t.aendrede) ændrede og \(t.uaendrede) uændrede satser.\(tegnsaet)")
         } catch let l as Importfejlliste {
             return try await visSatser(req, fejl: [:], felter: [:], importfejl: l.fejl.map(\.description), status: .unprocessableEntity)
         } catch let e as Importfejl {

@@ -137,12 +137,12 @@ struct NoegletalController: RouteCollection {
     func importer(req: Request) async throws -> Response {
         try req.kraev(.saetParametre)
         do {
-            guard let (navn, tekst) = try req.content.decode(Opload.self).indhold() else {
+            guard let (navn, tekst, tegnsaet) = try req.content.decode(Opload.self).indhold() else {
                 return try await vis(req, fejl: ["fil": "Vælg en CSV-fil, eller indsæt rækkerne som tekst."], felter: [:], status: .unprocessableEntity)
             }
             let indhold = try Noegletalsfil.laes(fil: navn, tekst: tekst)
             let t = try await Lager(req.db).importerNoegletal(indhold, fil: navn, af: req.revisionsnavn)
-            req.saetBesked("\(navn): \(t.nye) nye, \(t.aendrede) ændrede og \(t.uaendrede) uændrede indikatorer.")
+            req.saetBesked("\(navn): \(t.nye) nye, \(t.aendrede) ændrede og \(t.uaendrede) uændrede indikatorer.\(tegnsaet)")
         } catch let l as Importfejlliste {
             return try await vis(req, fejl: [:], felter: [:], importfejl: l.fejl.map(\.description), status: .unprocessableEntity)
         } catch let e as Importfejl {
