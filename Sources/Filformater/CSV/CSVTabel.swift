@@ -250,16 +250,7 @@ extension CSVTabel {
 extension CSVTabel {
     /// Applies `f` to every row, in parallel over the cores for large files; results in row order.
     public func hverRaekke<T: Sendable>(_ f: @Sendable ((nummer: Int, celler: [String])) throws -> T) -> [Result<T, any Error>] {
-        let n = raekker.count
-        guard n > 2_000 else { return raekker.map { r in Result { try f(r) } } }
-        let dele = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let stoerrelse = (n + dele - 1) / dele
-        let ud = Delresultater<Result<T, any Error>>(antal: dele)
-        let raekker = self.raekker
-        DispatchQueue.concurrentPerform(iterations: dele) { d in
-            ud.saet(d, raekker[min(d * stoerrelse, n)..<min((d + 1) * stoerrelse, n)].map { r in Result { try f(r) } })
-        }
-        return ud.samlet
+        Parallelt.map(raekker, fraAntal: 2_001, f)
     }
 
     /// Refuses a file that writes decimals both ways (1.234,50 and 1,234.50): one of them is then
@@ -342,14 +333,3 @@ struct Dubletter {
     }
 }
 
-/// The parts of a parallel read, each written once by its own worker (lock-protected).
-private final class Delresultater<T>: @unchecked Sendable {
-    private let laas = NSLock()
-    private var dele: [[T]]
-
-    init(antal: Int) { dele = Array(repeating: [], count: antal) }
-
-    func saet(_ i: Int, _ del: [T]) { laas.withLock { dele[i] = del } }
-
-    var samlet: [T] { laas.withLock { dele.flatMap { $0 } } }
-}
