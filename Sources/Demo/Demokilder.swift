@@ -47,6 +47,41 @@ enum Demokilder {
         ("Aarhus Kommune", Decimal(string: "1444.3")!, 623_642, Decimal(string: "1450.1")!, 630_341),
     ]
 
+    /// Midtjylland's over(+)/underskud(−) (ledelsesinformation tabel 2, 001:8936–8972) and
+    /// tillægsydelser incl. indskrivning over 100 % (tabel 3, 001:9014–9050) per driftsherre, in t.kr.
+    /// as printed (the fixtures li2019_tabel2_over_underskud.csv and li2019_tabel3_tillaegsydelser.csv);
+    /// 2018 is printed in 2019 prices, as table 1's 2018 regnskab is, and the demo stores no P/L index,
+    /// so the tables show the rows as printed. Skive has no tillægsydelser (its takst structure has
+    /// none, 001:9054). The rows are the data: the printed Hovedtotal (`midtHovedtotal`) is a figure
+    /// of its own, rounded from unrounded rows.
+    static let midtResultat: [(driftsherre: String, over2018: Decimal, over2019: Decimal, tillaeg2018: Decimal, tillaeg2019: Decimal)] = [
+        ("Favrskov Kommune", -2_428, -1_141, 9_843, 9_202),
+        ("Hedensted Kommune", 0, 0, 0, 0),
+        ("Herning Kommune", -4_557, 6_854, 17_056, 19_536),
+        ("Holstebro Kommune", -851, -3_756, 37_060, 41_038),
+        ("Horsens Kommune", -6_727, -6_325, 10_627, 12_653),
+        ("Ikast-Brande Kommune", -4_663, -3_988, 11_982, 11_964),
+        ("Lemvig Kommune", 600, 1_246, 6_441, 6_624),
+        ("Norddjurs Kommune", -13_061, -16_347, 3_730, 3_591),
+        ("Odder Kommune", 390, -800, 2_277, 2_273),
+        ("Randers Kommune", 5_931, 433, 19_031, 19_172),
+        ("Region Midtjylland", 7_581, -8_810, 93_901, 101_411),
+        ("Ringkøbing-Skjern Kommune", -5_549, -4_061, 6_482, 7_585),
+        ("Silkeborg Kommune", -3_395, 5_880, 2_979, 1_600),
+        ("Skanderborg Kommune", 912, -5_636, 15_872, 2_669),
+        ("Skive Kommune", -5_477, -7_537, 0, 0),
+        ("Struer Kommune", -2_612, 1_932, 7_987, 11_695),
+        ("Syddjurs Kommune", -1_319, -453, 2_695, 3_705),
+        ("Viborg Kommune", -2_493, -4_544, 7_857, 7_952),
+        ("Aarhus Kommune", -8_141, 4_571, 38_125, 45_727),
+    ]
+
+    /// The printed Hovedtotal rows of tables 2 and 3, t.kr. (001:8974, 001:9052). The rows above add
+    /// up to −45.859 and −42.482 (over/underskud) and 293.945 and 308.397 (tillægsydelser): within
+    /// 3 t.kr. (DOMAIN.md 8), since each printed row is rounded to t.kr. on its own.
+    static let midtHovedtotal = (over2018: Decimal(-45_861), over2019: Decimal(-42_480),
+                                 tillaeg2018: Decimal(293_945), tillaeg2019: Decimal(308_398))
+
     /// Kommuner in Nordjylland (for the generated tilbud and Socialtilsyn Nord's area).
     static let nordKommuner = ["Aalborg Kommune", "Brønderslev Kommune", "Frederikshavn Kommune", "Hjørring Kommune",
                                "Jammerbugt Kommune", "Mariagerfjord Kommune", "Rebild Kommune", "Thisted Kommune",
