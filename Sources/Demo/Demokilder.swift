@@ -82,6 +82,30 @@ enum Demokilder {
     static let midtHovedtotal = (over2018: Decimal(-45_861), over2019: Decimal(-42_480),
                                  tillaeg2018: Decimal(293_945), tillaeg2019: Decimal(308_398))
 
+    /// Midtjylland's belægningsprocent per målgruppe, 1.–4. kvartal (ledelsesinformation tabel 4,
+    /// 001:9058–9323): samlet and per art (dag/døgn, or åben/lukket for the secure institutions).
+    /// Where the source prints no split (misbrug 2018: samlet 86,4 % only) the art is absent. Fysisk
+    /// handicap 2019 (96,7 / 99,4 / 94,0 %) is printed after the table in the source's text layer
+    /// (001:9319–9323), the one 2019 block without figures of its own. Kvindekrisecentre have no row.
+    static let midtBelaegning: [(aar: Int, maalgruppe: Maalgruppe, samlet: Decimal, pr: [Belaegningsart: Decimal], kilde: String)] = [
+        (2018, .boernOgUnge, d("89.4"), [.doegn: d("86.7"), .dag: d("97.3")], "001:9115–9119"),
+        (2018, .sikrede, d("84.3"), [.aaben: d("79.0"), .lukket: d("97.2")], "001:9147–9151"),
+        (2018, .sindslidelser, d("101.2"), [.doegn: d("97.5"), .dag: d("103.4")], "001:9179–9183"),
+        (2018, .fysiskHandicap, d("96.2"), [.doegn: d("99"), .dag: d("93.6")], "001:9211–9215"),
+        (2018, .psykiskHandicap, d("98.0"), [.doegn: d("97.0"), .dag: d("98.9")], "001:9237–9241"),
+        (2018, .forsorgshjem, d("89.7"), [.doegn: d("93.2"), .dag: d("23.7")], "001:9269–9273"),
+        (2018, .misbrug, d("86.4"), [:], "001:9296"),
+        (2019, .boernOgUnge, d("88.4"), [.doegn: d("84.6"), .dag: d("98.0")], "001:9127–9131"),
+        (2019, .sikrede, d("89.5"), [.aaben: d("87.8"), .lukket: d("93.7")], "001:9159–9163"),
+        (2019, .sindslidelser, d("99.9"), [.doegn: d("95.2"), .dag: d("102.9")], "001:9191–9195"),
+        (2019, .fysiskHandicap, d("96.7"), [.doegn: d("99.4"), .dag: d("94.0")], "001:9319–9323"),
+        (2019, .psykiskHandicap, d("97.9"), [.doegn: d("96.8"), .dag: d("98.7")], "001:9249–9253"),
+        (2019, .forsorgshjem, d("90.7"), [.doegn: d("93.3"), .dag: d("19.2")], "001:9281–9285"),
+        (2019, .misbrug, d("79.5"), [.doegn: d("81.3"), .dag: d("0.0")], "001:9308–9312"),
+    ]
+
+    private static func d(_ s: String) -> Decimal { Decimal(string: s)! }
+
     /// Kommuner in Nordjylland (for the generated tilbud and Socialtilsyn Nord's area).
     static let nordKommuner = ["Aalborg Kommune", "Brønderslev Kommune", "Frederikshavn Kommune", "Hjørring Kommune",
                                "Jammerbugt Kommune", "Mariagerfjord Kommune", "Rebild Kommune", "Thisted Kommune",

@@ -57,9 +57,10 @@ final class DemodataTests: XCTestCase {
     }
 
     /// Issue "Brugervenlighed" 4: the demo's ledelsesinformation 2018–2019 shows the published tables
-    /// 2 and 3 (001:8936–9052), not zeros. Read as the public page reads them (approved regnskaber,
+    /// 2 and 3 (001:8936–9052), not zeros, and table 4 near the published belægning per målgruppe
+    /// (001:9058–9323), not a uniform 92 %. Read as the public page reads them (approved regnskaber,
     /// `Lager` → `Ledelsesinformationstabeller`), on both databases.
-    func testLedelsesinformationensTabel2Og3() async throws {
+    func testLedelsesinformationensTabel2Til4() async throws {
         try await Testdatabaser.forHver { db, f in
             let l = f.lager
             try await Demodata.indlaesHvisTom(l, af: "test", aar: 2026)
@@ -100,6 +101,30 @@ final class DemodataTests: XCTestCase {
             XCTAssertEqual(t2.last.map { [$0.fra, $0.til] }, [-45_859_000, -42_482_000], db)
             let t3 = try await l.toAarsTabel(fra: 2018, til: 2019, kunGodkendte: true) { $0.tillaegsydelser }
             XCTAssertEqual(t3.last.map { [$0.fra, $0.til] }, [293_945_000, 308_397_000], db)
+
+            // Table 4, both years: each art at its published figure (within 0,5 point) where that is
+            // 50 % or more, the samlet figure within 4 points of the published one, and not uniform.
+            for aar in [2018, 2019] {
+                let t4 = try await l.belaegningsTabel(aar: aar)
+                let udskrift = Ledelsesinformationstabeller.belaegning(t4)
+                XCTAssertEqual(udskrift.raekker.count, t4.count, db)
+                let samlet = Set(t4.compactMap { $0.samlet.procent.map { afrundet($0, decimaler: 1) } })
+                XCTAssertGreaterThanOrEqual(samlet.count, 6, "\(db) \(aar): belægningen er ikke ens for alle målgrupper: \(samlet)")
+                var kontrolleret = 0
+                for p in Demokilder.midtBelaegning where p.aar == aar {
+                    let r = try XCTUnwrap(t4.first { $0.maalgruppe == p.maalgruppe }, "\(db) \(aar) \(p.maalgruppe)")
+                    XCTAssertEqual(r.udeladte, 0, "\(db) \(aar) \(p.maalgruppe)")
+                    let s = try XCTUnwrap(r.samlet.procent)
+                    XCTAssertLessThanOrEqual(abs(s - p.samlet), 4, "\(db) \(aar) \(p.maalgruppe) samlet \(s) mod \(p.samlet) (\(p.kilde))")
+                    // The generator makes every børn og unge tilbud a døgn tilbud: no dag column there.
+                    for (art, publiceret) in p.pr where publiceret >= 50 {
+                        guard let v = r.pr[art]?.procent else { continue }
+                        kontrolleret += 1
+                        XCTAssertLessThanOrEqual(abs(v - publiceret), Decimal(string: "0.5")!, "\(db) \(aar) \(p.maalgruppe) \(art): \(v) mod \(publiceret)")
+                    }
+                }
+                XCTAssertGreaterThanOrEqual(kontrolleret, 9, "\(db) \(aar): offentliggjorte belægningsprocenter pr. art")
+            }
         }
     }
 }
