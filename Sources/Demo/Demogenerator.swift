@@ -3,7 +3,8 @@ import Lager
 import Takstregler
 
 /// Generated, plausible tilbud (deterministic for a seed): Midtjylland's driftsherrer carry their
-/// real 2018–2019 regnskab split over their tilbud so the sums equal the published table;
+/// real 2018–2019 regnskab, over/underskud and tillægsydelser split over their tilbud so the sums
+/// equal the published tables 1–3;
 /// takster for last year and this year follow the fixtures' ranges.
 struct Demogenerator {
     var rng: SplitMix64
@@ -42,12 +43,14 @@ struct Demogenerator {
         var antal = 0
         var brugteNavne = Set<String>()
         let overhead = Overheadmetode.procentAfDirekte(Decimal(string: "6.1")!) // Midtjylland: 5,4 + 0,5 + 0,2
+        let resultat = Dictionary(uniqueKeysWithValues: Demokilder.midtResultat.map { ($0.driftsherre, $0) })
         for d in Demokilder.midtRegnskab where d.tkr2018 > 0 {
             let n = max(3, min(25, Int(truncating: (d.bel2019 / 60) as NSDecimalNumber)))
             let vaegte = (0..<n).map { _ in Decimal(rng.heltal(1...10)) }
             let sum = vaegte.reduce(0, +)
             var rest18 = d.tkr2018 * 1000, rest19 = d.tkr2019 * 1000
             var restBel18 = d.bel2018, restBel19 = d.bel2019
+            var aarstal: [(kr18: Kroner, kr19: Kroner, bel18: Decimal, bel19: Decimal)] = []
             for i in 0..<n {
                 let sidste = i == n - 1
                 let andel = vaegte[i] / sum
@@ -58,11 +61,25 @@ struct Demogenerator {
                 let bel18 = sidste ? restBel18 : afrundet(d.bel2018 * andel, decimaler: 1)
                 let bel19 = sidste ? restBel19 : afrundet(d.bel2019 * andel, decimaler: 1)
                 rest18 -= kr18; rest19 -= kr19; restBel18 -= bel18; restBel19 -= bel19
+                aarstal.append((kr18, kr19, bel18, bel19))
+            }
+            // Tables 2 and 3 per driftsherre (001:8936–9050), split over its tilbud by their costs
+            // with largest remainder, so each driftsherre's sums are the printed rows to the krone.
+            guard let r = resultat[d.driftsherre] else {
+                throw Valideringsfejl(felt: "driftsherre", besked: "\(d.driftsherre) mangler i tabel 2 og 3 (Demokilder.midtResultat)")
+            }
+            let over18 = try Demogenerator.fordel(r.over2018 * 1000, efter: aarstal.map(\.kr18))
+            let over19 = try Demogenerator.fordel(r.over2019 * 1000, efter: aarstal.map(\.kr19))
+            let tillaeg18 = try Demogenerator.fordel(r.tillaeg2018 * 1000, efter: aarstal.map(\.kr18))
+            let tillaeg19 = try Demogenerator.fordel(r.tillaeg2019 * 1000, efter: aarstal.map(\.kr19))
+            for (i, a) in aarstal.enumerated() {
                 let tilbudID = try await opretTilbud(l, driftsherre: d.driftsherre, brugte: &brugteNavne, af: bruger,
-                                                     pladserOmkring: bel19, overhead: overhead)
-                try await l.gemRegnskab(tilbudID: tilbudID, Regnskab(aar: 2018, omkostninger: kr18, belaegning: bel18),
+                                                     pladserOmkring: a.bel19, overhead: overhead)
+                try await l.gemRegnskab(tilbudID: tilbudID, Regnskab(aar: 2018, omkostninger: a.kr18, belaegning: a.bel18,
+                                                                     overUnderskud: over18[i], tillaegsydelser: tillaeg18[i]),
                                         status: .offentliggjort, af: bruger)
-                try await l.gemRegnskab(tilbudID: tilbudID, Regnskab(aar: 2019, omkostninger: kr19, belaegning: bel19),
+                try await l.gemRegnskab(tilbudID: tilbudID, Regnskab(aar: 2019, omkostninger: a.kr19, belaegning: a.bel19,
+                                                                     overUnderskud: over19[i], tillaegsydelser: tillaeg19[i]),
                                         status: .offentliggjort, af: bruger)
                 antal += 1
             }
@@ -116,6 +133,13 @@ struct Demogenerator {
             }
         }
         return id
+    }
+
+    /// An amount in whole kroner split over a driftsherre's tilbud in proportion to `efter` (their
+    /// costs) by the allocation engine, largest remainder: the parts add up to the amount exactly.
+    static func fordel(_ beloeb: Kroner, efter: [Kroner]) throws -> [Kroner] {
+        let noegle = Fordelingsnoegle(navn: "årets omkostninger pr. tilbud", efter.enumerated().map { ("tilbud \($0.offset + 1)", $0.element) })
+        return try Fordeling.fordel(beloeb: beloeb, noegle: noegle, afrunding: .stoersteRest).raekker.map(\.beloeb)
     }
 
     /// Splits direct costs over the categories in typical proportions; the lines add up exactly.

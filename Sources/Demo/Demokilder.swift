@@ -47,6 +47,65 @@ enum Demokilder {
         ("Aarhus Kommune", Decimal(string: "1444.3")!, 623_642, Decimal(string: "1450.1")!, 630_341),
     ]
 
+    /// Midtjylland's over(+)/underskud(−) (ledelsesinformation tabel 2, 001:8936–8972) and
+    /// tillægsydelser incl. indskrivning over 100 % (tabel 3, 001:9014–9050) per driftsherre, in t.kr.
+    /// as printed (the fixtures li2019_tabel2_over_underskud.csv and li2019_tabel3_tillaegsydelser.csv);
+    /// 2018 is printed in 2019 prices, as table 1's 2018 regnskab is, and the demo stores no P/L index,
+    /// so the tables show the rows as printed. Skive has no tillægsydelser (its takst structure has
+    /// none, 001:9054). The rows are the data: the printed Hovedtotal (`midtHovedtotal`) is a figure
+    /// of its own, rounded from unrounded rows.
+    static let midtResultat: [(driftsherre: String, over2018: Decimal, over2019: Decimal, tillaeg2018: Decimal, tillaeg2019: Decimal)] = [
+        ("Favrskov Kommune", -2_428, -1_141, 9_843, 9_202),
+        ("Hedensted Kommune", 0, 0, 0, 0),
+        ("Herning Kommune", -4_557, 6_854, 17_056, 19_536),
+        ("Holstebro Kommune", -851, -3_756, 37_060, 41_038),
+        ("Horsens Kommune", -6_727, -6_325, 10_627, 12_653),
+        ("Ikast-Brande Kommune", -4_663, -3_988, 11_982, 11_964),
+        ("Lemvig Kommune", 600, 1_246, 6_441, 6_624),
+        ("Norddjurs Kommune", -13_061, -16_347, 3_730, 3_591),
+        ("Odder Kommune", 390, -800, 2_277, 2_273),
+        ("Randers Kommune", 5_931, 433, 19_031, 19_172),
+        ("Region Midtjylland", 7_581, -8_810, 93_901, 101_411),
+        ("Ringkøbing-Skjern Kommune", -5_549, -4_061, 6_482, 7_585),
+        ("Silkeborg Kommune", -3_395, 5_880, 2_979, 1_600),
+        ("Skanderborg Kommune", 912, -5_636, 15_872, 2_669),
+        ("Skive Kommune", -5_477, -7_537, 0, 0),
+        ("Struer Kommune", -2_612, 1_932, 7_987, 11_695),
+        ("Syddjurs Kommune", -1_319, -453, 2_695, 3_705),
+        ("Viborg Kommune", -2_493, -4_544, 7_857, 7_952),
+        ("Aarhus Kommune", -8_141, 4_571, 38_125, 45_727),
+    ]
+
+    /// The printed Hovedtotal rows of tables 2 and 3, t.kr. (001:8974, 001:9052). The rows above add
+    /// up to −45.859 and −42.482 (over/underskud) and 293.945 and 308.397 (tillægsydelser): within
+    /// 3 t.kr. (DOMAIN.md 8), since each printed row is rounded to t.kr. on its own.
+    static let midtHovedtotal = (over2018: Decimal(-45_861), over2019: Decimal(-42_480),
+                                 tillaeg2018: Decimal(293_945), tillaeg2019: Decimal(308_398))
+
+    /// Midtjylland's belægningsprocent per målgruppe, 1.–4. kvartal (ledelsesinformation tabel 4,
+    /// 001:9058–9323): samlet and per art (dag/døgn, or åben/lukket for the secure institutions).
+    /// Where the source prints no split (misbrug 2018: samlet 86,4 % only) the art is absent. Fysisk
+    /// handicap 2019 (96,7 / 99,4 / 94,0 %) is printed after the table in the source's text layer
+    /// (001:9319–9323), the one 2019 block without figures of its own. Kvindekrisecentre have no row.
+    static let midtBelaegning: [(aar: Int, maalgruppe: Maalgruppe, samlet: Decimal, pr: [Belaegningsart: Decimal], kilde: String)] = [
+        (2018, .boernOgUnge, d("89.4"), [.doegn: d("86.7"), .dag: d("97.3")], "001:9115–9119"),
+        (2018, .sikrede, d("84.3"), [.aaben: d("79.0"), .lukket: d("97.2")], "001:9147–9151"),
+        (2018, .sindslidelser, d("101.2"), [.doegn: d("97.5"), .dag: d("103.4")], "001:9179–9183"),
+        (2018, .fysiskHandicap, d("96.2"), [.doegn: d("99"), .dag: d("93.6")], "001:9211–9215"),
+        (2018, .psykiskHandicap, d("98.0"), [.doegn: d("97.0"), .dag: d("98.9")], "001:9237–9241"),
+        (2018, .forsorgshjem, d("89.7"), [.doegn: d("93.2"), .dag: d("23.7")], "001:9269–9273"),
+        (2018, .misbrug, d("86.4"), [:], "001:9296"),
+        (2019, .boernOgUnge, d("88.4"), [.doegn: d("84.6"), .dag: d("98.0")], "001:9127–9131"),
+        (2019, .sikrede, d("89.5"), [.aaben: d("87.8"), .lukket: d("93.7")], "001:9159–9163"),
+        (2019, .sindslidelser, d("99.9"), [.doegn: d("95.2"), .dag: d("102.9")], "001:9191–9195"),
+        (2019, .fysiskHandicap, d("96.7"), [.doegn: d("99.4"), .dag: d("94.0")], "001:9319–9323"),
+        (2019, .psykiskHandicap, d("97.9"), [.doegn: d("96.8"), .dag: d("98.7")], "001:9249–9253"),
+        (2019, .forsorgshjem, d("90.7"), [.doegn: d("93.3"), .dag: d("19.2")], "001:9281–9285"),
+        (2019, .misbrug, d("79.5"), [.doegn: d("81.3"), .dag: d("0.0")], "001:9308–9312"),
+    ]
+
+    private static func d(_ s: String) -> Decimal { Decimal(string: s)! }
+
     /// Kommuner in Nordjylland (for the generated tilbud and Socialtilsyn Nord's area).
     static let nordKommuner = ["Aalborg Kommune", "Brønderslev Kommune", "Frederikshavn Kommune", "Hjørring Kommune",
                                "Jammerbugt Kommune", "Mariagerfjord Kommune", "Rebild Kommune", "Thisted Kommune",

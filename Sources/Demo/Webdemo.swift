@@ -5,9 +5,9 @@ import Takstregler
 
 /// What `serve --demo` adds on top of the demo data so the web application can be explored:
 /// one account per role (DEMO ONLY — the passwords are in the README), Socialtilsyn Nord's
-/// 2024 budget, a deadline, quarterly belægning and places for Midtjylland's generated tilbud,
-/// and a few reports for next year waiting in the secretariat's queue. Only on a database that
-/// holds the demo (generated tilbud), never on real data.
+/// 2024 budget, a deadline, places and quarterly belægning 2018–2019 for Midtjylland's generated
+/// tilbud (near the published table 4), and a few reports for next year waiting in the secretariat's
+/// queue. Only on a database that holds the demo (generated tilbud), never on real data.
 public enum Webdemo {
     public struct Konto: Sendable {
         public let email: String
@@ -101,29 +101,65 @@ public enum Webdemo {
         return "Afdækning af udbud og efterspørgsel \(aar) (7 af 11 kommuner har svaret)"
     }
 
-    /// Places and quarterly belægning that fit each generated tilbud's reported belægning.
+    /// Places and quarterly belægning 2018 and 2019 for the generated tilbud with a regnskab. The
+    /// used places are the regnskab's belægning (table 1's figures split over the tilbud); the places
+    /// are chosen so each målgruppe's belægning per art is near the published table 4
+    /// (`belaegningsprocent`): a group's places are its belægning / the percentage, rounded, split over
+    /// its tilbud by their belægning with the allocation engine (largest remainder). The secure
+    /// institutions' tilbud report åben and lukket places in turn.
     static func pladserOgBelaegning(_ l: Lager, af bruger: String) async throws -> Int {
-        var antal = 0
-        let dage = [90, 91, 92, 92]
+        struct Gruppe: Hashable { let aar: Int; let maalgruppe: Maalgruppe?; let art: Belaegningsart }
+        var grupper: [Gruppe: [(id: UUID, type: Tilbud.Type_, belaegning: Decimal)]] = [:]
+        var antal = 0, sikrede = 0
+        let dage = [90, 91, 92, 92] // 2018 and 2019 are not leap years
         for t in try await l.demotilbud() {
-            let id = t.id
-            let regnskaber = try await l.regnskaber(tilbudID: id)
+            let regnskaber = try await l.regnskaber(tilbudID: t.id)
             guard !regnskaber.isEmpty else { continue }
             let type = t.tilbud.type
+            let art: Belaegningsart
+            if t.tilbud.maalgruppe == .sikrede {
+                art = sikrede.isMultiple(of: 2) ? .aaben : .lukket
+                sikrede += 1
+            } else {
+                art = type == .doegn ? .doegn : .dag
+            }
             for r in regnskaber {
-                // Places a little above the used full-year places (occupancy about 92 %).
-                let pladser = max(1, afrundet(r.belaegning / Decimal(string: "0.92")!, decimaler: 0))
-                try await l.gemPladser(tilbudID: id, aar: r.aar, type: type == .ambulant ? .dag : type, pladser: pladser, af: bruger)
-                guard r.aar == 2019 else { continue }
-                for (i, d) in dage.enumerated() {
-                    try await l.gemBelaegning(tilbudID: id, Belaegning(aar: 2019, kvartal: i + 1, normering: pladser * Decimal(d),
-                                                                       forbrug: afrundet(r.belaegning * Decimal(d), decimaler: 0),
-                                                                       art: type == .doegn ? .doegn : .dag), af: bruger)
-                }
+                grupper[Gruppe(aar: r.aar, maalgruppe: t.tilbud.maalgruppe, art: art), default: []].append((t.id, type, r.belaegning))
             }
             antal += 1
         }
+        let orden = { (g: Gruppe) in (g.aar, g.maalgruppe.flatMap { Maalgruppe.allCases.firstIndex(of: $0) } ?? -1, g.art.rawValue) }
+        for g in grupper.keys.sorted(by: { orden($0) < orden($1) }) {
+            let medlemmer = grupper[g]!
+            let procent = belaegningsprocent(aar: g.aar, g.maalgruppe, g.art)
+            let brugt = medlemmer.reduce(Decimal(0)) { $0 + $1.belaegning }
+            let iAlt = afrundet(brugt * 100 / procent, decimaler: 0)
+            let noegle = Fordelingsnoegle(navn: "belægning \(g.aar)", medlemmer.map { ($0.id.uuidString, $0.belaegning) })
+            let pladser = try Fordeling.fordel(beloeb: iAlt, noegle: noegle, afrunding: .stoersteRest).raekker.map(\.beloeb)
+            for (m, p) in zip(medlemmer, pladser) {
+                let p = max(1, p)
+                try await l.gemPladser(tilbudID: m.id, aar: g.aar, type: m.type == .ambulant ? .dag : m.type, pladser: p, af: bruger)
+                for (i, d) in dage.enumerated() {
+                    try await l.gemBelaegning(tilbudID: m.id, Belaegning(aar: g.aar, kvartal: i + 1, normering: p * Decimal(d),
+                                                                         forbrug: afrundet(m.belaegning * Decimal(d), decimaler: 0),
+                                                                         art: g.art), af: bruger)
+                }
+            }
+        }
         return antal
+    }
+
+    /// The belægningsprocent the demo aims at for a målgruppe and art in a year: Midtjylland's
+    /// published table 4 (`Demokilder.midtBelaegning`, each row with its source lines) for the art. The målgruppe's
+    /// samlet figure where the art has none (misbrug 2018) or one under 50 % (forsorgshjem dag
+    /// 23,7 % and 19,2 %, misbrug dag 0,0 %): there the real data have a few hardly used dag places,
+    /// the demo a generated share of dag tilbud with belægning in their regnskab, whose places at
+    /// such a rate would pull the samlet figure far below the published one. 92 % — demo, not a
+    /// published figure — where the målgruppe has no row (kvindekrisecentre).
+    static func belaegningsprocent(aar: Int, _ maalgruppe: Maalgruppe?, _ art: Belaegningsart) -> Decimal {
+        guard let r = Demokilder.midtBelaegning.first(where: { $0.aar == aar && $0.maalgruppe == maalgruppe }) else { return 92 }
+        if let p = r.pr[art], p >= 50 { return p }
+        return r.samlet
     }
 
     /// A few of next year's takster reported by Aalborg (submitted) and Jammerbugt (a draft), from this year's.

@@ -164,6 +164,11 @@ final class OffentligeSiderTests: XCTestCase {
         let csv = try await hent("/ledelsesinformation?aar=2019&tabel=takstudvikling&format=csv").body.string
         XCTAssertTrue(csv.dropFirst().hasPrefix("driftsherre;belaegning_fra;regnskab_fra_kr"), csv)
         XCTAssertEqual(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, t1.count + 1)
+        // Tables 2 and 3 carry the demo's published rows (001:8936–9052): their sums, not zeros.
+        let t2 = try await hent("/ledelsesinformation?aar=2019&tabel=over_underskud&format=csv").body.string
+        XCTAssertTrue(t2.contains("I alt;-45859000;-42482000"), t2)
+        let t3 = try await hent("/ledelsesinformation?aar=2019&tabel=tillaegsydelser&format=csv").body.string
+        XCTAssertTrue(t3.contains("I alt;293945000;308397000"), t3)
         let alle = try await hent("/ledelsesinformation?aar=2019&format=csv").body.string
         XCTAssertTrue(alle.contains("Tabel 5. Pladsoversigt 2018–2019"))
         // Tabel 4 has the demo's quarterly belægning.
