@@ -14,13 +14,7 @@ final class BrugerKommandoTests: XCTestCase {
 
     /// Runs the program with `stdin` as its standard input.
     func koer(_ argumenter: [String], stdin: String) throws -> Takstfilprogram.Koersel {
-        let p = Process()
-        p.executableURL = Takstfilprogram.program
-        p.arguments = argumenter
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "TAKSTFIL_DB")
-        env.removeValue(forKey: "DATABASE_URL")
-        p.environment = env
+        let p = Takstfilprogram.proces(argumenter)
         let ind = Pipe(), ud = Pipe(), fejl = Pipe()
         p.standardInput = ind
         p.standardOutput = ud

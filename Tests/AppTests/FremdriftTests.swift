@@ -60,13 +60,7 @@ final class FremdriftTests: XCTestCase {
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         let slave = open(String(cString: navn), O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard slave >= 0 else { throw XCTSkip("pseudoterminalen kan ikke åbnes") }
-        let p = Process()
-        p.executableURL = Takstfilprogram.program
-        p.arguments = argumenter
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "TAKSTFIL_DB")
-        env.removeValue(forKey: "DATABASE_URL")
-        p.environment = env
+        let p = Takstfilprogram.proces(argumenter)
         let ud = Pipe()
         p.standardOutput = ud
         let terminalside = FileHandle(fileDescriptor: slave, closeOnDealloc: false)

@@ -23,16 +23,23 @@ struct Takstfilprogram {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/takstfil")
     }
 
-    @discardableResult
-    func koer(_ argumenter: [String], miljoe: [String: String] = [:]) throws -> Koersel {
+    /// The program with these arguments, in this environment without a database setting of the
+    /// developer's (each test names its own database), plus `miljoe`.
+    static func proces(_ argumenter: [String], miljoe: [String: String] = [:]) -> Process {
         let p = Process()
-        p.executableURL = Self.program
+        p.executableURL = program
         p.arguments = argumenter
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "TAKSTFIL_DB")
         env.removeValue(forKey: "DATABASE_URL")
         env.merge(miljoe) { $1 }
         p.environment = env
+        return p
+    }
+
+    @discardableResult
+    func koer(_ argumenter: [String], miljoe: [String: String] = [:]) throws -> Koersel {
+        let p = Self.proces(argumenter, miljoe: miljoe)
         let ud = Pipe(), fejl = Pipe()
         p.standardOutput = ud
         p.standardError = fejl

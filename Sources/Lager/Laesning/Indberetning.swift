@@ -65,9 +65,16 @@ extension Lager {
     }
 
     /// Submitted takstniveauer waiting for the secretariat, oldest year first.
-    public func behandlingskoe(status: Status = .indsendt) async throws -> [Koepost] {
-        let niveauer = try await Takstniveaumodel.query(on: db).filter(\.$status == status.rawValue)
-            .sort(\.$aar).sort(\.$navn).all()
+    public func behandlingskoe(status: Status = .indsendt, aar: Int? = nil) async throws -> [Koepost] {
+        try await behandlingskoe(statusser: [status], aar: aar)
+    }
+
+    /// The levels in any of `statusser` (optionally one year), each with last year's published takst;
+    /// last year's list is read once per year, whatever the number of statuses.
+    public func behandlingskoe(statusser: [Status], aar: Int? = nil) async throws -> [Koepost] {
+        var q = Takstniveaumodel.query(on: db).filter(\.$status ~~ statusser.map(\.rawValue))
+        if let aar { q = q.filter(\.$aar == aar) }
+        let niveauer = try await q.sort(\.$aar).sort(\.$navn).all()
         var tilbud: [UUID: TilbudMedEjer] = [:]
         var forrige: [Int: [UUID: [String: (takst: Kroner, enhed: Takstenhed)]]] = [:]
         var ud: [Koepost] = []

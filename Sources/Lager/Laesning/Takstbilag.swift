@@ -6,8 +6,8 @@ import Takstregler
 /// year's published takst beside it and its flags.
 public struct Takstbilagspost: Sendable {
     public let post: Koepost
-    public let status: Status
     public let linje: Takstbilag.Linje
+    public var status: Status { post.niveau.status }
 }
 
 extension Lager {
@@ -35,17 +35,15 @@ extension Lager {
     public func takstbilag(aar: Int) async throws -> [Takstbilagspost] {
         var graenser: [String: Decimal] = [:]
         var ud: [Takstbilagspost] = []
-        for status in [Status.indsendt, .godkendt, .offentliggjort] {
-            for p in try await behandlingskoe(status: status) where p.niveau.aar == aar {
-                let region = p.tilbud.region ?? ""
-                if graenser[region] == nil {
-                    graenser[region] = try await parameter(aar: aar, region: region, noegle: Parameternoegle.takstaendringsgraense, som: Decimal.self)
-                        ?? Indsendelseskontrol.standardgraensePct
-                }
-                ud.append(Takstbilagspost(post: p, status: status, linje: Takstbilag.linje(
-                    takst: p.takst, enhed: p.niveau.grundlag.enhed, sidsteAar: p.sidsteAarsTakst, sidsteAarsEnhed: p.sidsteAarsEnhed,
-                    begrundelse: p.begrundelse, graensePct: graenser[region]!)))
+        for p in try await behandlingskoe(statusser: [.indsendt, .godkendt, .offentliggjort], aar: aar) {
+            let region = p.tilbud.region ?? ""
+            if graenser[region] == nil {
+                graenser[region] = try await parameter(aar: aar, region: region, noegle: Parameternoegle.takstaendringsgraense, som: Decimal.self)
+                    ?? Indsendelseskontrol.standardgraensePct
             }
+            ud.append(Takstbilagspost(post: p, linje: Takstbilag.linje(
+                takst: p.takst, enhed: p.niveau.grundlag.enhed, sidsteAar: p.sidsteAarsTakst, sidsteAarsEnhed: p.sidsteAarsEnhed,
+                begrundelse: p.begrundelse, graensePct: graenser[region]!)))
         }
         return ud.sorted {
             ($0.post.tilbud.tilbud.driftsherre, $0.post.tilbud.tilbud.navn, $0.post.niveau.navn, $0.post.niveau.periodestart)

@@ -74,6 +74,9 @@ public struct Kontraktudkast: Codable, Equatable, Sendable {
         self.aflastning = aflastning
     }
 
+    /// The price paid per unit: the full price, or `procent` of it for partial use (002:13897–13900).
+    public func prisEfterAndel(_ fuld: Kroner) -> Kroner { procent.map { fuld * $0 / 100 } ?? fuld }
+
     /// The start of the first indsats: the date whose takst is the unit price.
     public var startdato: String? { indsatser.map(\.start).min() }
 

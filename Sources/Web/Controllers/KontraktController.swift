@@ -226,16 +226,15 @@ struct KontraktController: RouteCollection {
         let enhedspris = takst?.takst ?? gyldigt.aftaltPris ?? 0
         let prisaar = takst?.aar ?? Int(gyldigt.startdato?.prefix(4) ?? "") ?? req.ur.aar
         let leverandoer = tilbud.map { "\($0.tilbud.navn) (\($0.tilbud.driftsherre))" } ?? gyldigt.leverandoer ?? ""
+        var gemt: String?
         if felter["handling"] == "gem" {
-            // The price the kommune pays per unit: after a partial-use percentage, as the regulation list compares it.
-            let effektiv = gyldigt.procent.map { enhedspris * $0 / 100 } ?? enhedspris
-            let g = try await Lager(req.db).gemKontrakt(gyldigt, organisation: koeber, pris: effektiv, prisaar: prisaar, af: req.revisionsnavn)
-            return Side.html(KontraktSider.kontrakt(gyldigt, leverandoer: leverandoer, tilbud: tilbud, takst: takst, enhedspris: enhedspris,
-                                                    satser: try await Lager(req.db).plSatser(), idag: req.ur.idag, kontekst: req.sidekontekst,
-                                                    gemt: "Gemt som version \(g.version) af \(g.reference). Den står på reguleringslisten."))
+            // Saved at the price paid per unit, as the regulation list compares it.
+            let g = try await Lager(req.db).gemKontrakt(gyldigt, organisation: koeber, pris: gyldigt.prisEfterAndel(enhedspris), prisaar: prisaar,
+                                                        af: req.revisionsnavn)
+            gemt = "Gemt som version \(g.version) af \(g.reference). Den står på reguleringslisten."
         }
         return Side.html(KontraktSider.kontrakt(gyldigt, leverandoer: leverandoer, tilbud: tilbud, takst: takst, enhedspris: enhedspris,
-                                                satser: try await Lager(req.db).plSatser(), idag: req.ur.idag, kontekst: req.sidekontekst, gemt: nil))
+                                                satser: try await Lager(req.db).plSatser(), idag: req.ur.idag, kontekst: req.sidekontekst, gemt: gemt))
     }
 
     // MARK: The regulation list
@@ -253,7 +252,7 @@ struct KontraktController: RouteCollection {
             if k.udkast.version == .indenforRammeaftale, let id = k.udkast.tilbudID, let niveau = k.udkast.niveau {
                 if let t = try await lager.tilbudMedEjer(id: id) { leverandoer = t.tilbud.driftsherre }
                 naeste = try await lager.gaeldendeTakst(tilbudID: id, niveau: niveau, dato: "\(aar)-01-01", indskrevet: k.udkast.startdato).flatMap { $0.aar == aar ? $0.takst : nil }
-                    .map { t in k.udkast.procent.map { p in t * p / 100 } ?? t }
+                    .map(k.udkast.prisEfterAndel)
             }
             kontrakter.append(.init(reference: k.reference, udkast: k.udkast, leverandoer: leverandoer, pris: k.pris, prisaar: k.prisaar, naesteTakst: naeste))
         }

@@ -11,7 +11,7 @@ enum KontraktSider {
     static func kontrakt(_ u: Kontraktudkast, leverandoer: String, tilbud: TilbudMedEjer?, takst: GemtTakstniveau?, enhedspris: Kroner,
                          satser: PLSatser, idag: String, kontekst: Sidekontekst, gemt: String?) -> HTML {
         let kr = { (v: Kroner) in DanskTal.formater(v, decimaler: 2) + " kr." }
-        let pris = u.procent.map { enhedspris * $0 / 100 } ?? enhedspris
+        let pris = u.prisEfterAndel(enhedspris)
         let naeste = PLSatser.naeste1Januar(efter: idag)
         let sats = u.leverandoertype.flatMap { satser.sats($0.satstype, til: naeste) }
         let indenfor = u.version == .indenforRammeaftale
