@@ -5,7 +5,8 @@ instead of Takstfil, run on the same generated files in the same run.
   bench_peers.py maal --data DIR --aar YEAR [--takstfil BIN --db SQLITE]
       Prints `peer;trin;ms;antal` lines (and `kontrol;…` / `info;…` lines) for
       - indlaesning: the four CSV files read into memory with exact types (DuckDB: DECIMAL columns in an
-        in-memory database; pandas: scaled integers — øre, 1/10000 of a percent or a place — in int64),
+        in-memory database; pandas: its C parser, each number turned at once into a scaled int64 — øre,
+        1/10000 of a percent or a place — and checked to be exactly the written figure),
         normalised like Takstfil's database (a tilbud table with driftsherre and målgruppe, facts keyed by it);
       - tabeller: the five ledelsesinformation tables (DOMAIN.md 6.5) for YEAR-1–YEAR from memory;
       - tabeller-alle: the same for the nine pairs YEAR-9–YEAR-8 … YEAR-1–YEAR;
