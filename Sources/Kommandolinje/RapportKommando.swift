@@ -41,7 +41,7 @@ struct RapportKommando: AsyncParsableCommand {
         @OptionGroup var p: Periode
         @OptionGroup var database: DatabaseValg
         @OptionGroup var format: FormatValg
-        func udfoer() async throws { try await toAarsrapport(p, database, format, noegle: "over_underskud") { $0.resultat } }
+        func udfoer() async throws { try await toAarsrapport(p, database, format, noegle: "over_underskud", \.resultat) }
     }
 
     struct Tillaegsydelser: TakstfilKommando {
@@ -49,12 +49,12 @@ struct RapportKommando: AsyncParsableCommand {
         @OptionGroup var p: Periode
         @OptionGroup var database: DatabaseValg
         @OptionGroup var format: FormatValg
-        func udfoer() async throws { try await toAarsrapport(p, database, format, noegle: "tillaegsydelser") { $0.tillaegsydelser } }
+        func udfoer() async throws { try await toAarsrapport(p, database, format, noegle: "tillaegsydelser", \.tillaegsydelser) }
     }
 
     /// Tables 2 and 3 differ only in the amount summed and the comments' table key.
     static func toAarsrapport(_ p: Periode, _ database: DatabaseValg, _ format: FormatValg, noegle: String,
-                              _ beloeb: @escaping (Regnskab) -> Kroner?) async throws {
+                              _ beloeb: KeyPath<Regnskabssum, Kroner>) async throws {
         let t = try await database.medLager { l in
             Ledelsesinformationstabeller.toAar(try await l.toAarsTabel(fra: p.fra, til: p.til, region: p.region, beloeb),
                                                try await l.kommentarer(aar: p.til)[noegle] ?? [:])

@@ -62,9 +62,9 @@ public enum Ledelsesinformationstabeller {
             ("takstudvikling", "Tabel 1. Takstudvikling på regnskab \(fra)–\(aar)", "1 Takstudvikling",
              takstudvikling(g.takstudvikling, k["takstudvikling"] ?? [:])),
             ("over_underskud", "Tabel 2. Over-/underskud \(fra)–\(aar)", "2 Over-underskud",
-             toAar(g.toAar { $0.resultat }, k["over_underskud"] ?? [:])),
+             toAar(g.toAar(\.resultat), k["over_underskud"] ?? [:])),
             ("tillaegsydelser", "Tabel 3. Tillægsydelser \(fra)–\(aar)", "3 Tillægsydelser",
-             toAar(g.toAar { $0.tillaegsydelser }, k["tillaegsydelser"] ?? [:])),
+             toAar(g.toAar(\.tillaegsydelser), k["tillaegsydelser"] ?? [:])),
             ("belaegning", "Tabel 4. Belægning pr. målgruppe \(aar)", "4 Belægning", belaegning(g.belaegningstabel)),
             ("pladser", "Tabel 5. Pladsoversigt \(fra)–\(aar)", "5 Pladser", pladser(g.pladstabel, k["pladser"] ?? [:])),
         ]

@@ -68,8 +68,8 @@ final class DemodataTests: XCTestCase {
 
             // Tables 2 and 3 are in kroner, over(+)/underskud(−) as printed.
             for (noegle, beloeb, trykt) in [
-                ("over_underskud", { (r: Regnskab) in r.resultat }, (Demokilder.midtHovedtotal.over2018, Demokilder.midtHovedtotal.over2019)),
-                ("tillaegsydelser", { (r: Regnskab) in r.tillaegsydelser }, (Demokilder.midtHovedtotal.tillaeg2018, Demokilder.midtHovedtotal.tillaeg2019)),
+                ("over_underskud", \Regnskabssum.resultat, (Demokilder.midtHovedtotal.over2018, Demokilder.midtHovedtotal.over2019)),
+                ("tillaegsydelser", \Regnskabssum.tillaegsydelser, (Demokilder.midtHovedtotal.tillaeg2018, Demokilder.midtHovedtotal.tillaeg2019)),
             ] {
                 let raekker = try await l.toAarsTabel(fra: 2018, til: 2019, kunGodkendte: true, beloeb)
                 let tabel = Ledelsesinformationstabeller.toAar(raekker)
@@ -97,9 +97,9 @@ final class DemodataTests: XCTestCase {
                 XCTAssertLessThanOrEqual(abs(fra / 1000 - trykt.0), 3, "\(db) \(noegle) I alt 2018: \(fra / 1000) t.kr. mod trykt \(trykt.0)")
                 XCTAssertLessThanOrEqual(abs(til / 1000 - trykt.1), 3, "\(db) \(noegle) I alt 2019: \(til / 1000) t.kr. mod trykt \(trykt.1)")
             }
-            let t2 = try await l.toAarsTabel(fra: 2018, til: 2019, kunGodkendte: true) { $0.resultat }
+            let t2 = try await l.toAarsTabel(fra: 2018, til: 2019, kunGodkendte: true, \.resultat)
             XCTAssertEqual(t2.last.map { [$0.fra, $0.til] }, [-45_859_000, -42_482_000], db)
-            let t3 = try await l.toAarsTabel(fra: 2018, til: 2019, kunGodkendte: true) { $0.tillaegsydelser }
+            let t3 = try await l.toAarsTabel(fra: 2018, til: 2019, kunGodkendte: true, \.tillaegsydelser)
             XCTAssertEqual(t3.last.map { [$0.fra, $0.til] }, [293_945_000, 308_397_000], db)
 
             // Table 4, both years: each art at its published figure (within 0,5 point) where that is

@@ -16,47 +16,65 @@ struct TilbudInfo {
     let maalgruppe: Maalgruppe?
 }
 
-/// Everything the five tables of one pair of years are computed from, read once with a few
-/// plain SQL queries (no model reflection, no document decoding per row); the tables are then
-/// computed in one pass in memory with exact Decimals — SQL sums would round through floating
-/// point on SQLite (issue "Ydeevne" 3).
+/// Per driftsherre and year, the regnskab figures the tables add up (exact Decimals: adding in
+/// another order gives the same sum).
+public struct Regnskabssum: Sendable {
+    public var tal = Regnskabstal.nul
+    /// Over/underskud (tabel 2); a regnskab without one adds 0.
+    public var resultat: Kroner = 0
+    /// Tillægsydelser (tabel 3); a regnskab without them adds 0.
+    public var tillaegsydelser: Kroner = 0
+
+    mutating func laegTil(_ r: Regnskab) {
+        tal = tal + Regnskabstal(belaegning: r.belaegning, regnskab: r.omkostninger)
+        resultat += r.resultat ?? 0
+        tillaegsydelser += r.tillaegsydelser ?? 0
+    }
+}
+
+/// Everything the five tables of one pair of years are computed from: a view of `Rapportdata`
+/// for a region (or all) and for every regnskab or only approved ones. The tables are computed
+/// by the rules in Takstregler from sums made once per year when the data was read, so a pair's
+/// tables cost a few hundred additions, not a pass over every row (issue "Ydeevne: foran DuckDB
+/// og pandas" 2). SQL sums are not used: SQLite's `SUM` over decimal text goes through floating point.
 public struct Ledelsesinformationsgrundlag: Sendable {
     struct RegnskabPrTilbud: Sendable {
         let tilbud: String
         let driftsherre: String
         let regnskab: Regnskab
     }
-    let fra: [RegnskabPrTilbud]
-    let til: [RegnskabPrTilbud]
-    let plFaktor: Decimal
-    let belaegning: [Belaegningsoversigt.Maaling]
-    let pladser: [Pladsoversigt.Plads]
+    let data: Rapportdata
+    let region: String?
+    let kunGodkendte: Bool
     let fraAar: Int
     let tilAar: Int
+    var plFaktor: Decimal { data.plIndeks.faktor(fra: fraAar, til: tilAar) }
+
+    func summer(_ aar: Int) -> [String: Regnskabssum] { data.regnskabssummer(aar: aar, region: region, kunGodkendte: kunGodkendte) }
+    /// Each tilbud's regnskab (the takstaftale compares tilbud by tilbud; exports list them).
+    var fra: [RegnskabPrTilbud] { data.regnskaber(aar: fraAar, region: region, kunGodkendte: kunGodkendte) }
+    var til: [RegnskabPrTilbud] { data.regnskaber(aar: tilAar, region: region, kunGodkendte: kunGodkendte) }
 
     /// Driftsherrer with a regnskab in either year, in Danish alphabetical order.
-    var driftsherrer: [String] { Array(Set((fra + til).map(\.driftsherre))).sorted(by: DanskSortering.foer) }
-
-    func summer<T>(_ r: [RegnskabPrTilbud], _ nul: T, _ plus: (T, Regnskab) -> T) -> [String: T] {
-        var ud: [String: T] = [:]
-        for x in r { ud[x.driftsherre] = plus(ud[x.driftsherre] ?? nul, x.regnskab) }
-        return ud
-    }
+    var driftsherrer: [String] { DanskSortering.sorteret(Set(summer(fraAar).keys).union(summer(tilAar).keys)) }
 
     public var takstudvikling: [Takstudvikling.Raekke] {
-        let plus = { (t: Regnskabstal, r: Regnskab) in t + Regnskabstal(belaegning: r.belaegning, regnskab: r.omkostninger) }
-        let a = summer(fra, Regnskabstal.nul, plus), b = summer(til, Regnskabstal.nul, plus)
-        return Takstudvikling.tabel(driftsherrer.map { (driftsherre: $0, fra: a[$0] ?? .nul, til: b[$0] ?? .nul) }, plFaktor: plFaktor)
+        let a = summer(fraAar), b = summer(tilAar)
+        return Takstudvikling.tabel(driftsherrer.map { (driftsherre: $0, fra: a[$0]?.tal ?? .nul, til: b[$0]?.tal ?? .nul) }, plFaktor: plFaktor)
     }
 
-    public func toAar(_ beloeb: (Regnskab) -> Kroner?) -> [ToAarsoversigt.Raekke] {
-        let plus = { (t: Kroner, r: Regnskab) in t + (beloeb(r) ?? 0) }
-        let a = summer(fra, Decimal(0), plus), b = summer(til, Decimal(0), plus)
-        return ToAarsoversigt.tabel(driftsherrer.map { (driftsherre: $0, fra: a[$0] ?? 0, til: b[$0] ?? 0) }, plFaktor: plFaktor)
+    /// Tabel 2 (`\.resultat`) or 3 (`\.tillaegsydelser`).
+    public func toAar(_ beloeb: KeyPath<Regnskabssum, Kroner>) -> [ToAarsoversigt.Raekke] {
+        let a = summer(fraAar), b = summer(tilAar)
+        return ToAarsoversigt.tabel(driftsherrer.map { (driftsherre: $0, fra: a[$0]?[keyPath: beloeb] ?? 0, til: b[$0]?[keyPath: beloeb] ?? 0) },
+                                    plFaktor: plFaktor)
     }
 
-    public var belaegningstabel: [Belaegningsoversigt.Raekke] { Belaegningsoversigt.tabel(belaegning) }
-    public var pladstabel: [Pladsoversigt.Raekke] { Pladsoversigt.tabel(pladser, fra: fraAar, til: tilAar) }
+    public var belaegningstabel: [Belaegningsoversigt.Raekke] { data.belaegningstabel(aar: tilAar, region: region) }
+    public var pladstabel: [Pladsoversigt.Raekke] {
+        Pladsoversigt.tabel(data.pladssummer(aar: fraAar, region: region) + (fraAar == tilAar ? [] : data.pladssummer(aar: tilAar, region: region)),
+                            fra: fraAar, til: tilAar)
+    }
 }
 
 extension Lager {
@@ -87,12 +105,14 @@ extension Lager {
         return ud
     }
 
-    /// The newest version of each tilbud's places per year and type (tilbud id as text).
-    func senestePladser(aar: [Int]) async throws -> [(id: String, aar: Int, type: Tilbud.Type_, pladser: Decimal)] {
+    /// The newest version of each tilbud's places per year and type (tilbud id as text), in
+    /// `aar` or every year.
+    func senestePladser(aar: [Int]?) async throws -> [(id: String, aar: Int, type: Tilbud.Type_, pladser: Decimal)] {
         struct Noegle: Hashable { let id: String; let aar: Int; let type: Tilbud.Type_ }
         var seneste: [Noegle: (version: Int, pladser: Decimal)] = [:]
-        for row in try await alleRaekker(sql.select().column(Lager.idTekst).columns("aar", "type", "pladser", "version").from(Pladsmodel.schema)
-            .where("aar", .in, aar)) {
+        var q = try sql.select().column(Lager.idTekst).columns("aar", "type", "pladser", "version").from(Pladsmodel.schema)
+        if let aar { q = q.where("aar", .in, aar) }
+        for row in try await alleRaekker(q) {
             guard let type = Tilbud.Type_(rawValue: try row.tekst("type")) else { continue }
             let noegle = Noegle(id: try row.tekst("id_tekst"), aar: try row.heltal("aar"), type: type)
             let v = try row.heltal("version")
@@ -150,74 +170,67 @@ extension Lager {
     /// `tilbud_id` as text, matching the keys of `tilbudMedDriftsherre`.
     static let idTekst = SQLAlias(SQLRaw("CAST(tilbud_id AS TEXT)"), as: SQLIdentifier("id_tekst"))
 
-    /// The newest version of each tilbud's regnskab per year.
-    /// `kunGodkendte` leaves out drafts and submitted figures (the public pages).
-    func regnskaber(aar: [Int], tilbud: [String: TilbudInfo], kunGodkendte: Bool = false) async throws -> [Int: [Ledelsesinformationsgrundlag.RegnskabPrTilbud]] {
-        var seneste: [Int: [String: (Int, Regnskab)]] = [:]
-        var q = try sql.select().column(Lager.idTekst).columns("aar", "version", "omkostninger", "takstindtaegter", "belaegning",
-                                         "over_underskud", "tillaegsydelser")
-            .from(Regnskabsmodel.schema).where("aar", .in, aar)
-        if kunGodkendte { q = q.where("status", .in, [Status.godkendt.rawValue, Status.offentliggjort.rawValue]) }
+    /// The newest version of each tilbud's regnskab per year, and its newest approved version
+    /// (the public pages leave out drafts and submitted figures), in `aar` or every year.
+    func regnskabsversioner(aar: [Int]?, tilbud: [String: TilbudInfo]) async throws -> [Int: [String: Rapportdata.Regnskabsversioner]] {
+        var ud: [Int: [String: Rapportdata.Regnskabsversioner]] = [:]
+        var q = try sql.select().column(Lager.idTekst).columns("aar", "version", "status", "omkostninger", "takstindtaegter", "belaegning",
+                                                               "over_underskud", "tillaegsydelser").from(Regnskabsmodel.schema)
+        if let aar { q = q.where("aar", .in, aar) }
+        let godkendte: Set<String> = [Status.godkendt.rawValue, Status.offentliggjort.rawValue]
         for r in try await alleRaekker(q) {
             let id = try r.tekst("id_tekst")
             guard tilbud[id] != nil else { continue }
             let a = try r.heltal("aar"), v = try r.heltal("version")
-            if let nu = seneste[a]?[id], nu.0 > v { continue }
-            seneste[a, default: [:]][id] = (v, Regnskab(aar: a, omkostninger: try r.valgfritTal("omkostninger") ?? 0, takstindtaegter: try r.valgfritTal("takstindtaegter"),
-                                                       belaegning: try r.valgfritTal("belaegning") ?? 0, overUnderskud: try r.valgfritTal("over_underskud"),
-                                                       tillaegsydelser: try r.valgfritTal("tillaegsydelser")))
+            var nu = ud[a]?[id] ?? .init()
+            let erGodkendt = godkendte.contains(try r.tekst("status"))
+            guard v > (nu.alle?.version ?? Int.min) || (erGodkendt && v > (nu.godkendt?.version ?? Int.min)) else { continue }
+            let regnskab = Regnskab(aar: a, omkostninger: try r.valgfritTal("omkostninger") ?? 0, takstindtaegter: try r.valgfritTal("takstindtaegter"),
+                                    belaegning: try r.valgfritTal("belaegning") ?? 0, overUnderskud: try r.valgfritTal("over_underskud"),
+                                    tillaegsydelser: try r.valgfritTal("tillaegsydelser"))
+            if v > (nu.alle?.version ?? Int.min) { nu.alle = (v, regnskab) }
+            if erGodkendt && v > (nu.godkendt?.version ?? Int.min) { nu.godkendt = (v, regnskab) }
+            ud[a, default: [:]][id] = nu
         }
-        return seneste.mapValues { m in m.map { id, v in .init(tilbud: tilbud[id]!.navn, driftsherre: tilbud[id]!.driftsherre, regnskab: v.1) } }
+        return ud
     }
 
-    /// The newest version of each quarter's belægning (per art) in a year, with its tilbud.
-    func belaegninger(aar: Int, tilbud: [String: TilbudInfo]) async throws -> [(TilbudInfo, Belaegning)] {
-        struct Noegle: Hashable { let id: String; let kvartal: Int; let art: String }
-        var seneste: [Noegle: (Int, TilbudInfo, Belaegning)] = [:]
-        for r in try await alleRaekker(sql.select().column(Lager.idTekst).columns("kvartal", "version", "normering", "forbrug", "art")
-            .from(Belaegningsmodel.schema).where("aar", .equal, aar)) {
+    /// The newest version of each quarter's belægning (per art) per year, in `aar` or every year.
+    func belaegninger(aar: [Int]?, tilbud: [String: TilbudInfo]) async throws -> [Int: [(id: String, maaling: Belaegning)]] {
+        struct Noegle: Hashable { let id: String; let aar: Int; let kvartal: Int; let art: String }
+        var seneste: [Noegle: (Int, Belaegning)] = [:]
+        var q = try sql.select().column(Lager.idTekst).columns("aar", "kvartal", "version", "normering", "forbrug", "art").from(Belaegningsmodel.schema)
+        if let aar { q = q.where("aar", .in, aar) }
+        for r in try await alleRaekker(q) {
             let id = try r.tekst("id_tekst")
-            guard let t = tilbud[id] else { continue }
-            let kvartal = try r.heltal("kvartal"), v = try r.heltal("version")
+            guard tilbud[id] != nil else { continue }
+            let a = try r.heltal("aar"), kvartal = try r.heltal("kvartal"), v = try r.heltal("version")
             let art = try r.tekst("art")
-            let noegle = Noegle(id: id, kvartal: kvartal, art: art)
+            let noegle = Noegle(id: id, aar: a, kvartal: kvartal, art: art)
             if let nu = seneste[noegle], nu.0 > v { continue }
-            seneste[noegle] = (v, t, Belaegning(aar: aar, kvartal: kvartal, normering: try r.valgfritTal("normering"), forbrug: try r.valgfritTal("forbrug"),
-                                                art: Belaegningsart(rawValue: art) ?? .doegn))
+            seneste[noegle] = (v, Belaegning(aar: a, kvartal: kvartal, normering: try r.valgfritTal("normering"), forbrug: try r.valgfritTal("forbrug"),
+                                             art: Belaegningsart(rawValue: art) ?? .doegn))
         }
-        return seneste.values.map { ($0.1, $0.2) }
+        var ud: [Int: [(id: String, maaling: Belaegning)]] = [:]
+        for (n, v) in seneste { ud[n.aar, default: []].append((n.id, v.1)) }
+        return ud
     }
 
-    /// Reads what the five tables of `fra`–`til` need (see `Ledelsesinformationsgrundlag`).
-    public func ledelsesinformation(fra: Int, til: Int, region: String? = nil, medBelaegningOgPladser: Bool = true,
-                                    kunGodkendte: Bool = false) async throws -> Ledelsesinformationsgrundlag {
-        let tilbud = try await tilbudMedDriftsherre(region: region)
-        let r = try await regnskaber(aar: [fra, til], tilbud: tilbud, kunGodkendte: kunGodkendte)
-        var maalinger: [Belaegningsoversigt.Maaling] = []
-        var pladser: [Pladsoversigt.Plads] = []
-        if medBelaegningOgPladser {
-            for (t, b) in try await belaegninger(aar: til, tilbud: tilbud) {
-                guard let mg = t.maalgruppe else { continue }
-                maalinger.append(.init(tilbud: t.navn, maalgruppe: mg, art: b.art, kvartal: b.kvartal, normering: b.normering, forbrug: b.forbrug))
-            }
-            pladser = try await senestePladser(aar: [fra, til]).compactMap { p in
-                guard let t = tilbud[p.id], let mg = t.maalgruppe else { return nil }
-                return .init(driftsherre: t.driftsherre, maalgruppe: mg, type: p.type, aar: p.aar, pladser: p.pladser)
-            }
-        }
-        return Ledelsesinformationsgrundlag(fra: r[fra] ?? [], til: r[til] ?? [], plFaktor: try await plIndeks().faktor(fra: fra, til: til),
-                                           belaegning: maalinger, pladser: pladser, fraAar: fra, tilAar: til)
+    /// Reads what the five tables of `fra`–`til` need (see `Ledelsesinformationsgrundlag`): from
+    /// memory when this `Lager` has a `Rapportcache`, else with a few queries for the two years.
+    public func ledelsesinformation(fra: Int, til: Int, region: String? = nil, kunGodkendte: Bool = false) async throws -> Ledelsesinformationsgrundlag {
+        Ledelsesinformationsgrundlag(data: try await rapportdata(aar: [fra, til]), region: region, kunGodkendte: kunGodkendte, fraAar: fra, tilAar: til)
     }
 
     /// Tabel 1: takstudvikling på regnskab, the earlier year in the later year's prices.
     public func takstudviklingTabel(fra: Int, til: Int, region: String? = nil, kunGodkendte: Bool = false) async throws -> [Takstudvikling.Raekke] {
-        try await ledelsesinformation(fra: fra, til: til, region: region, medBelaegningOgPladser: false, kunGodkendte: kunGodkendte).takstudvikling
+        try await ledelsesinformation(fra: fra, til: til, region: region, kunGodkendte: kunGodkendte).takstudvikling
     }
 
     /// Tabel 2 (`\.resultat`, over/underskud) or 3 (`\.tillaegsydelser`).
     public func toAarsTabel(fra: Int, til: Int, region: String? = nil, kunGodkendte: Bool = false,
-                            _ beloeb: @escaping (Regnskab) -> Kroner?) async throws -> [ToAarsoversigt.Raekke] {
-        try await ledelsesinformation(fra: fra, til: til, region: region, medBelaegningOgPladser: false, kunGodkendte: kunGodkendte).toAar(beloeb)
+                            _ beloeb: KeyPath<Regnskabssum, Kroner>) async throws -> [ToAarsoversigt.Raekke] {
+        try await ledelsesinformation(fra: fra, til: til, region: region, kunGodkendte: kunGodkendte).toAar(beloeb)
     }
 
     /// Tabel 4: belægning per målgruppe for a year (newest version of each quarter).
@@ -233,7 +246,7 @@ extension Lager {
     /// Takstaftale per driftsherre, like-for-like over tilbud with regnskab in both years.
     public func takstaftaleTabel(fra: Int, til: Int, region: String? = nil, tidligereReduktion: [String: Decimal] = [:],
                                  parametre: Takstaftale.Parametre = .midt2019_2022) async throws -> [Takstaftale.Vurdering] {
-        let g = try await ledelsesinformation(fra: fra, til: til, region: region, medBelaegningOgPladser: false)
+        let g = try await ledelsesinformation(fra: fra, til: til, region: region)
         let a = g.fra, b = g.til, pl = g.plFaktor
         return try g.driftsherrer.compactMap { d in
             let navne = Set((a + b).filter { $0.driftsherre == d }.map(\.tilbud))
@@ -341,7 +354,7 @@ extension Lager {
 extension Lager {
     /// A year's regnskab rows in the import format (newest version per tilbud), for exports.
     public func regnskabsraekker(aar: Int) async throws -> [Indberetningsformat.Regnskabsraekke] {
-        try await (regnskaber(aar: [aar], tilbud: try await tilbudMedDriftsherre(region: nil))[aar] ?? [])
+        try await ledelsesinformation(fra: aar, til: aar).til
             .sorted { ($0.driftsherre, $0.tilbud) < ($1.driftsherre, $1.tilbud) }
             .map { .init(raekke: 0, driftsherre: $0.driftsherre, region: nil, tilbud: $0.tilbud, maalgruppe: nil, type: nil, regnskab: $0.regnskab) }
     }
@@ -349,9 +362,12 @@ extension Lager {
     /// A year's quarterly belægning in the import format (newest version per quarter and art).
     public func belaegningsraekker(aar: Int) async throws -> [Indberetningsformat.Belaegningsraekke] {
         let tilbud = try await tilbudMedDriftsherre(region: nil)
-        return try await belaegninger(aar: aar, tilbud: tilbud)
-            .map { t, b in Indberetningsformat.Belaegningsraekke(
-                raekke: 0, driftsherre: t.driftsherre, region: nil, tilbud: t.navn, maalgruppe: t.maalgruppe, belaegning: b) }
+        return try await (belaegninger(aar: [aar], tilbud: tilbud)[aar] ?? [])
+            .map { id, b in
+                let t = tilbud[id]!
+                return Indberetningsformat.Belaegningsraekke(
+                    raekke: 0, driftsherre: t.driftsherre, region: nil, tilbud: t.navn, maalgruppe: t.maalgruppe, belaegning: b)
+            }
             .sorted { ($0.driftsherre, $0.tilbud, $0.belaegning.kvartal, $0.belaegning.art.rawValue)
                 < ($1.driftsherre, $1.tilbud, $1.belaegning.kvartal, $1.belaegning.art.rawValue) }
     }

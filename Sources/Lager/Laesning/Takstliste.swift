@@ -179,34 +179,41 @@ extension Lager {
     /// many there are and which ones differ from the stored figure — a consistency check and the
     /// "recompute every takst" benchmark. Rows are read with plain SQL and computed in parallel.
     public func genberegnAlleTakster() async throws -> (antal: Int, afvigelser: [String]) {
+        try await gemteTakstniveauer().genberegn()
+    }
+
+    /// Every stored takst level, its basis decoded (over the cores), with the takst stored beside it.
+    public func gemteTakstniveauer() async throws -> GemteTakstniveauer {
         let raekker = try await alleRaekker(sql.select().columns("navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst")
             .from(Takstniveaumodel.schema))
         struct Post: Sendable { let navn: String; let aar: Int; let version: Int; let status: String; let grundlag: String
                                 let basis: String?; let takst: String }
+        // The rows' fields are read on one thread: the rows share one column index (see `offentligTakstliste`).
         let poster = try raekker.map { r in
             Post(navn: try r.tekst("navn"), aar: try r.heltal("aar"), version: try r.heltal("version"), status: try r.tekst("status"),
                  grundlag: try r.tekst("grundlag"), basis: try r.valgfriTekst("basis_ydelse"), takst: try r.tekst("takst"))
         }
-        let dele = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let stoerrelse = (poster.count + dele - 1) / max(dele, 1)
-        return try await withThrowingTaskGroup(of: [String].self) { gruppe in
-            for start in stride(from: 0, to: poster.count, by: max(stoerrelse, 1)) {
-                let del = poster[start..<min(start + stoerrelse, poster.count)]
-                gruppe.addTask {
-                    var afvigelser: [String] = []
-                    for p in del {
-                        let niveau = try Takstniveaumodel.niveau(navn: p.navn, aar: p.aar, grundlag: p.grundlag, basisYdelse: p.basis,
-                                                                 status: p.status, version: p.version)
-                        let r = try niveau.beregn()
-                        if r.takst != (try Lagertal.decimal(p.takst)) { afvigelser.append("\(p.navn) \(p.aar): gemt \(p.takst), beregnet \(r.takst)") }
-                    }
-                    return afvigelser
-                }
-            }
-            var alle: [String] = []
-            for try await a in gruppe { alle += a }
-            return (poster.count, alle)
-        }
+        return GemteTakstniveauer(niveauer: try Parallelt.map(poster) { p in
+            (try Takstniveaumodel.niveau(navn: p.navn, aar: p.aar, grundlag: p.grundlag, basisYdelse: p.basis, status: p.status, version: p.version),
+             try Lagertal.decimal(p.takst))
+        }.map { try $0.get() })
+    }
+}
+
+/// Stored takst levels in memory with their stored takst: what `genberegn` recomputes, so the
+/// recomputation itself reads no database and decodes no JSON (issue "Ydeevne: foran DuckDB og pandas" 3).
+public struct GemteTakstniveauer: Sendable {
+    let niveauer: [(niveau: Takstniveau, takst: Kroner)]
+    public var antal: Int { niveauer.count }
+
+    /// Every takst computed again with its breakdown (over the cores); the levels whose computed
+    /// takst differs from the stored one are listed.
+    public func genberegn() throws -> (antal: Int, afvigelser: [String]) {
+        let afvigelser = try Parallelt.map(niveauer) { n -> String? in
+            let r = try n.niveau.beregn()
+            return r.takst == n.takst ? nil : "\(n.niveau.navn) \(n.niveau.aar): gemt \(n.takst), beregnet \(r.takst)"
+        }.compactMap { try $0.get() }
+        return (niveauer.count, afvigelser)
     }
 }
 

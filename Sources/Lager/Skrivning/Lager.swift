@@ -8,7 +8,12 @@ import Takstregler
 /// audit event (who, when, what, before, after, reason); a refused write changes nothing.
 public struct Lager: Sendable {
     public let db: any Database
-    public init(_ db: any Database) { self.db = db }
+    /// Keeps the ledelsesinformation's data in memory between reports (see `Rapportcache`).
+    public let rapportcache: Rapportcache?
+    public init(_ db: any Database, rapportcache: Rapportcache? = nil) {
+        self.db = db
+        self.rapportcache = rapportcache
+    }
 
     /// Runs `blok` in one transaction; the events it returns are written in the same transaction.
     /// SQLite lets one writer in at a time and answers a second with "busy"; that transaction is

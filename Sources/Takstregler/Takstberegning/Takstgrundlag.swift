@@ -76,10 +76,34 @@ public enum Overheadmetode: Codable, Equatable, Sendable {
     public var tekst: String {
         switch self {
         case .ingen: return "Ingen overhead"
-        case .procentAfDirekte(let p): return "Overhead \(DanskTal.formaterKort(p)) % af direkte omkostninger"
-        case .bruttoandel(let p): return "Overhead \(DanskTal.formaterKort(p)) % af de samlede omkostninger (bruttoandel)"
+        case .procentAfDirekte(let p):
+            return Self.tekster.tekst(p, brutto: false) { "Overhead \(DanskTal.formaterKort(p)) % af direkte omkostninger" }
+        case .bruttoandel(let p):
+            return Self.tekster.tekst(p, brutto: true) { "Overhead \(DanskTal.formaterKort(p)) % af de samlede omkostninger (bruttoandel)" }
         case .beloeb: return "Overhead (beløb)"
         }
+    }
+
+    /// The texts of the few percentages in use, made once: formatting a Decimal for this line
+    /// was a quarter of recomputing every takst (perf, issue "Ydeevne: foran DuckDB og pandas" 3).
+    private static let tekster = Overheadtekster()
+}
+
+/// A small memo of overhead texts, shared by the cores that recompute takster.
+private final class Overheadtekster: @unchecked Sendable {
+    private struct Noegle: Hashable { let procent: Decimal; let brutto: Bool }
+    private let laas = NSLock()
+    private var memo: [Noegle: String] = [:]
+
+    func tekst(_ p: Decimal, brutto: Bool, _ lav: () -> String) -> String {
+        let k = Noegle(procent: p, brutto: brutto)
+        if let t = laas.withLock({ memo[k] }) { return t }
+        let t = lav()
+        laas.withLock {
+            if memo.count > 10_000 { memo.removeAll() }  // bounded: a sweep of odd values cannot grow it forever
+            memo[k] = t
+        }
+        return t
     }
 }
 

@@ -34,12 +34,13 @@ public enum Kontrol {
         }
     }
 
-    public static func positiv(_ v: Decimal, felt: String, hvad: String) throws {
-        guard v > 0 else { throw Valideringsfejl(felt: felt, besked: "\(hvad) skal være større end 0 (fik \(DanskTal.formaterKort(v)))") }
+    // `hvad` is only built when the check fails: recomputing every takst checks each one (perf).
+    public static func positiv(_ v: Decimal, felt: String, hvad: @autoclosure () -> String) throws {
+        guard v > 0 else { throw Valideringsfejl(felt: felt, besked: "\(hvad()) skal være større end 0 (fik \(DanskTal.formaterKort(v)))") }
     }
 
-    public static func ikkeNegativ(_ v: Decimal, felt: String, hvad: String) throws {
-        guard v >= 0 else { throw Valideringsfejl(felt: felt, besked: "\(hvad) må ikke være negativ (fik \(DanskTal.formaterKort(v)))") }
+    public static func ikkeNegativ(_ v: Decimal, felt: String, hvad: @autoclosure () -> String) throws {
+        guard v >= 0 else { throw Valideringsfejl(felt: felt, besked: "\(hvad()) må ikke være negativ (fik \(DanskTal.formaterKort(v)))") }
     }
 
     /// A count that only makes sense whole (staff, full døgn), at least `mindst`: 2,5 people is a

@@ -23,7 +23,8 @@ struct LedelsesinformationController: RouteCollection {
     static let tabelnavne = ["takstudvikling", "over_underskud", "tillaegsydelser", "belaegning", "pladser"]
 
     func side(req: Request) async throws -> Response {
-        let lager = Lager(req.db)
+        // The five tables are computed from the server's in-memory report data (read again after a write).
+        let lager = Lager(req.db, rapportcache: req.application.rapportcache)
         let aarMedRegnskab = try await lager.aarMedRegnskab(kunGodkendte: true)
         let aar = req.query[Int.self, at: "aar"] ?? aarMedRegnskab.first ?? (req.ur.aar - 1)
         let regioner = try await lager.regioner()
@@ -31,8 +32,8 @@ struct LedelsesinformationController: RouteCollection {
         let fra = aar - 1
         let k = try await lager.kommentarer(aar: aar)
         let t1 = try await lager.takstudviklingTabel(fra: fra, til: aar, region: region, kunGodkendte: true)
-        let t2 = try await lager.toAarsTabel(fra: fra, til: aar, region: region, kunGodkendte: true) { $0.resultat }
-        let t3 = try await lager.toAarsTabel(fra: fra, til: aar, region: region, kunGodkendte: true) { $0.tillaegsydelser }
+        let t2 = try await lager.toAarsTabel(fra: fra, til: aar, region: region, kunGodkendte: true, \.resultat)
+        let t3 = try await lager.toAarsTabel(fra: fra, til: aar, region: region, kunGodkendte: true, \.tillaegsydelser)
         let t4 = try await lager.belaegningsTabel(aar: aar, region: region)
         let t5 = try await lager.pladsTabel(fra: fra, til: aar, region: region)
         let uden = { (n: String) in n != Takstudvikling.iAlt }

@@ -175,6 +175,16 @@ extension Application {
     }
 }
 
+extension Application {
+    private struct RapportcacheNoegle: StorageKey { typealias Value = Rapportcache }
+
+    /// The ledelsesinformation's data in memory (see `Rapportcache`), made in `configure`.
+    var rapportcache: Rapportcache? {
+        get { storage[RapportcacheNoegle.self] }
+        set { storage[RapportcacheNoegle.self] = newValue }
+    }
+}
+
 extension Request {
     /// The published list of a year, and its memo, through the server's cache.
     func offentligUdgave(aar: Int) async throws -> Offentligcache.Udgave {

@@ -15,6 +15,7 @@ public func configure(_ app: Application, database: Databasevalg, indstillinger:
     try await app.autoMigrate()
     app.webindstillinger = indstillinger
     app.offentligcache = Offentligcache(kontrolinterval: indstillinger.cachekontrol, maksBytes: indstillinger.cachegraenseBytes)
+    app.rapportcache = Rapportcache()
     app.routes.defaultMaxBodySize = "2mb"
     app.sessions.use(.fluent(Databasevalg.id))
     app.sessions.configuration = indstillinger.sessionskonfiguration

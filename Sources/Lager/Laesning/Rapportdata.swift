@@ -1,0 +1,122 @@
+import FluentKit
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Takstregler
+
+/// What the five tables of the ledelsesinformation are computed from, for the years asked (or
+/// all years), read with one plain SQL query per table: the newest version of every regnskab
+/// (and its newest approved version, for the public pages), belægning quarter and place count,
+/// the tilbud they belong to and the P/L index. Kept in memory by a `Rapportcache`, a pair of
+/// years' tables is then computed without touching the database (issue "Ydeevne: foran DuckDB
+/// og pandas" 2). Amounts stay exact Decimals, as stored.
+public struct Rapportdata: Sendable {
+    struct Regnskabsversioner: Sendable {
+        var alle: (version: Int, regnskab: Regnskab)?
+        var godkendt: (version: Int, regnskab: Regnskab)?
+    }
+    let tilbud: [String: TilbudInfo]
+    /// Year → tilbud id (as text) → its newest version, and its newest approved version.
+    let regnskab: [Int: [String: Regnskabsversioner]]
+    let plIndeks: PLIndeks
+    /// Each driftsherre's region (the tables of one region list its driftsherrer).
+    let regionAf: [String: String]
+    /// Year → driftsherre → sums of every newest regnskab (`false`) or every newest approved one (`true`).
+    let regnskabssummer: [Int: [Bool: [String: Regnskabssum]]]
+    /// Year → region ("" for all) → tabel 4, computed once from the newest version of each quarter.
+    let belaegningstabeller: [Int: [String: [Belaegningsoversigt.Raekke]]]
+    /// Year → places summed per driftsherre, målgruppe and type (the rows tabel 5 adds up).
+    let pladssummer: [Int: [Pladsoversigt.Plads]]
+    /// Rows read: regnskab versions, belægning quarters and place counts.
+    public let antalRaekker: Int
+
+    static func laes(_ l: Lager, aar: [Int]?) async throws -> Rapportdata {
+        let tilbud = try await l.tilbudMedDriftsherre(region: nil)
+        let regnskab = try await l.regnskabsversioner(aar: aar, tilbud: tilbud)
+        let belaegning = try await l.belaegninger(aar: aar, tilbud: tilbud)
+        let pladser = try await l.senestePladser(aar: aar)
+        var regionAf: [String: String] = [:]
+        for t in tilbud.values { if let r = t.region { regionAf[t.driftsherre] = r } }
+
+        var summer: [Int: [Bool: [String: Regnskabssum]]] = [:]
+        for (a, pr) in regnskab {
+            for (id, v) in pr {
+                let d = tilbud[id]!.driftsherre
+                if let r = v.alle?.regnskab { summer[a, default: [:]][false, default: [:]][d, default: .init()].laegTil(r) }
+                if let r = v.godkendt?.regnskab { summer[a, default: [:]][true, default: [:]][d, default: .init()].laegTil(r) }
+            }
+        }
+        var belaegningstabeller: [Int: [String: [Belaegningsoversigt.Raekke]]] = [:]
+        for (a, maalinger) in belaegning {
+            var prRegion: [String: [Belaegningsoversigt.Maaling]] = [:]
+            for (id, b) in maalinger {
+                guard let t = tilbud[id], let mg = t.maalgruppe else { continue }
+                let m = Belaegningsoversigt.Maaling(tilbud: t.navn, maalgruppe: mg, art: b.art, kvartal: b.kvartal, normering: b.normering, forbrug: b.forbrug)
+                prRegion["", default: []].append(m)
+                if let r = t.region { prRegion[r, default: []].append(m) }
+            }
+            belaegningstabeller[a] = prRegion.mapValues(Belaegningsoversigt.tabel)
+        }
+        struct Pladsnoegle: Hashable { let aar: Int; let driftsherre: String; let maalgruppe: Maalgruppe; let type: Tilbud.Type_ }
+        var pladssum: [Pladsnoegle: Decimal] = [:]
+        for p in pladser {
+            guard let t = tilbud[p.id], let mg = t.maalgruppe else { continue }
+            pladssum[Pladsnoegle(aar: p.aar, driftsherre: t.driftsherre, maalgruppe: mg, type: p.type), default: 0] += p.pladser
+        }
+        var pladssummer: [Int: [Pladsoversigt.Plads]] = [:]
+        for (k, v) in pladssum {
+            pladssummer[k.aar, default: []].append(.init(driftsherre: k.driftsherre, maalgruppe: k.maalgruppe, type: k.type, aar: k.aar, pladser: v))
+        }
+        return Rapportdata(tilbud: tilbud, regnskab: regnskab, plIndeks: try await l.plIndeks(), regionAf: regionAf, regnskabssummer: summer,
+                           belaegningstabeller: belaegningstabeller, pladssummer: pladssummer,
+                           antalRaekker: regnskab.values.reduce(0) { $0 + $1.count } + belaegning.values.reduce(0) { $0 + $1.count } + pladser.count)
+    }
+
+    private func iRegionen(_ driftsherre: String, _ region: String?) -> Bool { region == nil || regionAf[driftsherre] == region }
+
+    func regnskabssummer(aar: Int, region: String?, kunGodkendte: Bool) -> [String: Regnskabssum] {
+        let alle = regnskabssummer[aar]?[kunGodkendte] ?? [:]
+        return region == nil ? alle : alle.filter { iRegionen($0.key, region) }
+    }
+
+    func regnskaber(aar: Int, region: String?, kunGodkendte: Bool) -> [Ledelsesinformationsgrundlag.RegnskabPrTilbud] {
+        (regnskab[aar] ?? [:]).compactMap { id, v in
+            guard let t = tilbud[id], iRegionen(t.driftsherre, region), let r = kunGodkendte ? v.godkendt : v.alle else { return nil }
+            return .init(tilbud: t.navn, driftsherre: t.driftsherre, regnskab: r.regnskab)
+        }
+    }
+
+    func belaegningstabel(aar: Int, region: String?) -> [Belaegningsoversigt.Raekke] { belaegningstabeller[aar]?[region ?? ""] ?? [] }
+
+    func pladssummer(aar: Int, region: String?) -> [Pladsoversigt.Plads] {
+        let alle = pladssummer[aar] ?? []
+        return region == nil ? alle : alle.filter { iRegionen($0.driftsherre, region) }
+    }
+}
+
+/// A process's `Rapportdata` for all years, read again after any write: every write transaction
+/// bumps the change counter (`offentligStempel`), which is checked — one row — on each use, so a
+/// report never shows data older than the last committed write, from this process or another.
+/// The web server keeps one per application; `takstfil bench` one per run.
+public final class Rapportcache: Sendable {
+    private let tilstand = NIOLockedValueBox<(stempel: String, data: Rapportdata)?>(nil)
+    public init() {}
+
+    public func data(_ l: Lager) async throws -> Rapportdata {
+        let stempel = try await l.offentligStempel()
+        if let t = tilstand.withLockedValue({ $0 }), t.stempel == stempel { return t.data }
+        // A write between the stamp and the read leaves newer data under the older stamp; the
+        // next use sees the new stamp and reads again, so nothing stale is ever served.
+        let data = try await Rapportdata.laes(l, aar: nil)
+        tilstand.withLockedValue { $0 = (stempel, data) }
+        return data
+    }
+}
+
+extension Lager {
+    /// The report data for `aar`: from the cache when this `Lager` has one, else just those years.
+    public func rapportdata(aar: [Int]) async throws -> Rapportdata {
+        if let rapportcache { return try await rapportcache.data(self) }
+        return try await Rapportdata.laes(self, aar: aar)
+    }
+}

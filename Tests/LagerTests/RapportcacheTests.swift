@@ -1,0 +1,79 @@
+import Foundation
+import Lager
+import Takstregler
+import Testhjaelp
+import XCTest
+
+/// Issue "Ydeevne: foran DuckDB og pandas" 2: the ledelsesinformation computed from data held in
+/// memory gives the same tables as a fresh read, for a region or all, every regnskab or only
+/// approved ones — and a write from elsewhere is seen by the next report, never a stale one.
+final class RapportcacheTests: XCTestCase {
+    func testTabellerFraHukommelsenErDeSammeOgFoelgerSkrivninger() async throws {
+        try await Testdatabaser.forHver { db, f in
+            let frisk = f.lager
+            let cache = Rapportcache()
+            let iHukommelsen = Lager(frisk.db, rapportcache: cache)
+            let b = "test"
+            var tilbud: [String: UUID] = [:]
+            for (kommune, region) in [("Aarhus Kommune", "Midtjylland"), ("Aalborg Kommune", "Nordjylland")] {
+                try await frisk.opretOrganisation(Organisation(navn: kommune, art: .kommune, region: region), af: b)
+                for (i, mg) in [Maalgruppe.psykiskHandicap, .misbrug].enumerated() {
+                    let navn = "\(kommune) tilbud \(i)"
+                    tilbud[navn] = try await frisk.opretTilbud(Tilbud(navn: navn, driftsherre: kommune, maalgruppe: mg), af: b)
+                }
+            }
+            // 2025 and 2026 regnskaber; Aarhus' 2026 figures approved, Aalborg's only drafts.
+            for (navn, id) in tilbud {
+                for aar in [2025, 2026] {
+                    let omk = Decimal(string: navn.hasPrefix("Aarhus") ? "1000000.50" : "2000000.25")! + Decimal(aar - 2025) * 1000
+                    _ = try await frisk.gemRegnskab(tilbudID: id, Regnskab(aar: aar, omkostninger: omk, takstindtaegter: omk + 10,
+                                                                          belaegning: Decimal(string: "10.5")!, tillaegsydelser: 7), af: b)
+                    if navn.hasPrefix("Aarhus") {
+                        for s in [Status.indsendt, .godkendt] { try await frisk.skiftRegnskabsstatus(tilbudID: id, aar: aar, til: s, af: b) }
+                    }
+                    _ = try await frisk.gemPladser(tilbudID: id, aar: aar, type: .doegn, pladser: 12, af: b)
+                }
+                for k in 1...4 {
+                    _ = try await frisk.gemBelaegning(tilbudID: id, Belaegning(aar: 2026, kvartal: k, normering: 1000, forbrug: Decimal(900 + k), art: .doegn), af: b)
+                }
+            }
+
+            func alleTabeller(_ l: Lager) async throws -> String {
+                var ud = ""
+                for region in [nil, "Midtjylland", "Nordjylland"] as [String?] {
+                    for kun in [false, true] {
+                        ud += "\(region ?? "alle") \(kun)\n"
+                        ud += "\(try await l.takstudviklingTabel(fra: 2025, til: 2026, region: region, kunGodkendte: kun))\n"
+                        ud += "\(try await l.toAarsTabel(fra: 2025, til: 2026, region: region, kunGodkendte: kun, \.resultat))\n"
+                        ud += "\(try await l.toAarsTabel(fra: 2025, til: 2026, region: region, kunGodkendte: kun, \.tillaegsydelser))\n"
+                    }
+                    ud += "\(try await l.belaegningsTabel(aar: 2026, region: region))\n"
+                    ud += "\(try await l.pladsTabel(fra: 2025, til: 2026, region: region))\n"
+                }
+                return ud
+            }
+            let foer = try await alleTabeller(frisk)
+            let fraHukommelsen = try await alleTabeller(iHukommelsen)
+            XCTAssertEqual(fraHukommelsen, foer, db)
+
+            // Real figures, not only equal ones: the approved-only table holds Aarhus alone.
+            let godkendte = try await iHukommelsen.takstudviklingTabel(fra: 2025, til: 2026, kunGodkendte: true)
+            XCTAssertEqual(godkendte.map(\.driftsherre), ["Aarhus Kommune", Takstudvikling.iAlt], db)
+            XCTAssertEqual(godkendte[0].til.regnskab, Decimal(string: "2002001")!, db)
+            let nord = try await iHukommelsen.pladsTabel(fra: 2025, til: 2026, region: "Nordjylland")
+            XCTAssertEqual(nord.last?.doegnTil, 24, db)
+            let belaegning = try await iHukommelsen.belaegningsTabel(aar: 2026, region: "Midtjylland")
+            XCTAssertEqual(belaegning.first { $0.maalgruppe == .misbrug }?.samlet.forbrug, 3610, db)
+
+            // A new version written through another Lager (no cache) is in the next report.
+            let id = tilbud["Aalborg Kommune tilbud 0"]!
+            _ = try await frisk.gemRegnskab(tilbudID: id, Regnskab(aar: 2026, omkostninger: Decimal(string: "3000000.75")!, belaegning: 11), af: b)
+            let efter = try await iHukommelsen.takstudviklingTabel(fra: 2025, til: 2026)
+            XCTAssertEqual(efter.first { $0.driftsherre == "Aalborg Kommune" }?.til.regnskab, Decimal(string: "5001001.00")!, db)
+            XCTAssertEqual(efter.first { $0.driftsherre == "Aalborg Kommune" }?.til.belaegning, Decimal(string: "21.5")!, db)
+            let nyHukommelse = try await alleTabeller(iHukommelsen), nyFrisk = try await alleTabeller(frisk)
+            XCTAssertEqual(nyHukommelse, nyFrisk, db)
+            XCTAssertNotEqual(nyHukommelse, foer, db)
+        }
+    }
+}
