@@ -98,7 +98,7 @@ final class OffentligcacheTests: XCTestCase {
     }
 
     func testHuskBygger1GangPrNoegleOgErBegraenset() {
-        let u = Offentligcache.Udgave(liste: [], aarMedTakster: [])
+        let u = Offentligcache.Udgave(liste: [], aarMedTakster: [], regionAf: [:])
         var bygget = 0
         for _ in 0..<3 { XCTAssertEqual(u.husk("a") { bygget += 1; return "A" }, "A") }
         XCTAssertEqual(bygget, 1)

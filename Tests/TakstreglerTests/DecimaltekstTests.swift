@@ -50,4 +50,21 @@ final class ProcentdelTests: XCTestCase {
             XCTAssertEqual("\(x.procentdel)", "\(x / 100)", "\(x)")
         }
     }
+
+    /// `erPositiv`/`erNegativ` (read from the sign) agree with comparing against 0; NaN is neither
+    /// (Foundation orders NaN below 0, so the checks that use them refuse NaN on their own).
+    func testFortegnSomSammenligning() {
+        let vaerdier = ["0", "-0", "0.000", "1", "-1", "0.0000000001", "-0.0000000001", "12345678901234567890.5", "-6.1"]
+            .map { Decimal(string: $0)! } + [Decimal(0) - Decimal(0)]
+        for v in vaerdier {
+            XCTAssertEqual(v.erPositiv, v > 0, "\(v)")
+            XCTAssertEqual(v.erNegativ, v < 0, "\(v)")
+        }
+        XCTAssertFalse(Decimal.nan.erPositiv)
+        XCTAssertFalse(Decimal.nan.erNegativ)
+        XCTAssertThrowsError(try Kontrol.ikkeNegativ(.nan, felt: "x", hvad: "x"))
+        XCTAssertThrowsError(try Kontrol.positiv(.nan, felt: "x", hvad: "x"))
+        XCTAssertTrue(Decimal(string: "0.01")!.erPositiv)
+        XCTAssertTrue(Decimal(string: "-0.01")!.erNegativ)
+    }
 }

@@ -137,6 +137,7 @@ extension Lager {
 
     /// Years with regnskab, newest first (the ledelsesinformation's year picker).
     public func aarMedRegnskab(kunGodkendte: Bool = false) async throws -> [Int] {
+        if let rapportcache { return try await rapportcache.data(self).aarMedRegnskab(kunGodkendte: kunGodkendte) }
         // Plain SQL: the models of every regnskab (30.000 at national scale) were read for a list of years.
         var q = try sql.select().distinct().column("aar").from(Regnskabsmodel.schema)
         if kunGodkendte { q = q.where("status", .in, [Status.godkendt.rawValue, Status.offentliggjort.rawValue]) }

@@ -30,6 +30,11 @@ public struct Rapportdata: Sendable {
     /// Rows read: regnskab versions, belægning quarters and place counts.
     public let antalRaekker: Int
 
+    /// Years with a regnskab (approved only, with `kunGodkendte`), newest first.
+    func aarMedRegnskab(kunGodkendte: Bool) -> [Int] {
+        regnskab.filter { _, r in r.values.contains { kunGodkendte ? $0.godkendt != nil : $0.alle != nil } }.keys.sorted(by: >)
+    }
+
     static func laes(_ l: Lager, aar: [Int]?) async throws -> Rapportdata {
         let tilbud = try await l.tilbudMedDriftsherre(region: nil)
         let regnskab = try await l.regnskabsversioner(aar: aar, tilbud: tilbud)

@@ -90,7 +90,12 @@ extension Lager {
 
     /// Driftsherre (organisation name) → its region, for filtering and comparing by region.
     public func regionPrOrganisation() async throws -> [String: String] {
-        Dictionary(try await organisationer().compactMap { o in o.region.map { (o.navn, $0) } }, uniquingKeysWith: { a, _ in a })
+        // Plain SQL: Fluent's models are built by reflection, slow for a read this frequent.
+        var ud: [String: String] = [:]
+        for r in try await alleRaekker(sql.select().columns("navn", "region").from(Organisationsmodel.schema)) {
+            if let region = try r.valgfriTekst("region"), ud[try r.tekst("navn")] == nil { ud[try r.tekst("navn")] = region }
+        }
+        return ud
     }
 
     @discardableResult

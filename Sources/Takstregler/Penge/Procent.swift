@@ -9,3 +9,11 @@ extension Decimal {
         return Decimal(sign: sign, exponent: exponent - 2, significand: significand)
     }
 }
+
+extension Decimal {
+    /// `> 0` read from the sign, without a comparison: Foundation's Decimal compares through
+    /// allocated digit arrays (~120 ns), and recomputing every takst checks each basis (perf).
+    public var erPositiv: Bool { !isNaN && !isZero && sign == .plus }
+    /// `< 0` read from the sign (see `erPositiv`).
+    public var erNegativ: Bool { !isNaN && !isZero && sign == .minus }
+}

@@ -54,8 +54,8 @@ public enum Takstberegning {
             fejl.append(Valideringsfejl(felt: "reguleringer[\(i + 1)].andel", besked: "andelen skal være mellem 0 og 1"))
         }
         switch g.overhead {
-        case .bruttoandel(let p) where p < 0 || p >= 100,
-             .procentAfDirekte(let p) where p < 0:
+        case .bruttoandel(let p) where p.isNaN || p.erNegativ || p >= 100,
+             .procentAfDirekte(let p) where p.isNaN || p.erNegativ:
             fejl.append(Valideringsfejl(felt: "overhead", besked: "overheadprocenten skal være mellem 0 og 100 (fik \(DanskTal.formaterKort(p)))"))
         default: break
         }

@@ -24,23 +24,23 @@ public struct Valideringsfejlliste: Error, Equatable, Sendable, CustomStringConv
 /// Field checks shared by every entry point (CLI, web form, importer).
 public enum Kontrol {
     public static func pladser(_ v: Decimal, felt: String = "pladser") throws {
-        guard v > 0 else { throw Valideringsfejl(felt: felt, besked: "antal pladser skal være større end 0 (fik \(DanskTal.formaterKort(v)))") }
+        guard v.erPositiv else { throw Valideringsfejl(felt: felt, besked: "antal pladser skal være større end 0 (fik \(DanskTal.formaterKort(v)))") }
     }
 
     /// Belægningsprocent in (0; 100] (DOMAIN.md 6.1, 7).
     public static func belaegningsprocent(_ v: Decimal, felt: String = "belaegningsprocent") throws {
-        guard v > 0, v <= 100 else {
+        guard v.erPositiv, v <= 100 else {
             throw Valideringsfejl(felt: felt, besked: "belægningsprocenten skal være over 0 og højst 100 (fik \(DanskTal.formaterKort(v)))")
         }
     }
 
     // `hvad` is only built when the check fails: recomputing every takst checks each one (perf).
     public static func positiv(_ v: Decimal, felt: String, hvad: @autoclosure () -> String) throws {
-        guard v > 0 else { throw Valideringsfejl(felt: felt, besked: "\(hvad()) skal være større end 0 (fik \(DanskTal.formaterKort(v)))") }
+        guard v.erPositiv else { throw Valideringsfejl(felt: felt, besked: "\(hvad()) skal være større end 0 (fik \(DanskTal.formaterKort(v)))") }
     }
 
     public static func ikkeNegativ(_ v: Decimal, felt: String, hvad: @autoclosure () -> String) throws {
-        guard v >= 0 else { throw Valideringsfejl(felt: felt, besked: "\(hvad()) må ikke være negativ (fik \(DanskTal.formaterKort(v)))") }
+        guard !v.isNaN, !v.erNegativ else { throw Valideringsfejl(felt: felt, besked: "\(hvad()) må ikke være negativ (fik \(DanskTal.formaterKort(v)))") }
     }
 
     /// A count that only makes sense whole (staff, full døgn), at least `mindst`: 2,5 people is a

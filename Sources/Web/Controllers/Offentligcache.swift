@@ -15,6 +15,9 @@ actor Offentligcache {
     final class Udgave: @unchecked Sendable {
         let liste: [TilbudMedTakster]
         let aarMedTakster: [Int]
+        /// Driftsherre → region, read with the list: asked per request, it was half of a cached
+        /// list page's time (perf: Fluent models of every organisation).
+        let regionAf: [String: String]
         /// Bounded, since visitors choose the keys (search words): when full it starts over.
         static let maksHuskede = 512
         private let laas = NSLock()
@@ -23,9 +26,10 @@ actor Offentligcache {
         /// An estimate of the list's size in memory (rows and their bases), for the cache's cap.
         let listeBytes: Int
 
-        init(liste: [TilbudMedTakster], aarMedTakster: [Int]) {
+        init(liste: [TilbudMedTakster], aarMedTakster: [Int], regionAf: [String: String]) {
             self.liste = liste
             self.aarMedTakster = aarMedTakster
+            self.regionAf = regionAf
             // ~400 bytes per tilbud and ~1.500 per level (basis, lines, strings): measured order of magnitude.
             listeBytes = liste.reduce(0) { $0 + 400 + ($1.niveauer.count + $1.tidligere.count) * 1_500 }
         }
@@ -98,7 +102,7 @@ actor Offentligcache {
         // /?aar=1…2000 does not fill the memory).
         guard aarene.contains(aar) else {
             if let t = tomUdgave { return t }
-            let t = Udgave(liste: [], aarMedTakster: aarene)
+            let t = Udgave(liste: [], aarMedTakster: aarene, regionAf: try await lager.regionPrOrganisation())
             tomUdgave = t
             return t
         }
@@ -107,7 +111,8 @@ actor Offentligcache {
         Maalinger.taelCacheopslag(fundet: udgaver[aar] != nil)
         if let u = udgaver[aar] { return try await u.value }
         let opgave = Task {
-            Udgave(liste: try await Maalinger.databasetid("offentlig_liste") { try await lager.offentligTakstliste(aar: aar) }, aarMedTakster: aarene)
+            Udgave(liste: try await Maalinger.databasetid("offentlig_liste") { try await lager.offentligTakstliste(aar: aar) }, aarMedTakster: aarene,
+                   regionAf: try await lager.regionPrOrganisation())
         }
         udgaver[aar] = opgave
         do {
