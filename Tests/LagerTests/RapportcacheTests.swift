@@ -68,6 +68,14 @@ final class RapportcacheTests: XCTestCase {
             // A new version written through another Lager (no cache) is in the next report.
             let id = tilbud["Aalborg Kommune tilbud 0"]!
             _ = try await frisk.gemRegnskab(tilbudID: id, Regnskab(aar: 2026, omkostninger: Decimal(string: "3000000.75")!, belaegning: 11), af: b)
+            // A newer version of one quarter replaces the older one in tabel 4 (not added to it).
+            _ = try await frisk.gemBelaegning(tilbudID: tilbud["Aarhus Kommune tilbud 1"]!,
+                                              Belaegning(aar: 2026, kvartal: 1, normering: 1000, forbrug: 950, art: .doegn), af: b)
+            let nyBelaegning = try await iHukommelsen.belaegningsTabel(aar: 2026, region: "Midtjylland")
+            XCTAssertEqual(nyBelaegning.first { $0.maalgruppe == .misbrug }?.samlet.forbrug, 3659, db)
+            let eksport = try await frisk.belaegningsraekker(aar: 2026)
+            XCTAssertEqual(eksport.filter { $0.tilbud == "Aarhus Kommune tilbud 1" && $0.belaegning.kvartal == 1 }.map(\.belaegning.forbrug), [950], db)
+            XCTAssertEqual(eksport.count, 16, db)
             let efter = try await iHukommelsen.takstudviklingTabel(fra: 2025, til: 2026)
             XCTAssertEqual(efter.first { $0.driftsherre == "Aalborg Kommune" }?.til.regnskab, Decimal(string: "5001001.00")!, db)
             XCTAssertEqual(efter.first { $0.driftsherre == "Aalborg Kommune" }?.til.belaegning, Decimal(string: "21.5")!, db)

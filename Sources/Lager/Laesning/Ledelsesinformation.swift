@@ -109,17 +109,17 @@ extension Lager {
     /// `aar` or every year.
     func senestePladser(aar: [Int]?) async throws -> [(id: String, aar: Int, type: Tilbud.Type_, pladser: Decimal)] {
         struct Noegle: Hashable { let id: String; let aar: Int; let type: Tilbud.Type_ }
-        var seneste: [Noegle: (version: Int, pladser: Decimal)] = [:]
+        let seneste = Samling<[Noegle: (version: Int, pladser: Decimal)]>([:])
         var q = try sql.select().column(Lager.idTekst).columns("aar", "type", "pladser", "version").from(Pladsmodel.schema)
         if let aar { q = q.where("aar", .in, aar) }
-        for row in try await alleRaekker(q) {
-            guard let type = Tilbud.Type_(rawValue: try row.tekst("type")) else { continue }
+        try await forHverRaekke(q) { row in
+            guard let type = Tilbud.Type_(rawValue: try row.tekst("type")) else { return }
             let noegle = Noegle(id: try row.tekst("id_tekst"), aar: try row.heltal("aar"), type: type)
             let v = try row.heltal("version")
-            if let nu = seneste[noegle], nu.version > v { continue }
-            seneste[noegle] = (v, try row.tal("pladser"))
+            if let nu = seneste.v[noegle], nu.version > v { return }
+            seneste.v[noegle] = (v, try row.tal("pladser"))
         }
-        return seneste.map { ($0.key.id, $0.key.aar, $0.key.type, $0.value.pladser) }
+        return seneste.v.map { ($0.key.id, $0.key.aar, $0.key.type, $0.value.pladser) }
     }
 
     /// The years with places, newest first.
@@ -173,47 +173,52 @@ extension Lager {
     /// The newest version of each tilbud's regnskab per year, and its newest approved version
     /// (the public pages leave out drafts and submitted figures), in `aar` or every year.
     func regnskabsversioner(aar: [Int]?, tilbud: [String: TilbudInfo]) async throws -> [Int: [String: Rapportdata.Regnskabsversioner]] {
-        var ud: [Int: [String: Rapportdata.Regnskabsversioner]] = [:]
+        let ud = Samling<[Int: [String: Rapportdata.Regnskabsversioner]]>([:])
         var q = try sql.select().column(Lager.idTekst).columns("aar", "version", "status", "omkostninger", "takstindtaegter", "belaegning",
                                                                "over_underskud", "tillaegsydelser").from(Regnskabsmodel.schema)
         if let aar { q = q.where("aar", .in, aar) }
         let godkendte: Set<String> = [Status.godkendt.rawValue, Status.offentliggjort.rawValue]
-        for r in try await alleRaekker(q) {
+        try await forHverRaekke(q) { r in
             let id = try r.tekst("id_tekst")
-            guard tilbud[id] != nil else { continue }
+            guard tilbud[id] != nil else { return }
             let a = try r.heltal("aar"), v = try r.heltal("version")
-            var nu = ud[a]?[id] ?? .init()
+            var nu = ud.v[a]?[id] ?? .init()
             let erGodkendt = godkendte.contains(try r.tekst("status"))
-            guard v > (nu.alle?.version ?? Int.min) || (erGodkendt && v > (nu.godkendt?.version ?? Int.min)) else { continue }
+            guard v > (nu.alle?.version ?? Int.min) || (erGodkendt && v > (nu.godkendt?.version ?? Int.min)) else { return }
             let regnskab = Regnskab(aar: a, omkostninger: try r.valgfritTal("omkostninger") ?? 0, takstindtaegter: try r.valgfritTal("takstindtaegter"),
                                     belaegning: try r.valgfritTal("belaegning") ?? 0, overUnderskud: try r.valgfritTal("over_underskud"),
                                     tillaegsydelser: try r.valgfritTal("tillaegsydelser"))
             if v > (nu.alle?.version ?? Int.min) { nu.alle = (v, regnskab) }
             if erGodkendt && v > (nu.godkendt?.version ?? Int.min) { nu.godkendt = (v, regnskab) }
-            ud[a, default: [:]][id] = nu
+            ud.v[a, default: [:]][id] = nu
         }
-        return ud
+        return ud.v
     }
 
-    /// The newest version of each quarter's belægning (per art) per year, in `aar` or every year.
-    func belaegninger(aar: [Int]?, tilbud: [String: TilbudInfo]) async throws -> [Int: [(id: String, maaling: Belaegning)]] {
-        struct Noegle: Hashable { let id: String; let aar: Int; let kvartal: Int; let art: String }
-        var seneste: [Noegle: (Int, Belaegning)] = [:]
+    /// The newest version of each quarter's belægning (per art), handed over one year at a time
+    /// (oldest first), in `aar` or every year. Rows come sorted by year and newest version first,
+    /// so a year's quarters are all that is held (at x10 scale every year at once was ~0,3 GB).
+    func belaegninger(aar: [Int]?, tilbud: [String: TilbudInfo],
+                      prAar: @escaping @Sendable (Int, [(id: String, maaling: Belaegning)]) throws -> Void) async throws {
+        struct Noegle: Hashable { let id: String; let kvartal: Int; let art: String }
+        struct Aaret { var aar: Int; var set: Set<Noegle> = []; var maalinger: [(id: String, maaling: Belaegning)] = [] }
+        let nu = Samling<Aaret?>(nil)
         var q = try sql.select().column(Lager.idTekst).columns("aar", "kvartal", "version", "normering", "forbrug", "art").from(Belaegningsmodel.schema)
         if let aar { q = q.where("aar", .in, aar) }
-        for r in try await alleRaekker(q) {
+        q = q.orderBy("aar").orderBy("version", .descending)
+        try await forHverRaekke(q) { r in
             let id = try r.tekst("id_tekst")
-            guard tilbud[id] != nil else { continue }
-            let a = try r.heltal("aar"), kvartal = try r.heltal("kvartal"), v = try r.heltal("version")
-            let art = try r.tekst("art")
-            let noegle = Noegle(id: id, aar: a, kvartal: kvartal, art: art)
-            if let nu = seneste[noegle], nu.0 > v { continue }
-            seneste[noegle] = (v, Belaegning(aar: a, kvartal: kvartal, normering: try r.valgfritTal("normering"), forbrug: try r.valgfritTal("forbrug"),
-                                             art: Belaegningsart(rawValue: art) ?? .doegn))
+            guard tilbud[id] != nil else { return }
+            let a = try r.heltal("aar")
+            if let aaret = nu.v, aaret.aar != a { try prAar(aaret.aar, aaret.maalinger); nu.v = nil }
+            if nu.v == nil { nu.v = Aaret(aar: a) }
+            let kvartal = try r.heltal("kvartal"), art = try r.tekst("art")
+            // The first row of a key is its newest version (sorted); older ones are passed over.
+            guard nu.v!.set.insert(Noegle(id: id, kvartal: kvartal, art: art)).inserted else { return }
+            nu.v!.maalinger.append((id, Belaegning(aar: a, kvartal: kvartal, normering: try r.valgfritTal("normering"),
+                                                   forbrug: try r.valgfritTal("forbrug"), art: Belaegningsart(rawValue: art) ?? .doegn)))
         }
-        var ud: [Int: [(id: String, maaling: Belaegning)]] = [:]
-        for (n, v) in seneste { ud[n.aar, default: []].append((n.id, v.1)) }
-        return ud
+        if let aaret = nu.v { try prAar(aaret.aar, aaret.maalinger) }
     }
 
     /// Reads what the five tables of `fra`–`til` need (see `Ledelsesinformationsgrundlag`): from
@@ -362,7 +367,9 @@ extension Lager {
     /// A year's quarterly belægning in the import format (newest version per quarter and art).
     public func belaegningsraekker(aar: Int) async throws -> [Indberetningsformat.Belaegningsraekke] {
         let tilbud = try await tilbudMedDriftsherre(region: nil)
-        return try await (belaegninger(aar: [aar], tilbud: tilbud)[aar] ?? [])
+        let aaret = Samling<[(id: String, maaling: Belaegning)]>([])
+        try await belaegninger(aar: [aar], tilbud: tilbud) { _, m in aaret.v = m }
+        return aaret.v
             .map { id, b in
                 let t = tilbud[id]!
                 return Indberetningsformat.Belaegningsraekke(

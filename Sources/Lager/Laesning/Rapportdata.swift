@@ -38,7 +38,6 @@ public struct Rapportdata: Sendable {
     static func laes(_ l: Lager, aar: [Int]?) async throws -> Rapportdata {
         let tilbud = try await l.tilbudMedDriftsherre(region: nil)
         let regnskab = try await l.regnskabsversioner(aar: aar, tilbud: tilbud)
-        let belaegning = try await l.belaegninger(aar: aar, tilbud: tilbud)
         let pladser = try await l.senestePladser(aar: aar)
         var regionAf: [String: String] = [:]
         for t in tilbud.values { if let r = t.region { regionAf[t.driftsherre] = r } }
@@ -51,8 +50,11 @@ public struct Rapportdata: Sendable {
                 if let r = v.godkendt?.regnskab { summer[a, default: [:]][true, default: [:]][d, default: .init()].laegTil(r) }
             }
         }
-        var belaegningstabeller: [Int: [String: [Belaegningsoversigt.Raekke]]] = [:]
-        for (a, maalinger) in belaegning {
+        // Tabel 4 per year and region ("" for all), made as each year's quarters arrive.
+        let belaegningstabeller = Samling<[Int: [String: [Belaegningsoversigt.Raekke]]]>([:])
+        let antalBelaegning = Samling(0)
+        try await l.belaegninger(aar: aar, tilbud: tilbud) { a, maalinger in
+            antalBelaegning.v += maalinger.count
             var prRegion: [String: [Belaegningsoversigt.Maaling]] = [:]
             for (id, b) in maalinger {
                 guard let t = tilbud[id], let mg = t.maalgruppe else { continue }
@@ -60,7 +62,7 @@ public struct Rapportdata: Sendable {
                 prRegion["", default: []].append(m)
                 if let r = t.region { prRegion[r, default: []].append(m) }
             }
-            belaegningstabeller[a] = prRegion.mapValues(Belaegningsoversigt.tabel)
+            belaegningstabeller.v[a] = prRegion.mapValues(Belaegningsoversigt.tabel)
         }
         struct Pladsnoegle: Hashable { let aar: Int; let driftsherre: String; let maalgruppe: Maalgruppe; let type: Tilbud.Type_ }
         var pladssum: [Pladsnoegle: Decimal] = [:]
@@ -73,8 +75,8 @@ public struct Rapportdata: Sendable {
             pladssummer[k.aar, default: []].append(.init(driftsherre: k.driftsherre, maalgruppe: k.maalgruppe, type: k.type, aar: k.aar, pladser: v))
         }
         return Rapportdata(tilbud: tilbud, regnskab: regnskab, plIndeks: try await l.plIndeks(), regionAf: regionAf, regnskabssummer: summer,
-                           belaegningstabeller: belaegningstabeller, pladssummer: pladssummer,
-                           antalRaekker: regnskab.values.reduce(0) { $0 + $1.count } + belaegning.values.reduce(0) { $0 + $1.count } + pladser.count)
+                           belaegningstabeller: belaegningstabeller.v, pladssummer: pladssummer,
+                           antalRaekker: regnskab.values.reduce(0) { $0 + $1.count } + antalBelaegning.v + pladser.count)
     }
 
     private func iRegionen(_ driftsherre: String, _ region: String?) -> Bool { region == nil || regionAf[driftsherre] == region }
