@@ -12,7 +12,12 @@ struct APIParametre {
         var v: [String: [String]] = [:]
         for del in (req.url.query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
             let par = del.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func afkod(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
+            // Plain values (the common case) are taken as they are: Foundation's replacing and
+            // percent decoding were ~6 % of a cached API request (perf).
+            func afkod(_ s: Substring) -> String {
+                guard s.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return String(s) }
+                return String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
             v[afkod(par[0]), default: []].append(par.count > 1 ? afkod(par[1]) : "")
         }
         vaerdier = v
