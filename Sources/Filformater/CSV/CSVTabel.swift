@@ -144,6 +144,7 @@ public struct CSVTabel: Sendable {
     public func celle(_ raekke: [String], _ kolonne: String) -> String {
         guard let i = indeks[kolonne] else { return "" }
         let v = raekke[i]
+        if v.isEmpty { return v }
         // Most cells have no surrounding blanks; skip the trimming work for them.
         if let f = v.utf8.first, let l = v.utf8.last, f != 0x20, f != 0x09, l != 0x20, l != 0x09, f != 0x27 { return v }
         return Tabelcelle.udenFormelvaern(v.trimmingCharacters(in: .whitespaces))
@@ -222,11 +223,15 @@ extension CSVTabel {
 
     /// The decimal separator a number is written with, when it shows one.
     static func decimalseparator(_ v: String) -> Character? {
-        let komma = v.lastIndex(of: ","), punktum = v.lastIndex(of: ".")
-        switch (komma, punktum) {
-        case let (k?, p?): return k > p ? "," : "."
-        case (.some, nil): return v.filter { $0 == "," }.count == 1 ? "," : "."
-        case (nil, .some): return v.filter { $0 == "." }.count == 1 ? "." : ","
+        // One pass over the bytes (every number cell of a file comes here).
+        var sidsteKomma = -1, sidstePunktum = -1, kommaer = 0, punktummer = 0
+        for (i, b) in v.utf8.enumerated() {
+            if b == 0x2C { sidsteKomma = i; kommaer += 1 } else if b == 0x2E { sidstePunktum = i; punktummer += 1 }
+        }
+        switch (kommaer > 0, punktummer > 0) {
+        case (true, true): return sidsteKomma > sidstePunktum ? "," : "."
+        case (true, false): return kommaer == 1 ? "," : "."
+        case (false, true): return punktummer == 1 ? "." : ","
         default: return nil
         }
     }
@@ -337,36 +342,47 @@ extension CSVTabel {
 }
 
 /// Keys seen in one file, compared without regard to case. A streamed file of a million rows
-/// keeps one entry per row, so a key is held as four interned numbers (16 bytes: the first two
-/// parts together — driftsherre and tilbud —, then up to three more parts) instead of its text;
-/// the texts are kept once per distinct value. Exact, no hashing of the whole key.
+/// keeps one entry per row, so a key is held as up to five interned numbers (24 bytes) instead of
+/// its text; each distinct text is kept once per part. Exact, no hashing of the whole key.
 struct Dubletter {
-    private struct Noegle: Hashable { let a: UInt64, b: UInt64 }
+    private struct Noegle: Hashable { let a: UInt64, b: UInt64, c: UInt64 }
     private var foerste: [Noegle: Int32] = [:]
-    private var tekster: [[String: UInt32]] = []
+    /// Per part: the text as written → its number (the common case: the same spelling again), and
+    /// the lower-cased text → its number.
+    private var skrevet: [[String: UInt32]] = []
+    private var smaa: [[String: UInt32]] = []
     /// Keys of more than five parts (none of today's formats) as text.
     private var lange: [String: Int] = [:]
 
     private mutating func nummer(_ del: Int, _ tekst: String) -> UInt64 {
-        while tekster.count <= del { tekster.append([:]) }
-        if let n = tekster[del][tekst] { return UInt64(n) }
-        let n = UInt32(tekster[del].count)
-        tekster[del][tekst] = n
+        while skrevet.count <= del { skrevet.append([:]); smaa.append([:]) }
+        if let n = skrevet[del][tekst] { return UInt64(n) }
+        let lille = tekst.lowercased()
+        let n = smaa[del][lille] ?? UInt32(smaa[del].count + 1)
+        smaa[del][lille] = n
+        skrevet[del][tekst] = n
         return UInt64(n)
     }
 
     mutating func kontroller(_ dele: [String], raekke: Int, fil: String, kolonne: String, _ besked: (_ foerste: Int) -> String) throws {
-        let smaa = dele.map { $0.lowercased() }
-        guard smaa.count <= 5 else {
-            let noegle = smaa.joined(separator: "\u{1}")
+        guard dele.count <= 5 else {
+            let noegle = dele.map { $0.lowercased() }.joined(separator: "\u{1}")
             if let f = lange[noegle] { throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(f)) }
             lange[noegle] = raekke
             return
         }
-        var n = [UInt64](repeating: 0, count: 4)
-        n[0] = nummer(0, smaa.prefix(2).joined(separator: "\u{1}"))
-        for (i, d) in smaa.dropFirst(2).enumerated() { n[i + 1] = nummer(i + 1, d) + 1 }
-        let noegle = Noegle(a: n[0] << 32 | n[1], b: n[2] << 32 | n[3])
+        var n: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        for (i, d) in dele.enumerated() {
+            let v = nummer(i, d)
+            switch i {
+            case 0: n.0 = v
+            case 1: n.1 = v
+            case 2: n.2 = v
+            case 3: n.3 = v
+            default: n.4 = v
+            }
+        }
+        let noegle = Noegle(a: n.0 << 32 | n.1, b: n.2 << 32 | n.3, c: n.4)
         if let f = foerste[noegle] { throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(Int(f))) }
         foerste[noegle] = Int32(clamping: raekke)
     }

@@ -52,6 +52,9 @@ final class Importkontekst: @unchecked Sendable {
     var fremdrift: Fremdriftsmelding?
     var iAlt = 0
     private var behandlede = 0
+    /// Ids of the rows the import inserts.
+    private var ider = Importider()
+    func nytID() -> UUID { ider.nyt() }
     /// Rows waiting for the bulk insert, per table; written in `raekkefoelge` (parents first).
     private var ventende: [String: Masseindsaettelse] = [:]
     private static let raekkefoelge = [Tilbudsmodel.schema, Takstniveaumodel.schema, Regnskabsmodel.schema,
@@ -64,7 +67,10 @@ final class Importkontekst: @unchecked Sendable {
         for o in try await Organisationsmodel.query(on: lager.db).all() { organisationer[o.navn] = o }
         regioner = Array(Set(organisationer.values.compactMap(\.region))).sorted()
         standardRegion = region ?? (regioner.count == 1 ? regioner[0] : nil)
-        for t in try await Tilbudsmodel.query(on: lager.db).all() { tilbud[t.$driftsherre.id, default: [:]][t.navn] = try t.requireID() }
+        // Three columns, not Fluent models: a national database has thousands of tilbud.
+        for t in try await Tilbudsmodel.query(on: lager.db).field(\.$id).field(\.$driftsherre.$id).field(\.$navn).all() {
+            tilbud[t.$driftsherre.id, default: [:]][t.navn] = try t.requireID()
+        }
     }
 
     func taelRaekke() {
@@ -101,7 +107,7 @@ final class Importkontekst: @unchecked Sendable {
         if let id = tilbud[driftID]?[navn] { return id }
         let t = Tilbud(navn: navn, driftsherre: driftsherre, paragraf: paragraf, maalgruppe: maalgruppe, type: type ?? .doegn,
                        ejerform: drift.art == Organisation.Art.region.rawValue ? .regional : .kommunal)
-        let id = UUID()
+        let id = nytID()
         // As `Tilbudsmodel(t, driftsherreID:demo:kilde:)` would save it.
         indsaet(Tilbudsmodel.schema, ["id", "navn", "driftsherre_id", "adresse", "paragraf", "maalgruppe", "type", "ejerform",
                                       "afdelinger", "demo", "kilde", "beliggenhedskommune", "import_id"],
@@ -327,7 +333,9 @@ extension Importkontekst {
             for m in try await eksisterende(raekker.map(\.regnskab.aar), &laest, { Regnskabsmodel.query(on: db).filter(\.$aar ~~ $0).sort(\.$version) }) {
                 seneste["\(m.$tilbud.id)|\(m.aar)"] = m
             }
-            for raekke in raekker {
+            // Amounts as stored (exact decimal text), written over the cores first.
+            let vaerdier = Parallelt.map(raekker, fraAntal: 500) { Regnskabsmodel.vaerdier($0.regnskab) }
+            for (raekke, v) in zip(raekker, vaerdier) {
                 r.raekker += 1
                 taelRaekke()
                 let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
@@ -343,8 +351,8 @@ extension Importkontekst {
                     continue
                 }
                 indsaet(Regnskabsmodel.schema, ["id", "tilbud_id", "aar", "version", "status", "revision", "import_id"] + Regnskabsmodel.vaerdikolonner,
-                        [.id(UUID()), .id(id), .heltal(raekke.regnskab.aar), .heltal(1), .tekst(Status.indsendt.rawValue), .heltal(1), .id(importID)]
-                            + Regnskabsmodel.vaerdier(raekke.regnskab))
+                        [.id(nytID()), .id(id), .heltal(raekke.regnskab.aar), .heltal(1), .tekst(Status.indsendt.rawValue), .heltal(1), .id(importID)]
+                            + (try v.get()))
                 r.oprettet += 1
             }
         }
@@ -363,7 +371,10 @@ extension Importkontekst {
                 if let nu = seneste[noegle], nu.0 > m.version { continue }
                 seneste[noegle] = (m.version, b)
             }
-            for raekke in raekker {
+            let tal = Parallelt.map(raekker, fraAntal: 500) { r in
+                (Feltvaerdi.valgfri(r.belaegning.normering.map { "\($0)" }), Feltvaerdi.valgfri(r.belaegning.forbrug.map { "\($0)" }))
+            }
+            for (raekke, t) in zip(raekker, tal) {
                 r.raekker += 1
                 taelRaekke()
                 let b = raekke.belaegning
@@ -375,10 +386,10 @@ extension Importkontekst {
                 // Quarterly figures are corrected as new versions, so earlier reports stay readable.
                 let version = (hoejesteVersion[kvartal] ?? 0) + 1
                 hoejesteVersion[kvartal] = version
-                let nyID = UUID()
+                let nyID = nytID()
                 indsaet(Belaegningsmodel.schema, ["id", "tilbud_id", "aar", "kvartal", "version", "normering", "forbrug", "art", "import_id"],
-                        [.id(nyID), .id(id), .heltal(b.aar), .heltal(b.kvartal), .heltal(version), .valgfri(b.normering.map { "\($0)" }),
-                         .valgfri(b.forbrug.map { "\($0)" }), .tekst(b.art.rawValue), .id(importID)])
+                        [.id(nyID), .id(id), .heltal(b.aar), .heltal(b.kvartal), .heltal(version), try t.get().0, try t.get().1,
+                         .tekst(b.art.rawValue), .id(importID)])
                 if let foer {
                     try log("ret", "belaegning", nyID, foer: foer, efter: b, begrundelse: "Import \(fil)")
                     r.aendret += 1
@@ -409,7 +420,7 @@ extension Importkontekst {
                 }
                 let foer = seneste["\(id)|\(raekke.aar)|\(raekke.type.rawValue)"]
                 if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
-                let nyID = UUID()
+                let nyID = nytID()
                 indsaet(Pladsmodel.schema, ["id", "tilbud_id", "aar", "type", "pladser", "version", "import_id"],
                         [.id(nyID), .id(id), .heltal(raekke.aar), .tekst(raekke.type.rawValue), .tekst("\(raekke.pladser)"),
                          .heltal((foer?.version ?? 0) + 1), .id(importID)])
@@ -473,7 +484,11 @@ extension Importkontekst {
                 seneste["\(m.$tilbud.id)|\(m.navn)|\(m.aar)|\(m.gyldigFra ?? "")"] = m
                 hoejesteVersion["\(m.$tilbud.id)|\(m.navn)|\(m.aar)"] = m.version
             }
-            for raekke in raekker {
+            // The stored forms of the new rows' basis (JSON) and takst, computed over the cores first.
+            let tekster = Parallelt.map(raekker, fraAntal: 500) { r in
+                (try Lagerkodning.json(r.niveau.grundlag), try r.niveau.basisYdelse.map(Lagerkodning.json), "\(r.takst)")
+            }
+            for (raekke, tekst) in zip(raekker, tekster) {
                 r.raekker += 1
                 taelRaekke()
                 let id = try await tilbudID(driftsherre: raekke.driftsherre, region: nil, tilbud: raekke.tilbud,
@@ -501,9 +516,9 @@ extension Importkontekst {
                 indsaet(Takstniveaumodel.schema,
                         ["id", "tilbud_id", "navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst", "enhed", "revision",
                          "begrundelse", "gyldig_fra", "kun_nye_fra", "import_id"],
-                        [.id(UUID()), .id(id), .tekst(niveau.navn), .heltal(niveau.aar), .heltal(niveau.version), .tekst(status.rawValue),
-                         .tekst(try Lagerkodning.json(niveau.grundlag)), .valgfri(try niveau.basisYdelse.map(Lagerkodning.json)),
-                         .tekst("\(raekke.takst)"), .tekst(niveau.grundlag.enhed.rawValue), .heltal(1), .valgfri(begrundelse),
+                        [.id(nytID()), .id(id), .tekst(niveau.navn), .heltal(niveau.aar), .heltal(niveau.version), .tekst(status.rawValue),
+                         .tekst(try tekst.get().0), .valgfri(try tekst.get().1), .tekst(try tekst.get().2),
+                         .tekst(niveau.grundlag.enhed.rawValue), .heltal(1), .valgfri(begrundelse),
                          .valgfri(niveau.gyldigFra), .valgfri(niveau.kunForIndskrevetFra), .id(importID)])
                 r.oprettet += 1
             }
