@@ -68,7 +68,7 @@ public final class CSVIndlaesning<T: Sendable>: Raekkekilde, @unchecked Sendable
     public private(set) var raekker = 0
 
     /// `batch`: rows per batch; `stykke`: bytes per read (small values are for tests).
-    public init(sti: String, fil: String? = nil, format: Raekkeformat<T>, batch: Int = 8_192, stykke: Int = 1 << 20) throws {
+    public init(sti: String, fil: String? = nil, format: Raekkeformat<T>, batch: Int = 4_096, stykke: Int = 1 << 20) throws {
         self.fil = fil ?? sti
         self.sti = sti
         self.format = format

@@ -26,6 +26,9 @@ public struct Importresultat: Sendable, Equatable {
 /// Told how many of an import's rows have been handled, of how many (a terminal's progress line).
 public typealias Fremdriftsmelding = @Sendable (_ faerdige: Int, _ iAlt: Int) -> Void
 
+/// A row's key in an import's maps: tilbud and year, and up to two more parts, as numbers.
+struct Radnoegle: Hashable { let a: UInt64, b: UInt64 }
+
 /// Thrown at the end of a dry run to roll the transaction back while keeping the report.
 struct Proevekoersel: Error { let resultat: Importresultat }
 
@@ -54,6 +57,21 @@ final class Importkontekst: @unchecked Sendable {
     private var behandlede = 0
     /// Ids of the rows the import inserts.
     private var ider = Importider()
+    /// Tilbud ids and short texts (level names, arts, dates) as small numbers: the per-import
+    /// maps get a 16-byte key per row instead of a string (at x10 scale the strings of the
+    /// version map alone were over 100 MB).
+    private var tilbudsnumre: [UUID: UInt64] = [:], tekstnumre: [String: UInt64] = [:]
+    func nummer(_ t: String) -> UInt64 {
+        if let n = tekstnumre[t] { return n }
+        let n = UInt64(tekstnumre.count + 1)
+        tekstnumre[t] = n
+        return n
+    }
+    func noegle(_ tilbud: UUID, _ aar: Int, _ del: UInt64 = 0, _ rest: UInt64 = 0) -> Radnoegle {
+        let t: UInt64
+        if let n = tilbudsnumre[tilbud] { t = n } else { t = UInt64(tilbudsnumre.count + 1); tilbudsnumre[tilbud] = t }
+        return Radnoegle(a: t << 32 | UInt64(aar), b: del << 32 | rest)
+    }
     func nytID() -> UUID { ider.nyt() }
     /// Rows waiting for the bulk insert, per table; written in `raekkefoelge` (parents first).
     private var ventende: [String: Masseindsaettelse] = [:]
@@ -67,9 +85,10 @@ final class Importkontekst: @unchecked Sendable {
         for o in try await Organisationsmodel.query(on: lager.db).all() { organisationer[o.navn] = o }
         regioner = Array(Set(organisationer.values.compactMap(\.region))).sorted()
         standardRegion = region ?? (regioner.count == 1 ? regioner[0] : nil)
-        // Three columns, not Fluent models: a national database has thousands of tilbud.
-        for t in try await Tilbudsmodel.query(on: lager.db).field(\.$id).field(\.$driftsherre.$id).field(\.$navn).all() {
-            tilbud[t.$driftsherre.id, default: [:]][t.navn] = try t.requireID()
+        // Three columns as plain rows, not Fluent models: 30.000 tilbud as models held ~100 MB of
+        // the import's peak memory at x10 scale.
+        for t in try await lager.alleRaekker(try lager.sql.select().columns("id", "driftsherre_id", "navn").from(Tilbudsmodel.schema)) {
+            tilbud[try t.uuid("driftsherre_id"), default: [:]][try t.tekst("navn")] = try t.uuid("id")
         }
     }
 
@@ -327,11 +346,11 @@ extension Importkontekst {
     }
 
     func skrivRegnskab(_ kilde: some Raekkekilde<Indberetningsformat.Regnskabsraekke>, fil: String, resultat r: inout Importresultat) async throws {
-        var seneste: [String: Regnskabsmodel] = [:]
+        var seneste: [Radnoegle: Regnskabsmodel] = [:]
         var laest: Set<Int> = []
         try await hverBatch(kilde) { raekker in
             for m in try await eksisterende(raekker.map(\.regnskab.aar), &laest, { Regnskabsmodel.query(on: db).filter(\.$aar ~~ $0).sort(\.$version) }) {
-                seneste["\(m.$tilbud.id)|\(m.aar)"] = m
+                seneste[noegle(m.$tilbud.id, m.aar)] = m
             }
             // Amounts as stored (exact decimal text), written over the cores first.
             let vaerdier = Parallelt.map(raekker, fraAntal: 500) { Regnskabsmodel.vaerdier($0.regnskab) }
@@ -340,7 +359,7 @@ extension Importkontekst {
                 taelRaekke()
                 let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
                                             maalgruppe: raekke.maalgruppe, type: raekke.type, fil: fil, raekke: raekke.raekke, resultat: &r)
-                if let eksisterende = seneste["\(id)|\(raekke.regnskab.aar)"] {
+                if let eksisterende = seneste[noegle(id, raekke.regnskab.aar)] {
                     if try eksisterende.domaene == raekke.regnskab { r.uaendret += 1; continue }
                     do {
                         try await lager.gemRegnskab(tilbudID: id, raekke.regnskab, status: .indsendt, af: bruger, begrundelse: "Import \(fil)")
@@ -359,20 +378,20 @@ extension Importkontekst {
     }
 
     func skrivBelaegning(_ kilde: some Raekkekilde<Indberetningsformat.Belaegningsraekke>, fil: String, resultat r: inout Importresultat) async throws {
-        var seneste: [String: (Int, Belaegning)] = [:]
-        var hoejesteVersion: [String: Int] = [:]
+        var seneste: [Radnoegle: (Int, Belaegning)] = [:]
+        var hoejesteVersion: [Radnoegle: Int32] = [:]
         var laest: Set<Int> = []
         try await hverBatch(kilde) { raekker in
             for m in try await eksisterende(raekker.map(\.belaegning.aar), &laest, { Belaegningsmodel.query(on: db).filter(\.$aar ~~ $0) }) {
                 let b = try m.domaene
-                let kvartal = "\(m.$tilbud.id)|\(m.aar)|\(m.kvartal)"
-                hoejesteVersion[kvartal] = max(hoejesteVersion[kvartal] ?? 0, m.version)
-                let noegle = "\(kvartal)|\(b.art.rawValue)"
-                if let nu = seneste[noegle], nu.0 > m.version { continue }
-                seneste[noegle] = (m.version, b)
+                let kvartal = noegle(m.$tilbud.id, m.aar, UInt64(m.kvartal))
+                hoejesteVersion[kvartal] = max(hoejesteVersion[kvartal] ?? 0, Int32(m.version))
+                let n = noegle(m.$tilbud.id, m.aar, UInt64(m.kvartal), nummer(b.art.rawValue))
+                if let nu = seneste[n], nu.0 > m.version { continue }
+                seneste[n] = (m.version, b)
             }
             let tal = Parallelt.map(raekker, fraAntal: 500) { r in
-                (Feltvaerdi.valgfri(r.belaegning.normering.map { "\($0)" }), Feltvaerdi.valgfri(r.belaegning.forbrug.map { "\($0)" }))
+                (Feltvaerdi.valgfri(r.belaegning.normering.map(Decimaltekst.tekst)), Feltvaerdi.valgfri(r.belaegning.forbrug.map(Decimaltekst.tekst)))
             }
             for (raekke, t) in zip(raekker, tal) {
                 r.raekker += 1
@@ -380,12 +399,12 @@ extension Importkontekst {
                 let b = raekke.belaegning
                 let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
                                             maalgruppe: raekke.maalgruppe, type: nil, fil: fil, raekke: raekke.raekke, resultat: &r)
-                let kvartal = "\(id)|\(b.aar)|\(b.kvartal)"
-                let foer = seneste["\(kvartal)|\(b.art.rawValue)"]?.1
+                let kvartal = noegle(id, b.aar, UInt64(b.kvartal))
+                let foer = seneste[noegle(id, b.aar, UInt64(b.kvartal), nummer(b.art.rawValue))]?.1
                 if foer == b { r.uaendret += 1; continue }
                 // Quarterly figures are corrected as new versions, so earlier reports stay readable.
-                let version = (hoejesteVersion[kvartal] ?? 0) + 1
-                hoejesteVersion[kvartal] = version
+                let version = Int(hoejesteVersion[kvartal] ?? 0) + 1
+                hoejesteVersion[kvartal] = Int32(version)
                 let nyID = nytID()
                 indsaet(Belaegningsmodel.schema, ["id", "tilbud_id", "aar", "kvartal", "version", "normering", "forbrug", "art", "import_id"],
                         [.id(nyID), .id(id), .heltal(b.aar), .heltal(b.kvartal), .heltal(version), try t.get().0, try t.get().1,
@@ -401,11 +420,11 @@ extension Importkontekst {
     }
 
     func skrivPladser(_ kilde: some Raekkekilde<Indberetningsformat.Pladsraekke>, fil: String, resultat r: inout Importresultat) async throws {
-        var seneste: [String: Pladsmodel] = [:]
+        var seneste: [Radnoegle: Pladsmodel] = [:]
         var laest: Set<Int> = []
         try await hverBatch(kilde) { raekker in
             for m in try await eksisterende(raekker.map(\.aar), &laest, { Pladsmodel.query(on: db).filter(\.$aar ~~ $0).sort(\.$version) }) {
-                seneste["\(m.$tilbud.id)|\(m.aar)|\(m.type)"] = m
+                seneste[noegle(m.$tilbud.id, m.aar, nummer(m.type))] = m
             }
             for raekke in raekker {
                 r.raekker += 1
@@ -418,11 +437,11 @@ extension Importkontekst {
                 if let specialer = raekke.specialer {
                     try await saetSpecialer(id, specialer, driftsherre: raekke.driftsherre, fil: fil, raekke: raekke.raekke)
                 }
-                let foer = seneste["\(id)|\(raekke.aar)|\(raekke.type.rawValue)"]
+                let foer = seneste[noegle(id, raekke.aar, nummer(raekke.type.rawValue))]
                 if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
                 let nyID = nytID()
                 indsaet(Pladsmodel.schema, ["id", "tilbud_id", "aar", "type", "pladser", "version", "import_id"],
-                        [.id(nyID), .id(id), .heltal(raekke.aar), .tekst(raekke.type.rawValue), .tekst("\(raekke.pladser)"),
+                        [.id(nyID), .id(id), .heltal(raekke.aar), .tekst(raekke.type.rawValue), .tekst(Decimaltekst.tekst(raekke.pladser)),
                          .heltal((foer?.version ?? 0) + 1), .id(importID)])
                 if let foer {
                     try log("ret", "pladser", nyID, foer: ["pladser": foer.pladser],
@@ -476,17 +495,17 @@ extension Importkontekst {
     func skrivTakster(_ kilde: some Raekkekilde<Takstfilskabelon.Raekke>, fil: String, status: Status, resultat r: inout Importresultat) async throws {
         // Per level and period the newest version; per level and year the highest version number
         // (versions number the records of a year across its periods).
-        var seneste: [String: Takstniveaumodel] = [:], hoejesteVersion: [String: Int] = [:]
+        var seneste: [Radnoegle: Takstniveaumodel] = [:], hoejesteVersion: [Radnoegle: Int32] = [:]
         var laest: Set<Int> = []
         let begrundelse: String? = status == .offentliggjort ? "Historisk import: \(fil)" : nil
         try await hverBatch(kilde) { raekker in
             for m in try await eksisterende(raekker.map(\.niveau.aar), &laest, { Takstniveaumodel.query(on: db).filter(\.$aar ~~ $0).sort(\.$version) }) {
-                seneste["\(m.$tilbud.id)|\(m.navn)|\(m.aar)|\(m.gyldigFra ?? "")"] = m
-                hoejesteVersion["\(m.$tilbud.id)|\(m.navn)|\(m.aar)"] = m.version
+                seneste[noegle(m.$tilbud.id, m.aar, nummer(m.navn), nummer(m.gyldigFra ?? ""))] = m
+                hoejesteVersion[noegle(m.$tilbud.id, m.aar, nummer(m.navn))] = Int32(m.version)
             }
             // The stored forms of the new rows' basis (JSON) and takst, computed over the cores first.
             let tekster = Parallelt.map(raekker, fraAntal: 500) { r in
-                (try Lagerkodning.json(r.niveau.grundlag), try r.niveau.basisYdelse.map(Lagerkodning.json), "\(r.takst)")
+                (try Lagerkodning.json(r.niveau.grundlag), try r.niveau.basisYdelse.map(Lagerkodning.json), Decimaltekst.tekst(r.takst))
             }
             for (raekke, tekst) in zip(raekker, tekster) {
                 r.raekker += 1
@@ -494,7 +513,7 @@ extension Importkontekst {
                 let id = try await tilbudID(driftsherre: raekke.driftsherre, region: nil, tilbud: raekke.tilbud,
                                             maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
                                             fil: fil, raekke: raekke.raekke, resultat: &r)
-                if let eksisterende = seneste["\(id)|\(raekke.niveau.navn)|\(raekke.niveau.aar)|\(raekke.niveau.gyldigFra ?? "")"] {
+                if let eksisterende = seneste[noegle(id, raekke.niveau.aar, nummer(raekke.niveau.navn), nummer(raekke.niveau.gyldigFra ?? ""))] {
                     let nu = try eksisterende.domaene
                     if Takstfilskabelon.iSkabelonensForm(nu.grundlag) == raekke.niveau.grundlag && nu.basisYdelse == raekke.niveau.basisYdelse {
                         r.uaendret += 1
@@ -511,8 +530,8 @@ extension Importkontekst {
                 }
                 var niveau = raekke.niveau
                 niveau.status = status
-                niveau.version = (hoejesteVersion["\(id)|\(niveau.navn)|\(niveau.aar)"] ?? 0) + 1
-                hoejesteVersion["\(id)|\(niveau.navn)|\(niveau.aar)"] = niveau.version
+                niveau.version = Int(hoejesteVersion[noegle(id, niveau.aar, nummer(niveau.navn))] ?? 0) + 1
+                hoejesteVersion[noegle(id, niveau.aar, nummer(niveau.navn))] = Int32(niveau.version)
                 indsaet(Takstniveaumodel.schema,
                         ["id", "tilbud_id", "navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst", "enhed", "revision",
                          "begrundelse", "gyldig_fra", "kun_nye_fra", "import_id"],

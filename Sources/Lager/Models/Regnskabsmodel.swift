@@ -42,8 +42,9 @@ public final class Regnskabsmodel: Model, @unchecked Sendable {
     /// The value columns and their values, for batch inserts.
     static let vaerdikolonner = ["omkostninger", "takstindtaegter", "belaegning", "over_underskud", "tillaegsydelser"]
     static func vaerdier(_ r: Regnskab) -> [Feltvaerdi] {
-        [.tekst("\(r.omkostninger)"), .valgfri(r.takstindtaegter.map { "\($0)" }), .tekst("\(r.belaegning)"),
-         .valgfri(r.overUnderskud.map { "\($0)" }), .valgfri(r.tillaegsydelser.map { "\($0)" })]
+        // The same text as `"\(decimal)"` (`saet`), written faster.
+        [.tekst(Decimaltekst.tekst(r.omkostninger)), .valgfri(r.takstindtaegter.map(Decimaltekst.tekst)), .tekst(Decimaltekst.tekst(r.belaegning)),
+         .valgfri(r.overUnderskud.map(Decimaltekst.tekst)), .valgfri(r.tillaegsydelser.map(Decimaltekst.tekst))]
     }
 
     public var domaene: Regnskab {
