@@ -33,23 +33,6 @@ final class DecimaltekstTests: XCTestCase {
             sammenlign(s)
         }
     }
-}
-
-/// `procentdel` is `/ 100` without dividing: the same value and the same printed text.
-final class ProcentdelTests: XCTestCase {
-    func testSammeSomDivisionMed100() {
-        var g = SystemRandomNumberGenerator()
-        var tal: [Decimal] = [0, 1, -1, 95, Decimal(string: "92.5")!, Decimal(string: "0.001")!, Decimal(string: "-12489292.58")!,
-                              Decimal(string: "1e-126")!, Decimal(string: "123456789012345678901234567890")!]
-        for _ in 0..<5_000 {
-            tal.append(Decimal(sign: Bool.random(using: &g) ? .minus : .plus, exponent: Int.random(in: -8...8, using: &g),
-                               significand: Decimal(UInt64.random(in: 0...UInt64(1e15), using: &g))))
-        }
-        for x in tal {
-            XCTAssertEqual(x.procentdel, x / 100, "\(x)")
-            XCTAssertEqual("\(x.procentdel)", "\(x / 100)", "\(x)")
-        }
-    }
 
     /// The fast writer gives `description`'s text bit for bit: plain amounts, and results of
     /// arithmetic (long mantissas fall back to `description`), negative, tiny and huge values.
@@ -67,6 +50,23 @@ final class ProcentdelTests: XCTestCase {
             for x in [d, d / 7, d * Decimal(string: "1.05")!, d + Decimal(string: "0.5")!, d / 100] {
                 XCTAssertEqual(Decimaltekst.tekst(x), x.description)
             }
+        }
+    }
+}
+
+/// `procentdel` is `/ 100` without dividing: the same value and the same printed text.
+final class ProcentdelTests: XCTestCase {
+    func testSammeSomDivisionMed100() {
+        var g = SystemRandomNumberGenerator()
+        var tal: [Decimal] = [0, 1, -1, 95, Decimal(string: "92.5")!, Decimal(string: "0.001")!, Decimal(string: "-12489292.58")!,
+                              Decimal(string: "1e-126")!, Decimal(string: "123456789012345678901234567890")!]
+        for _ in 0..<5_000 {
+            tal.append(Decimal(sign: Bool.random(using: &g) ? .minus : .plus, exponent: Int.random(in: -8...8, using: &g),
+                               significand: Decimal(UInt64.random(in: 0...UInt64(1e15), using: &g))))
+        }
+        for x in tal {
+            XCTAssertEqual(x.procentdel, x / 100, "\(x)")
+            XCTAssertEqual("\(x.procentdel)", "\(x / 100)", "\(x)")
         }
     }
 }
