@@ -5,7 +5,7 @@ import PackageDescription
 // and these dependency lists are what the compiler enforces):
 //   Takstregler    – every rule of DOMAIN.md as pure functions and value types (Foundation only)
 //   Filformater    – files in and out: CSV tokenizer and import schemas, JSON of the models,
-//                    XLSX read/write, Importfejl (Takstregler, ZIPFoundation)
+//                    XLSX read/write, Importfejl, a file's SHA-256 (Takstregler, ZIPFoundation, Crypto)
 //   Lager          – storage: Fluent models, numbered migrations, transactional writes + audit
 //                    (FluentKit and the two drivers; no Vapor)
 //   Udskrift       – the published tables as rows and columns, one definition for web and CLI
@@ -36,10 +36,13 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        // Already in the graph through Vapor; Filformater hashes imported files with its SHA-256.
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "4.5.2"),
     ],
     targets: [
         .target(name: "Takstregler"),
-        .target(name: "Filformater", dependencies: ["Takstregler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Filformater", dependencies: ["Takstregler", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Lager",
             dependencies: [

@@ -141,14 +141,25 @@ enum Fil {
     /// The whole file, refused before it is read when it is larger than the limit
     /// (`TAKSTFIL_MAKS_FIL_MB`, default 50 MB).
     static func laesData(_ sti: String, graenser: Regnearksgraenser = .fraMiljoe()) throws -> Data {
-        if let stoerrelse = (try? FileManager.default.attributesOfItem(atPath: sti))?[.size] as? NSNumber,
-           stoerrelse.intValue > graenser.maksFilbytes {
-            throw Importfejl(fil: sti, besked: "filen fylder \(Regnearksgraenser.mb(stoerrelse.intValue)); grænsen er \(Regnearksgraenser.mb(graenser.maksFilbytes)) (TAKSTFIL_MAKS_FIL_MB)")
-        }
+        try kontrollerStoerrelse(sti, graenser)
         guard let data = FileManager.default.contents(atPath: sti) else {
             throw Importfejl(fil: sti, besked: "filen findes ikke eller kan ikke læses")
         }
         return data
+    }
+
+    /// Refused before it is read when it is larger than the limit.
+    static func kontrollerStoerrelse(_ sti: String, _ graenser: Regnearksgraenser) throws {
+        if let stoerrelse = (try? FileManager.default.attributesOfItem(atPath: sti))?[.size] as? NSNumber,
+           stoerrelse.intValue > graenser.maksFilbytes {
+            throw Importfejl(fil: sti, besked: "filen fylder \(Regnearksgraenser.mb(stoerrelse.intValue)); grænsen er \(Regnearksgraenser.mb(graenser.maksFilbytes)) (TAKSTFIL_MAKS_FIL_MB)")
+        }
+    }
+
+    /// A CSV import streamed from disk (the size limit as for a file read whole).
+    static func indlaesning<T>(_ sti: String, _ format: Raekkeformat<T>, graenser: Regnearksgraenser = .fraMiljoe()) throws -> CSVIndlaesning<T> {
+        try kontrollerStoerrelse(sti, graenser)
+        return try CSVIndlaesning(sti: sti, format: format)
     }
 
     static func laesTekst(_ sti: String) throws -> String {

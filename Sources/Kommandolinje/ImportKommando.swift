@@ -19,30 +19,27 @@ struct ImportKommando: AsyncParsableCommand {
         @Option(help: "Region for nye driftsherrer i hele filen") var region: String?
         @OptionGroup var database: DatabaseValg
 
-        /// The file's text and character set, with the progress line's first phase.
-        func laes(_ fremdrift: Fremdrift) throws -> (tekst: String, tegnsaet: Tegnsaet) {
-            fremdrift.fase("Læser \(fil)")
-            return try Fil.laes(fil)
-        }
-
-        /// Read, check, write — each phase on the progress line; the receipt names the character set.
-        func importer<R>(_ kontroller: (String) throws -> [R],
-                         _ gem: (Lager, [R], @escaping Fremdriftsmelding) async throws -> Importresultat) async throws {
+        /// Streams the file (issue 17 part 4): read, checked and written batch by batch in one
+        /// transaction, so memory does not grow with the file; a refused row stops the writing,
+        /// the rest is still checked, and nothing is kept. The receipt names the character set and
+        /// the file's SHA-256 (also in the import's audit event).
+        func importer<T>(_ format: Raekkeformat<T>,
+                         _ gem: (Lager, CSVIndlaesning<T>, @escaping Fremdriftsmelding) async throws -> Importresultat) async throws {
             let fremdrift = Fremdrift()
             defer { fremdrift.slut() }
-            let (tekst, tegnsaet) = try laes(fremdrift)
-            fremdrift.fase("Kontrollerer rækkerne i \(fil)")
-            let raekker = try kontroller(tekst)
-            fremdrift.fase("\(proeve ? "Prøver" : "Skriver") \(raekker.count) rækker")
-            let r = try await database.medLager { try await gem($0, raekker, fremdrift.melding) }
+            fremdrift.fase("Læser \(fil)")
+            let kilde = try Fil.indlaesning(fil, format)
+            fremdrift.fase("Kontrollerer og \(proeve ? "prøver" : "skriver") rækkerne i \(fil)")
+            let r = try await database.medLager { try await gem($0, kilde, fremdrift.melding) }
             fremdrift.slut()
-            rapport(r, tegnsaet: tegnsaet)
+            rapport(r, tegnsaet: kilde.tegnsaet)
         }
 
         func rapport(_ r: Importresultat, tegnsaet: Tegnsaet? = nil) {
             var linjer = ["\(r.proevekoersel ? "Prøvekørsel – intet er gemt. " : "")\(r.fil): \(r.raekker) rækker (\(r.slags)): \(r.oprettet) nye, \(r.aendret) ændrede, \(r.uaendret) uændrede."]
             if !r.nyeDriftsherrer.isEmpty { linjer.append("Nye driftsherrer: \(r.nyeDriftsherrer.joined(separator: ", "))") }
             if !r.nyeTilbud.isEmpty { linjer.append("Nye tilbud (\(r.nyeTilbud.count)): \(r.nyeTilbud.joined(separator: "; "))") }
+            if let sha = r.sha256 { linjer.append("SHA-256: \(sha).") }
             if let tegnsaet { linjer.append(tegnsaet.kvittering) }
             udskriv(linjer.joined(separator: "\n") + "\n")
         }
@@ -54,8 +51,8 @@ struct ImportKommando: AsyncParsableCommand {
             abstract: "driftsherre;tilbud;aar;belaegning;regnskab_kr[;region;over_underskud_kr;tillaegsydelser_kr;takstindtaegter_kr;maalgruppe;type;pladser]")
         @OptionGroup var f: Faelles
         func udfoer() async throws {
-            try await f.importer({ try Indberetningsformat.laesRegnskab(fil: f.fil, tekst: $0) }) {
-                try await $0.importerRegnskab($1, fil: f.fil, region: f.region, proeve: f.proeve, af: CLIBruger.navn, fremdrift: $2)
+            try await f.importer(Indberetningsformat.regnskabsraekker) {
+                try await $0.importerRegnskab($1, region: f.region, proeve: f.proeve, af: CLIBruger.navn, fremdrift: $2)
             }
         }
     }
@@ -65,8 +62,8 @@ struct ImportKommando: AsyncParsableCommand {
             commandName: "belaegning", abstract: "driftsherre;tilbud;aar;kvartal;normering;forbrug;art[;maalgruppe;region]")
         @OptionGroup var f: Faelles
         func udfoer() async throws {
-            try await f.importer({ try Indberetningsformat.laesBelaegning(fil: f.fil, tekst: $0) }) {
-                try await $0.importerBelaegning($1, fil: f.fil, region: f.region, proeve: f.proeve, af: CLIBruger.navn, fremdrift: $2)
+            try await f.importer(Indberetningsformat.belaegningsraekker) {
+                try await $0.importerBelaegning($1, region: f.region, proeve: f.proeve, af: CLIBruger.navn, fremdrift: $2)
             }
         }
     }
@@ -76,8 +73,8 @@ struct ImportKommando: AsyncParsableCommand {
             commandName: "pladser", abstract: "driftsherre;tilbud;aar;maalgruppe;type;pladser[;region]")
         @OptionGroup var f: Faelles
         func udfoer() async throws {
-            try await f.importer({ try Indberetningsformat.laesPladser(fil: f.fil, tekst: $0) }) {
-                try await $0.importerPladser($1, fil: f.fil, region: f.region, proeve: f.proeve, af: CLIBruger.navn, fremdrift: $2)
+            try await f.importer(Indberetningsformat.pladsraekker) {
+                try await $0.importerPladser($1, region: f.region, proeve: f.proeve, af: CLIBruger.navn, fremdrift: $2)
             }
         }
     }

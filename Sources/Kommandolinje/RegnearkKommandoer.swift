@@ -19,12 +19,13 @@ extension ImportKommando {
             let fremdrift = Fremdrift()
             defer { fremdrift.slut() }
             fremdrift.fase("Læser og kontrollerer \(f.fil)")
-            let m = try Projektmappe.laes(try Fil.laesData(f.fil), fil: f.fil)
+            let data = try Fil.laesData(f.fil)
+            let m = try Projektmappe.laes(data, fil: f.fil)
             fremdrift.fase("\(f.proeve ? "Prøver" : "Skriver") \(m.takster.count + m.regnskab.count + m.belaegning.count) rækker")
             let dele = try await f.database.medLager {
                 try await $0.importerTakstfil(takster: m.takster, regnskab: m.regnskab, belaegning: m.belaegning, fil: f.fil,
                                               region: f.region, offentliggjort: offentliggjort, proeve: f.proeve, af: CLIBruger.navn,
-                                              fremdrift: fremdrift.melding)
+                                              sha256: Filaftryk.sha256(data), fremdrift: fremdrift.melding)
             }
             fremdrift.slut()
             for del in dele where del.raekker > 0 { f.rapport(del) }
@@ -43,8 +44,8 @@ extension ImportKommando {
         @Flag(help: "Nye takstniveauer er historiske, allerede offentliggjorte takster") var offentliggjort = false
 
         func udfoer() async throws {
-            try await f.importer({ try Takstfilskabelon.laesTakster(try CSVTabel(fil: f.fil, tekst: $0, format: Takstfilskabelon.format)) }) {
-                try await $0.importerTakster($1, fil: f.fil, region: f.region, offentliggjort: offentliggjort, proeve: f.proeve,
+            try await f.importer(Takstfilskabelon.raekker) {
+                try await $0.importerTakster($1, region: f.region, offentliggjort: offentliggjort, proeve: f.proeve,
                                              af: CLIBruger.navn, fremdrift: $2)
             }
         }

@@ -92,9 +92,9 @@ final class FremdriftTests: XCTestCase {
         XCTAssertEqual(imp.kode, 0, imp.terminal)
         XCTAssertTrue(imp.ud.contains("2 rækker (regnskab): 2 nye"), imp.ud)
         XCTAssertTrue(imp.terminal.contains("Læser \(fil) …"), imp.terminal)
-        XCTAssertTrue(imp.terminal.contains("Kontrollerer rækkerne i \(fil) …"), imp.terminal)
-        XCTAssertTrue(imp.terminal.contains("Skriver 2 rækker … 50 %"), imp.terminal)
-        XCTAssertTrue(imp.terminal.hasSuffix("Skriver 2 rækker … 100 %\r\n"), imp.terminal)
+        // The file is streamed: checked and written batch by batch, the share of its bytes read as percent.
+        XCTAssertTrue(imp.terminal.contains("Kontrollerer og skriver rækkerne i \(fil) …"), imp.terminal)
+        XCTAssertTrue(imp.terminal.hasSuffix("Kontrollerer og skriver rækkerne i \(fil) … 100 %\r\n"), imp.terminal)
 
         let eks = try koerPaaTerminal(["eksport", "dump", "--db", a, "--ud", dump])
         XCTAssertEqual(eks.kode, 0, eks.terminal)

@@ -33,6 +33,25 @@ final class DecimaltekstTests: XCTestCase {
             sammenlign(s)
         }
     }
+
+    /// The fast writer gives `description`'s text bit for bit: plain amounts, and results of
+    /// arithmetic (long mantissas fall back to `description`), negative, tiny and huge values.
+    func testTekstSomDescription() throws {
+        XCTAssertTrue(Decimaltekst.layoutKendt, "swift-foundation's Decimal layout changed: the fast path is off (correct, but slower)")
+        for t in ["0", "12.50", "-0.5", "1e3", "0.000000001", "99999999999999999999", "123e20", "-1026529", "17,5"] {
+            let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")) ?? 0
+            XCTAssertEqual(Decimaltekst.tekst(d), d.description, t)
+        }
+        XCTAssertEqual(Decimaltekst.tekst(Decimal.nan), Decimal.nan.description)
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<100_000 {
+            let m = Int64.random(in: -999_999_999_999_999...999_999_999_999_999, using: &g)
+            let d = Decimal(sign: m < 0 ? .minus : .plus, exponent: Int.random(in: -12...6, using: &g), significand: Decimal(m.magnitude))
+            for x in [d, d / 7, d * Decimal(string: "1.05")!, d + Decimal(string: "0.5")!, d / 100] {
+                XCTAssertEqual(Decimaltekst.tekst(x), x.description)
+            }
+        }
+    }
 }
 
 /// `procentdel` is `/ 100` without dividing: the same value and the same printed text.

@@ -53,19 +53,19 @@ final class UrOgDatoerTests: XCTestCase {
 
     /// The one import-reader loop: every refused row at once, a repeated key named with its first row.
     func testLaesAlleSamlerFejlOgDubletter() throws {
-        let t = try CSVTabel(fil: "p.csv", tekst: "navn;antal\nA;1\nB;x\nA;3\n",
-                             format: CSVTabel.Format(navn: "prøve", paakraevet: ["navn", "antal"], valgfri: [], synonymer: [:]))
-        XCTAssertThrowsError(try t.laesAlle(talkolonner: ["antal"], { r in
-            (navn: t.celle(r.celler, "navn"), antal: try t.tal(r, "antal")!)
-        }, noegle: { r in Dubletnoegle([r.navn], kolonne: "navn") { "står også i række \($0)" } })) { fejl in
+        let format = CSVTabel.Format(navn: "prøve", paakraevet: ["navn", "antal"], valgfri: [], synonymer: [:])
+        let t = try CSVTabel(fil: "p.csv", tekst: "navn;antal\nA;1\nB;x\nA;3\n", format: format)
+        struct Linje: Sendable { let navn: String; let antal: Decimal }
+        XCTAssertThrowsError(try t.laesAlle(Raekkeformat<Linje>(format: format, talkolonner: ["antal"], laes: { t, r in
+            Linje(navn: t.celle(r.celler, "navn"), antal: try t.tal(r, "antal")!)
+        }, noegle: { _, r in Dubletnoegle([r.navn], kolonne: "navn") { "står også i række \($0)" } }))) { fejl in
             let l = (fejl as? Importfejlliste)?.fejl ?? []
             XCTAssertEqual(l.map(\.raekke), [3, 4], "\(fejl)")
             XCTAssertEqual(l.last?.besked, "står også i række 2")
         }
-        let ok = try CSVTabel(fil: "p.csv", tekst: "navn;antal\nA;1\nB;2,5\n",
-                              format: CSVTabel.Format(navn: "prøve", paakraevet: ["navn", "antal"], valgfri: [], synonymer: [:]))
-        let raekker = try ok.laesAlle(talkolonner: ["antal"], { r in try ok.tal(r, "antal")! },
-                                      noegle: { Dubletnoegle(["\($0)"], kolonne: "antal") { "\($0)" } })
+        let ok = try CSVTabel(fil: "p.csv", tekst: "navn;antal\nA;1\nB;2,5\n", format: format)
+        let raekker = try ok.laesAlle(Raekkeformat<Decimal>(format: format, talkolonner: ["antal"], laes: { t, r in try t.tal(r, "antal")! },
+                                                            noegle: { _, d in Dubletnoegle(["\(d)"], kolonne: "antal") { "\($0)" } }))
         XCTAssertEqual(raekker, [1, Decimal(string: "2.5")!])
     }
 }

@@ -43,99 +43,48 @@ public struct CSVTabel: Sendable {
         try self.init(fil: fil, raekker: raekker, format: format, separator: sep, tidligereFejl: fejl)
     }
 
-    /// Splits delimited text into rows of cells in one pass over its UTF-8 bytes (files run to
-    /// hundreds of thousands of rows). The separator is `;` unless the header has more tabs (Excel's
-    /// "Unicode-tekst") or more `,`.
-    /// Quotes as Excel writes them; a quoted field may span lines; \n, \r\n and \r end a row.
     /// A row of only blank cells (skipped by every reader).
-    static func erTom(_ celler: [String]) -> Bool { celler.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    static func erTom(_ celler: [String]) -> Bool {
+        for c in celler {
+            // Most cells start with a visible ASCII character; only the others need Unicode trimming.
+            if let f = c.utf8.first, f < 0x80, f != 0x20, f != 0x09 { return false }
+            if !c.trimmingCharacters(in: .whitespaces).isEmpty { return false }
+        }
+        return true
+    }
 
     /// The one wording of a row whose number of cells does not match the header.
     static func forkertFeltantal(fil: String, raekke: Int, har: Int, forventet: Int) -> Importfejl {
         Importfejl(fil: fil, raekke: raekke, besked: "rækken har \(har) felter, men overskriften har \(forventet)")
     }
 
+    /// Splits the whole text at once with the streaming splitter (`CSVDeler`).
     static func del(_ tekst: String, fil: String) -> (raekker: [(nummer: Int, celler: [String])], separator: Character, fejl: [Importfejl]) {
-        var bytes = Array(tekst.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let semikolon: UInt8 = 0x3B, komma: UInt8 = 0x2C, tab: UInt8 = 0x09, citat: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
-        // The header: the first line with anything but blanks.
-        var sep = semikolon
-        var i = 0
-        var linje = 1
-        while i < bytes.count {
-            var j = i
-            var s = 0, k = 0, t = 0, indhold = false, iCitat = false
-            while j < bytes.count, iCitat || (bytes[j] != lf && bytes[j] != cr) {
-                let b = bytes[j]
-                if b == citat { iCitat.toggle() } else if !iCitat && b == semikolon { s += 1 } else if !iCitat && b == komma { k += 1 }
-                else if !iCitat && b == tab { t += 1 }
-                if b != 0x20 && b != 0x09 { indhold = true }
-                j += 1
-            }
-            if indhold { sep = t > max(s, k) ? tab : (k > s ? komma : semikolon); break }
-            if j < bytes.count && bytes[j] == cr && j + 1 < bytes.count && bytes[j + 1] == lf { j += 1 }
-            i = j + 1
-            linje += 1
-        }
-        var raekker: [(nummer: Int, celler: [String])] = []
-        var fejl: [Importfejl] = []
-        var celler: [String] = []
-        var felt: [UInt8] = []
-        var iCitat = false, varCiteret = false
-        var start = linje, nu = linje
-        func slutFelt() {
-            celler.append(String(decoding: felt, as: UTF8.self))
-            felt.removeAll(keepingCapacity: true)
-            varCiteret = false
-        }
-        while i < bytes.count {
-            let b = bytes[i]
-            if iCitat {
-                if b == citat {
-                    if i + 1 < bytes.count && bytes[i + 1] == citat { felt.append(citat); i += 1 } else { iCitat = false }
-                } else {
-                    if b == lf || (b == cr && !(i + 1 < bytes.count && bytes[i + 1] == lf)) { nu += 1 }
-                    felt.append(b)
-                }
-            } else if b == citat && !varCiteret && felt.allSatisfy({ $0 == 0x20 }) {
-                iCitat = true
-                varCiteret = true
-                felt.removeAll(keepingCapacity: true)
-            } else if b == sep {
-                slutFelt()
-            } else if b == lf || b == cr {
-                if b == cr && i + 1 < bytes.count && bytes[i + 1] == lf { i += 1 }
-                slutFelt()
-                raekker.append((start, celler))
-                celler = []
-                nu += 1
-                start = nu
-            } else {
-                felt.append(b)
-            }
-            i += 1
-        }
-        if iCitat {
-            fejl.append(Importfejl(fil: fil, raekke: start, besked: "et citationstegn (\") er ikke lukket"))
-        } else if !felt.isEmpty || !celler.isEmpty {
-            slutFelt()
-            raekker.append((start, celler))
-        }
-        return (raekker, sep == komma ? "," : (sep == tab ? "\t" : ";"), fejl)
+        var deler = CSVDeler(fil: fil)
+        deler.tilfoej(Array(tekst.utf8))
+        let fejl = deler.slut()
+        return (deler.tag(), deler.tegn ?? ";", fejl.map { [$0] } ?? [])
     }
 
     /// From rows already split into cells (an XLSX sheet); the first non-empty row is the header.
     public init(fil: String, raekker alle: [(nummer: Int, celler: [String])], format: Format,
                 separator: Character = ";", tidligereFejl: [Importfejl] = []) throws {
-        self.fil = fil
-        self.separator = separator
         let tom = CSVTabel.erTom
         guard let hoved = alle.first(where: { !tom($0.celler) }) else {
             throw Importfejl(fil: fil, besked: "filen er tom")
         }
-        overskrifter = hoved.celler.map { $0.trimmingCharacters(in: .whitespaces) }
         var fejl = tidligereFejl
+        let t = CSVTabel(fil: fil, hoved: hoved, format: format, separator: separator, fejl: &fejl)
+        let (raekker, raekkefejl) = t.normaliser(alle.lazy.filter { $0.nummer > hoved.nummer })
+        if !(fejl + raekkefejl).isEmpty { throw Importfejlliste(fejl + raekkefejl) }
+        self = t.med(raekker)
+    }
+
+    /// The header alone (no rows yet): its problems are added to `fejl`.
+    init(fil: String, hoved: (nummer: Int, celler: [String]), format: Format, separator: Character, fejl: inout [Importfejl]) {
+        self.fil = fil
+        self.separator = separator
+        overskrifter = hoved.celler.map { $0.trimmingCharacters(in: .whitespaces) }
         var kanoniske: [String] = []
         for o in overskrifter {
             if o.isEmpty { kanoniske.append(""); continue }
@@ -157,26 +106,45 @@ public struct CSVTabel: Sendable {
         var idx: [String: Int] = [:]
         for (i, k) in kanoniske.enumerated() where !k.isEmpty && idx[k] == nil { idx[k] = i }
         indeks = idx
-        var r: [(Int, [String])] = []
-        for raekke in alle where raekke.nummer > hoved.nummer {
-            if tom(raekke.celler) { continue }
+        raekker = []
+    }
+
+    private init(_ t: CSVTabel, raekker: [(nummer: Int, celler: [String])]) {
+        fil = t.fil
+        separator = t.separator
+        kolonner = t.kolonner
+        overskrifter = t.overskrifter
+        indeks = t.indeks
+        self.raekker = raekker
+    }
+
+    /// The same header with these (normalised) rows: one batch of a streamed file.
+    func med(_ raekker: [(nummer: Int, celler: [String])]) -> CSVTabel { CSVTabel(self, raekker: raekker) }
+
+    /// Data rows as the header reads them: blank rows skipped, trailing empty cells beyond the
+    /// header dropped (Excel writes them), short rows padded; a row with too many cells is refused.
+    func normaliser<S: Sequence>(_ alle: S) -> ([(nummer: Int, celler: [String])], [Importfejl]) where S.Element == (nummer: Int, celler: [String]) {
+        var fejl: [Importfejl] = []
+        var r: [(nummer: Int, celler: [String])] = []
+        for raekke in alle {
+            if CSVTabel.erTom(raekke.celler) { continue }
             var celler = raekke.celler
-            // Trailing empty cells beyond the header are harmless (Excel writes them).
-            while celler.count > kanoniske.count, celler.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { celler.removeLast() }
-            if celler.count > kanoniske.count {
-                fejl.append(CSVTabel.forkertFeltantal(fil: fil, raekke: raekke.nummer, har: celler.count, forventet: kanoniske.count))
+            while celler.count > kolonner.count, celler.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { celler.removeLast() }
+            if celler.count > kolonner.count {
+                fejl.append(CSVTabel.forkertFeltantal(fil: fil, raekke: raekke.nummer, har: celler.count, forventet: kolonner.count))
                 continue
             }
-            r.append((raekke.nummer, celler + Array(repeating: "", count: kanoniske.count - celler.count)))
+            if celler.count < kolonner.count { celler += Array(repeating: "", count: kolonner.count - celler.count) }
+            r.append((raekke.nummer, celler))
         }
-        if !fejl.isEmpty { throw Importfejlliste(fejl) }
-        raekker = r
+        return (r, fejl)
     }
 
     /// The cell of a canonical column in a row ("" when the column is absent).
     public func celle(_ raekke: [String], _ kolonne: String) -> String {
         guard let i = indeks[kolonne] else { return "" }
         let v = raekke[i]
+        if v.isEmpty { return v }
         // Most cells have no surrounding blanks; skip the trimming work for them.
         if let f = v.utf8.first, let l = v.utf8.last, f != 0x20, f != 0x09, l != 0x20, l != 0x09, f != 0x27 { return v }
         return Tabelcelle.udenFormelvaern(v.trimmingCharacters(in: .whitespaces))
@@ -253,31 +221,17 @@ extension CSVTabel {
         Parallelt.map(raekker, fraAntal: 2_001, f)
     }
 
-    /// Refuses a file that writes decimals both ways (1.234,50 and 1,234.50): one of them is then
-    /// read wrongly by whoever opens it next. Names the first cell of each kind.
-    public func kontrollerTalformater(_ talkolonner: [String]) throws {
-        var foerste: (separator: Character, raekke: Int, kolonne: String, tekst: String)?
-        for r in raekker {
-            for k in talkolonner where harKolonne(k) {
-                let v = celle(r.celler, k)
-                guard let sep = CSVTabel.decimalseparator(v) else { continue }
-                if let f = foerste, f.separator != sep {
-                    let navn = { (c: Character) in c == "," ? "decimalkomma" : "decimalpunktum" }
-                    throw Importfejl(fil: fil, raekke: r.nummer, kolonne: overskrift(k),
-                                     besked: "'\(v)' skrevet med \(navn(sep)), men række \(f.raekke) (kolonne '\(f.kolonne)') bruger \(navn(f.separator)) ('\(f.tekst)') — brug samme talformat i hele filen")
-                }
-                if foerste == nil { foerste = (sep, r.nummer, overskrift(k), v) }
-            }
-        }
-    }
-
     /// The decimal separator a number is written with, when it shows one.
     static func decimalseparator(_ v: String) -> Character? {
-        let komma = v.lastIndex(of: ","), punktum = v.lastIndex(of: ".")
-        switch (komma, punktum) {
-        case let (k?, p?): return k > p ? "," : "."
-        case (.some, nil): return v.filter { $0 == "," }.count == 1 ? "," : "."
-        case (nil, .some): return v.filter { $0 == "." }.count == 1 ? "." : ","
+        // One pass over the bytes (every number cell of a file comes here).
+        var sidsteKomma = -1, sidstePunktum = -1, kommaer = 0, punktummer = 0
+        for (i, b) in v.utf8.enumerated() {
+            if b == 0x2C { sidsteKomma = i; kommaer += 1 } else if b == 0x2E { sidstePunktum = i; punktummer += 1 }
+        }
+        switch (kommaer > 0, punktummer > 0) {
+        case (true, true): return sidsteKomma > sidstePunktum ? "," : "."
+        case (true, false): return kommaer == 1 ? "," : "."
+        case (false, true): return punktummer == 1 ? "." : ","
         default: return nil
         }
     }
@@ -298,38 +252,139 @@ public struct Dubletnoegle {
     }
 }
 
-extension CSVTabel {
-    /// The one loop of every import reader: checks the number columns' decimal style, reads each
-    /// row with `laes` (spread over the cores for large files), refuses a row whose `noegle` an
-    /// earlier row had, and throws every problem at once, in row order. Nothing is returned when
-    /// any row is refused.
-    public func laesAlle<T: Sendable>(talkolonner: [String], _ laes: @Sendable ((nummer: Int, celler: [String])) throws -> T,
-                            noegle: (T) -> Dubletnoegle) throws -> [T] {
-        try kontrollerTalformater(talkolonner)
-        var fejl: [Importfejl] = []
+/// How the rows of one import format are read: the format (columns), its number columns (one
+/// decimal style per file), the reading of one row and the key that must be unique in the file.
+/// The same definition reads a whole table (`laesAlle`) and a streamed file batch by batch.
+public struct Raekkeformat<T: Sendable>: Sendable {
+    public let format: CSVTabel.Format
+    let talkolonner: [String]
+    let laes: @Sendable (CSVTabel, (nummer: Int, celler: [String])) throws -> T
+    let noegle: @Sendable (CSVTabel, T) -> Dubletnoegle
+
+    public init(format: CSVTabel.Format, talkolonner: [String],
+                laes: @escaping @Sendable (CSVTabel, (nummer: Int, celler: [String])) throws -> T,
+                noegle: @escaping @Sendable (CSVTabel, T) -> Dubletnoegle) {
+        self.format = format
+        self.talkolonner = talkolonner
+        self.laes = laes
+        self.noegle = noegle
+    }
+}
+
+/// The checks that span a file's rows, kept across its batches: one decimal style (the first
+/// number with a separator decides), no key twice, every refused row collected in row order.
+/// Memory grows with the file's distinct keys (one entry per row), not with its text.
+public struct Raekkekontrol<T: Sendable> {
+    let format: Raekkeformat<T>
+    private var foersteTal: (separator: Character, raekke: Int, kolonne: String, tekst: String)?
+    private var dubletter = Dubletter()
+    public private(set) var fejl: [Importfejl] = []
+
+    public init(_ format: Raekkeformat<T>) { self.format = format }
+
+    mutating func tilfoej(_ f: [Importfejl]) { fejl += f }
+
+    /// The batch's accepted rows; refused ones go to `fejl`. A file that writes decimals both ways
+    /// (1.234,50 and 1,234.50) is refused at once: one of them is read wrongly by whoever opens it next.
+    public mutating func laes(_ t: CSVTabel) throws -> [T] {
+        try kontrollerTalformater(t)
         var ud: [T] = []
-        var dubletter = Dubletter()
-        for (r, resultat) in zip(raekker, hverRaekke(laes)) {
+        ud.reserveCapacity(t.raekker.count)
+        let laes = format.laes
+        for (r, resultat) in zip(t.raekker, t.hverRaekke { try laes(t, $0) }) {
             do {
                 let raekke = try resultat.get()
-                let n = noegle(raekke)
-                try dubletter.kontroller(n.dele, raekke: r.nummer, fil: fil, kolonne: n.kolonne, n.besked)
+                let n = format.noegle(t, raekke)
+                try dubletter.kontroller(n.dele, raekke: r.nummer, fil: t.fil, kolonne: n.kolonne, n.besked)
                 ud.append(raekke)
             } catch let f as Importfejl { fejl.append(f) }
             catch let l as Importfejlliste { fejl += l.fejl }
         }
-        if !fejl.isEmpty { throw Importfejlliste(fejl) }
+        return ud
+    }
+
+    /// Every problem at once, in row order (nothing is imported when there is any).
+    public func afslut() throws {
+        guard !fejl.isEmpty else { return }
+        let ordnet = fejl.enumerated().sorted { ($0.element.raekke ?? 0, $0.offset) < ($1.element.raekke ?? 0, $1.offset) }
+        throw Importfejlliste(ordnet.map(\.element))
+    }
+
+    private mutating func kontrollerTalformater(_ t: CSVTabel) throws {
+        let kolonner = format.talkolonner.filter(t.harKolonne)
+        guard !kolonner.isEmpty else { return }
+        for r in t.raekker {
+            for k in kolonner {
+                let v = t.celle(r.celler, k)
+                guard let sep = CSVTabel.decimalseparator(v) else { continue }
+                if let f = foersteTal, f.separator != sep {
+                    let navn = { (c: Character) in c == "," ? "decimalkomma" : "decimalpunktum" }
+                    throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift(k),
+                                     besked: "'\(v)' skrevet med \(navn(sep)), men række \(f.raekke) (kolonne '\(f.kolonne)') bruger \(navn(f.separator)) ('\(f.tekst)') — brug samme talformat i hele filen")
+                }
+                if foersteTal == nil { foersteTal = (sep, r.nummer, t.overskrift(k), v) }
+            }
+        }
+    }
+}
+
+extension CSVTabel {
+    /// The one loop of every import reader on a whole table: checks the number columns' decimal
+    /// style, reads each row (spread over the cores for large files), refuses a row whose key an
+    /// earlier row had, and throws every problem at once, in row order. Nothing is returned when
+    /// any row is refused.
+    public func laesAlle<T: Sendable>(_ format: Raekkeformat<T>) throws -> [T] {
+        var kontrol = Raekkekontrol(format)
+        let ud = try kontrol.laes(self)
+        try kontrol.afslut()
         return ud
     }
 }
 
+/// Keys seen in one file, compared without regard to case. A streamed file of a million rows
+/// keeps one entry per row, so a key is held as up to five interned numbers (24 bytes) instead of
+/// its text; each distinct text is kept once per part. Exact, no hashing of the whole key.
 struct Dubletter {
-    private var foerste: [String: Int] = [:]
+    private struct Noegle: Hashable { let a: UInt64, b: UInt64, c: UInt64 }
+    private var foerste: [Noegle: Int32] = [:]
+    /// Per part: the text as written → its number (the common case: the same spelling again), and
+    /// the lower-cased text → its number.
+    private var skrevet: [[String: UInt32]] = []
+    private var smaa: [[String: UInt32]] = []
+    /// Keys of more than five parts (none of today's formats) as text.
+    private var lange: [String: Int] = [:]
+
+    private mutating func nummer(_ del: Int, _ tekst: String) -> UInt64 {
+        while skrevet.count <= del { skrevet.append([:]); smaa.append([:]) }
+        if let n = skrevet[del][tekst] { return UInt64(n) }
+        let lille = tekst.lowercased()
+        let n = smaa[del][lille] ?? UInt32(smaa[del].count + 1)
+        smaa[del][lille] = n
+        skrevet[del][tekst] = n
+        return UInt64(n)
+    }
 
     mutating func kontroller(_ dele: [String], raekke: Int, fil: String, kolonne: String, _ besked: (_ foerste: Int) -> String) throws {
-        let noegle = dele.map { $0.lowercased() }.joined(separator: "\u{1}")
-        if let f = foerste[noegle] { throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(f)) }
-        foerste[noegle] = raekke
+        guard dele.count <= 5 else {
+            let noegle = dele.map { $0.lowercased() }.joined(separator: "\u{1}")
+            if let f = lange[noegle] { throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(f)) }
+            lange[noegle] = raekke
+            return
+        }
+        var n: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        for (i, d) in dele.enumerated() {
+            let v = nummer(i, d)
+            switch i {
+            case 0: n.0 = v
+            case 1: n.1 = v
+            case 2: n.2 = v
+            case 3: n.3 = v
+            default: n.4 = v
+            }
+        }
+        let noegle = Noegle(a: n.0 << 32 | n.1, b: n.2 << 32 | n.3, c: n.4)
+        if let f = foerste[noegle] { throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(Int(f))) }
+        foerste[noegle] = Int32(clamping: raekke)
     }
 }
 

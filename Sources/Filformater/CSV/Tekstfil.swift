@@ -19,19 +19,22 @@ public enum Tegnsaet: String, Sendable, Equatable, CaseIterable {
 /// UTF-8 (a BOM is dropped); a UTF-16 BOM means UTF-16 LE or BE; anything else that is not valid
 /// UTF-8 is Windows-1252, because that is what Danish Excel's default CSV is — there is no way to
 /// tell it from Latin-1 by the bytes, but 1252 is what Excel writes.
+///
+/// The same pieces read a whole file in memory (`laes`) and a file streamed in pieces
+/// (`Tekststroem`): `Kodning.bestem` decides the character set, `Tekstafkoder` turns each piece
+/// into UTF-8 bytes.
 public enum Tekstfil {
     public static func laes(_ data: Data, fil: String) throws -> (tekst: String, tegnsaet: Tegnsaet) {
         let bytes = [UInt8](data)
-        if bytes.starts(with: [0xFF, 0xFE]) { return (try utf16(bytes.dropFirst(2), lilleEndian: true, fil: fil), .utf16) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return (try utf16(bytes.dropFirst(2), lilleEndian: false, fil: fil), .utf16) }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            // A UTF-8 BOM says what the file is; bytes that break it mean a damaged file, not another code page.
-            let uden = bytes.dropFirst(3)
-            if let s = String(validating: uden, as: UTF8.self) { return (s, .utf8) }
-            throw Importfejl(fil: fil, besked: "filen begynder som UTF-8 (med BOM), men byte \(foersteFejlIUTF8(uden) + 1) er ikke gyldig UTF-8 — filen er beskadiget")
+        var foerste = true
+        let kodning = try Kodning.bestem(fil: fil) {
+            defer { foerste = false }
+            return foerste ? bytes[...] : nil
         }
-        if let s = String(validating: bytes, as: UTF8.self) { return (s, .utf8) }
-        return (try windows1252(bytes[...], fil: fil), .windows1252)
+        var afkoder = Tekstafkoder(kodning, fil: fil, laengde: bytes.count)
+        var ud = try afkoder.afkod(bytes[...])
+        try afkoder.slut(&ud)
+        return (String(decoding: ud, as: UTF8.self), kodning.tegnsaet)
     }
 
     /// The text only, for readers that do not report the character set.
@@ -48,55 +51,25 @@ public enum Tekstfil {
         return position
     }
 
-    static func utf16(_ bytes: ArraySlice<UInt8>, lilleEndian: Bool, fil: String) throws -> String {
-        guard bytes.count % 2 == 0 else {
-            throw Importfejl(fil: fil, besked: "filen er UTF-16 (Unicode-tekst), men har et ulige antal byte — den er afkortet eller beskadiget")
-        }
-        var enheder: [UInt16] = []
-        enheder.reserveCapacity(bytes.count / 2)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
-            enheder.append(lilleEndian ? a | b << 8 : a << 8 | b)
-            i += 2
-        }
-        var ud = String.UnicodeScalarView()
-        var it = enheder.makeIterator()
-        var dekoder = UTF16()
-        var position = 2 // after the BOM, counting bytes from 0
-        while true {
-            switch dekoder.decode(&it) {
-            case .scalarValue(let s):
-                ud.append(s)
-                position += s.value > 0xFFFF ? 4 : 2
-            case .emptyInput:
-                return String(ud)
-            case .error:
-                throw Importfejl(fil: fil, besked: "filen er UTF-16 (Unicode-tekst), men byte \(position + 1) er ikke gyldig UTF-16 — filen er beskadiget")
-            }
-        }
+    static func utf16Fejl(_ fil: String, _ position: Int) -> Importfejl {
+        Importfejl(fil: fil, besked: "filen er UTF-16 (Unicode-tekst), men byte \(position + 1) er ikke gyldig UTF-16 — filen er beskadiget")
+    }
+
+    static func windows1252Fejl(_ fil: String, _ position: Int, _ b: UInt8) -> Importfejl {
+        let hvad = (0x80...0x9F).contains(b) ? "som ikke findes i Windows-1252" : "et styretegn, som ingen tekstfil fra Excel indeholder"
+        return Importfejl(fil: fil, besked: "filen er hverken UTF-8, UTF-16 eller Windows-1252 (Excels 'CSV (semikolonsepareret)'): byte \(position + 1) er \(String(format: "0x%02X", b)), \(hvad) — gem filen i Excel som 'CSV UTF-8 (kommasepareret)'")
     }
 
     /// Windows-1252 by hand (Foundation on Linux has no reliable 1252 decoder): 0x00–0x7F and
     /// 0xA0–0xFF are the same code points as Latin-1, 0x80–0x9F are Microsoft's table. The five
     /// undefined bytes, and control characters no spreadsheet writes, mean the file is something
     /// else (a binary file, another code page), so it is refused rather than read as nonsense.
-    static func windows1252(_ bytes: ArraySlice<UInt8>, fil: String) throws -> String {
-        var ud = String.UnicodeScalarView()
-        for (n, b) in bytes.enumerated() {
-            let skalar: Unicode.Scalar?
-            switch b {
-            case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0xFF: skalar = Unicode.Scalar(b)
-            case 0x80...0x9F: skalar = cp1252[Int(b - 0x80)]
-            default: skalar = nil
-            }
-            guard let skalar else {
-                let hvad = (0x80...0x9F).contains(b) ? "som ikke findes i Windows-1252" : "et styretegn, som ingen tekstfil fra Excel indeholder"
-                throw Importfejl(fil: fil, besked: "filen er hverken UTF-8, UTF-16 eller Windows-1252 (Excels 'CSV (semikolonsepareret)'): byte \(bytes.startIndex + n + 1) er \(String(format: "0x%02X", b)), \(hvad) — gem filen i Excel som 'CSV UTF-8 (kommasepareret)'")
-            }
-            ud.append(skalar)
+    static func windows1252(_ b: UInt8) -> Unicode.Scalar? {
+        switch b {
+        case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0xFF: return Unicode.Scalar(b)
+        case 0x80...0x9F: return cp1252[Int(b - 0x80)]
+        default: return nil
         }
-        return String(ud)
     }
 
     /// 0x80–0x9F in Windows-1252; nil where the code page defines nothing (0x81, 0x8D, 0x8F, 0x90, 0x9D).
@@ -107,4 +80,165 @@ public enum Tekstfil {
         ]
         return tabel.map { $0 == 0 ? nil : Unicode.Scalar($0) }
     }()
+}
+
+/// How a file's bytes are text: decided once from its start (a BOM) and, without one, from
+/// whether every byte is valid UTF-8 (read piece by piece, so a file of any size is checked in
+/// constant memory).
+public enum Kodning: Sendable, Equatable {
+    case utf8(bom: Bool)
+    case utf16(lilleEndian: Bool)
+    case windows1252
+
+    public var tegnsaet: Tegnsaet {
+        switch self {
+        case .utf8: return .utf8
+        case .utf16: return .utf16
+        case .windows1252: return .windows1252
+        }
+    }
+
+    /// `naeste` gives the file's bytes piece by piece from the start (nil at the end).
+    public static func bestem(fil: String, _ naeste: () throws -> ArraySlice<UInt8>?) throws -> Kodning {
+        guard let foerste = try naeste() else { return .utf8(bom: false) }
+        if foerste.starts(with: [0xFF, 0xFE]) { return .utf16(lilleEndian: true) }
+        if foerste.starts(with: [0xFE, 0xFF]) { return .utf16(lilleEndian: false) }
+        let bom = foerste.starts(with: [0xEF, 0xBB, 0xBF])
+        // UTF-8 checked piece by piece; a sequence cut by a piece's end is carried to the next.
+        var rest: [UInt8] = []
+        var offset = bom ? 3 : 0          // file offset of rest's (or the piece's) first byte
+        var stykke: ArraySlice<UInt8>? = bom ? foerste.dropFirst(3) : foerste
+        while let s = stykke {
+            var del = rest
+            del.append(contentsOf: s)
+            let skaering = Kodning.helTegnsgraense(del)
+            let hel = del[..<skaering]
+            if String(validating: hel, as: UTF8.self) == nil {
+                guard bom else { return .windows1252 }
+                // A UTF-8 BOM says what the file is; bytes that break it mean a damaged file, not another code page.
+                throw Kodning.brudtUTF8(fil, offset + Tekstfil.foersteFejlIUTF8(hel))
+            }
+            offset += skaering
+            rest = Array(del[skaering...])
+            stykke = try naeste()
+        }
+        if !rest.isEmpty {
+            guard bom else { return .windows1252 }
+            throw Kodning.brudtUTF8(fil, offset)
+        }
+        return .utf8(bom: bom)
+    }
+
+    static func brudtUTF8(_ fil: String, _ position: Int) -> Importfejl {
+        Importfejl(fil: fil, besked: "filen begynder som UTF-8 (med BOM), men byte \(position + 1) er ikke gyldig UTF-8 — filen er beskadiget")
+    }
+
+    /// Where the bytes can be cut without splitting a UTF-8 sequence: before a lead byte whose
+    /// sequence runs past the end (at most three bytes back).
+    static func helTegnsgraense(_ b: [UInt8]) -> Int {
+        var i = b.count
+        var tilbage = 0
+        while i > 0 && tilbage < 4 {
+            i -= 1
+            tilbage += 1
+            let x = b[i]
+            if x & 0xC0 == 0x80 { continue }            // a continuation byte: look further back
+            let laengde = x < 0x80 ? 1 : x & 0xE0 == 0xC0 ? 2 : x & 0xF0 == 0xE0 ? 3 : x & 0xF8 == 0xF0 ? 4 : 1
+            return tilbage < laengde ? i : b.count
+        }
+        return b.count
+    }
+}
+
+/// Turns the bytes of a file, piece by piece, into UTF-8 bytes by its `Kodning`; carries a UTF-16
+/// unit or surrogate pair cut by a piece's end to the next piece. Errors name the file and the
+/// byte (counted from 1 in the whole file) as the whole-file reading always did.
+public struct Tekstafkoder: Sendable {
+    public let kodning: Kodning
+    let fil: String
+    /// The file offset of the next byte given.
+    private var position = 0
+    /// The offset the carried bytes start at, and the bytes.
+    private var rest: [UInt8] = []
+    private let laengde: Int?
+
+    /// `laengde`: the file's size when known (a UTF-16 file with an odd number of bytes is refused first).
+    public init(_ kodning: Kodning, fil: String, laengde: Int? = nil) {
+        self.kodning = kodning
+        self.fil = fil
+        self.laengde = laengde
+    }
+
+    public mutating func afkod(_ bytes: ArraySlice<UInt8>) throws -> [UInt8] {
+        defer { position += bytes.count }
+        switch kodning {
+        case .utf8(let bom):
+            // Checked whole by `Kodning.bestem`; the bytes are already UTF-8.
+            let spring = bom ? max(0, 3 - position) : 0
+            return Array(bytes.dropFirst(spring))
+        case .windows1252:
+            var ud: [UInt8] = []
+            ud.reserveCapacity(bytes.count + bytes.count / 8)
+            for (n, b) in zip(position..., bytes) {
+                if b >= 0x20 && b < 0x7F || b == 0x0A || b == 0x0D || b == 0x09 { ud.append(b); continue }
+                guard let s = Tekstfil.windows1252(b) else { throw Tekstfil.windows1252Fejl(fil, n, b) }
+                Tekstafkoder.tilfoejUTF8(s, &ud)
+            }
+            return ud
+        case .utf16(let lilleEndian):
+            if position == 0, let laengde, (laengde - 2) % 2 != 0 { throw Tekstafkoder.uligeUTF16(fil) }
+            var alle = rest
+            let start = position - rest.count
+            alle.append(contentsOf: bytes)
+            var i = start < 2 ? 2 - start : 0          // the BOM
+            if i > alle.count { rest = alle; return [] }
+            var ud: [UInt8] = []
+            ud.reserveCapacity(alle.count / 2)
+            func enhed(_ j: Int) -> UInt16 {
+                let a = UInt16(alle[j]), b = UInt16(alle[j + 1])
+                return lilleEndian ? a | b << 8 : a << 8 | b
+            }
+            while i + 1 < alle.count {
+                let u = enhed(i)
+                if u < 0xD800 || u > 0xDFFF {
+                    Tekstafkoder.tilfoejUTF8(Unicode.Scalar(u)!, &ud)
+                    i += 2
+                } else if u <= 0xDBFF {
+                    guard i + 3 < alle.count else { break }  // the pair's second half is in the next piece
+                    let l = enhed(i + 2)
+                    guard (0xDC00...0xDFFF).contains(l) else { throw Tekstfil.utf16Fejl(fil, start + i) }
+                    Tekstafkoder.tilfoejUTF8(Unicode.Scalar(0x10000 + (UInt32(u - 0xD800) << 10 | UInt32(l - 0xDC00)))!, &ud)
+                    i += 4
+                } else {
+                    throw Tekstfil.utf16Fejl(fil, start + i)
+                }
+            }
+            rest = Array(alle[i...])
+            return ud
+        }
+    }
+
+    /// At the end of the file: a UTF-16 unit or pair left over means a cut or damaged file.
+    public mutating func slut(_ ud: inout [UInt8]) throws {
+        guard case .utf16 = kodning, !rest.isEmpty else { return }
+        if rest.count % 2 != 0 { throw Tekstafkoder.uligeUTF16(fil) }
+        throw Tekstfil.utf16Fejl(fil, position - rest.count)
+    }
+
+    static func uligeUTF16(_ fil: String) -> Importfejl {
+        Importfejl(fil: fil, besked: "filen er UTF-16 (Unicode-tekst), men har et ulige antal byte — den er afkortet eller beskadiget")
+    }
+
+    static func tilfoejUTF8(_ s: Unicode.Scalar, _ ud: inout [UInt8]) {
+        let v = s.value
+        switch v {
+        case ..<0x80: ud.append(UInt8(v))
+        case ..<0x800: ud.append(UInt8(0xC0 | v >> 6)); ud.append(UInt8(0x80 | v & 0x3F))
+        case ..<0x10000:
+            ud.append(UInt8(0xE0 | v >> 12)); ud.append(UInt8(0x80 | v >> 6 & 0x3F)); ud.append(UInt8(0x80 | v & 0x3F))
+        default:
+            ud.append(UInt8(0xF0 | v >> 18)); ud.append(UInt8(0x80 | v >> 12 & 0x3F))
+            ud.append(UInt8(0x80 | v >> 6 & 0x3F)); ud.append(UInt8(0x80 | v & 0x3F))
+        }
+    }
 }

@@ -95,8 +95,12 @@ public enum Indberetningsformat {
         try laesRegnskab(try CSVTabel(fil: fil, tekst: tekst, format: regnskab))
     }
 
-    public static func laesRegnskab(_ t: CSVTabel) throws -> [Regnskabsraekke] {
-        try t.laesAlle(talkolonner: ["belaegning", "regnskab_kr", "over_underskud_kr", "tillaegsydelser_kr", "takstindtaegter_kr", "pladser"], { r in
+    public static func laesRegnskab(_ t: CSVTabel) throws -> [Regnskabsraekke] { try t.laesAlle(regnskabsraekker) }
+
+    /// A regnskab row: one per tilbud and year.
+    public static let regnskabsraekker = Raekkeformat<Regnskabsraekke>(
+        format: regnskab, talkolonner: ["belaegning", "regnskab_kr", "over_underskud_kr", "tillaegsydelser_kr", "takstindtaegter_kr", "pladser"],
+        laes: { t, r in
             let aar = try t.heltal(r, "aar", gyldige: Aarsinterval.gyldige)
             let belaegning = try t.tal(r, "belaegning")!
             let omk = try t.tal(r, "regnskab_kr")!
@@ -110,19 +114,21 @@ public enum Indberetningsformat {
                 regnskab: Regnskab(aar: aar, omkostninger: omk, takstindtaegter: try t.tal(r, "takstindtaegter_kr", paakraevet: false),
                                    belaegning: belaegning, overUnderskud: try t.tal(r, "over_underskud_kr", paakraevet: false),
                                    tillaegsydelser: try t.tal(r, "tillaegsydelser_kr", paakraevet: false)))
-        }, noegle: { raekke in
+        }, noegle: { t, raekke in
             Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(raekke.regnskab.aar)"], kolonne: t.overskrift("tilbud")) {
                 "'\(raekke.tilbud)' \(raekke.regnskab.aar) står også i række \($0) (samme tilbud og år to gange)"
             }
         })
-    }
 
     public static func laesBelaegning(fil: String, tekst: String) throws -> [Belaegningsraekke] {
         try laesBelaegning(try CSVTabel(fil: fil, tekst: tekst, format: belaegning))
     }
 
-    public static func laesBelaegning(_ t: CSVTabel) throws -> [Belaegningsraekke] {
-        try t.laesAlle(talkolonner: ["normering", "forbrug"], { r -> Belaegningsraekke in
+    public static func laesBelaegning(_ t: CSVTabel) throws -> [Belaegningsraekke] { try t.laesAlle(belaegningsraekker) }
+
+    /// A belægning row: one per tilbud, year, quarter and art.
+    public static let belaegningsraekker = Raekkeformat<Belaegningsraekke>(
+        format: belaegning, talkolonner: ["normering", "forbrug"], laes: { t, r -> Belaegningsraekke in
             let aar = try t.heltal(r, "aar", gyldige: Aarsinterval.gyldige)
             let kvartal = try t.heltal(r, "kvartal", gyldige: 1...4)
             let artTekst = CSVTabel.normaliser(try t.tekst(r, "art"))
@@ -138,17 +144,20 @@ public enum Indberetningsformat {
                 raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
                 tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: false),
                 belaegning: Belaegning(aar: aar, kvartal: kvartal, normering: normering, forbrug: forbrug, art: art))
-        }, noegle: { raekke in
+        }, noegle: { t, raekke in
             let b = raekke.belaegning
             return Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(b.aar)", "\(b.kvartal)", b.art.rawValue], kolonne: t.overskrift("kvartal")) {
                 "'\(raekke.tilbud)' \(b.aar) \(b.kvartal). kvartal står også i række \($0)"
             }
         })
-    }
 
     public static func laesPladser(fil: String, tekst: String) throws -> [Pladsraekke] {
-        let t = try CSVTabel(fil: fil, tekst: tekst, format: pladser)
-        return try t.laesAlle(talkolonner: ["pladser"], { r in
+        try CSVTabel(fil: fil, tekst: tekst, format: pladser).laesAlle(pladsraekker)
+    }
+
+    /// A pladser row: one per tilbud, year and type.
+    public static let pladsraekker = Raekkeformat<Pladsraekke>(
+        format: pladser, talkolonner: ["pladser"], laes: { t, r in
             let aar = try t.heltal(r, "aar", gyldige: Aarsinterval.gyldige)
             let antal = try t.tal(r, "pladser")!
             if antal < 0 { throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift("pladser"), besked: "må ikke være negativ") }
@@ -166,12 +175,11 @@ public enum Indberetningsformat {
                 type: try type(t, r, paakraevet: true)!, aar: aar, pladser: antal,
                 beliggenhedskommune: valgfri(t, r, "beliggenhedskommune"), ejerform: ejerform, paragraf: valgfri(t, r, "paragraf"),
                 specialer: valgfri(t, r, "specialer"))
-        }, noegle: { raekke in
+        }, noegle: { t, raekke in
             Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(raekke.aar)", raekke.type.rawValue], kolonne: t.overskrift("tilbud")) {
                 "'\(raekke.tilbud)' \(raekke.aar) (\(raekke.type.rawValue)) står også i række \($0)"
             }
         })
-    }
 
     static func valgfri(_ t: CSVTabel, _ r: (nummer: Int, celler: [String]), _ k: String) -> String? {
         let v = t.celle(r.celler, k)

@@ -66,13 +66,14 @@ public enum Takstfilskabelon {
 
     /// Reads the "Takster" sheet; every row's takst is computed (and checked against a Takst
     /// column when it is filled in). All problems at once, by sheet, row and column.
-    public static func laesTakster(_ t: CSVTabel) throws -> [Raekke] {
-        try t.laesAlle(talkolonner: talkolonner, { try laesRaekke(t, $0) }, noegle: { raekke in
-            Dubletnoegle([raekke.driftsherre, raekke.tilbud, raekke.niveau.navn, raekke.niveau.periodestart], kolonne: t.overskrift("takstniveau")) {
-                "'\(raekke.tilbud)' \(raekke.niveau.navn) fra \(raekke.niveau.periodestart) står også i række \($0)"
-            }
-        })
-    }
+    public static func laesTakster(_ t: CSVTabel) throws -> [Raekke] { try t.laesAlle(raekker) }
+
+    /// A "Takster" row: one per tilbud, takstniveau and period.
+    public static let raekker = Raekkeformat<Raekke>(format: format, talkolonner: talkolonner, laes: laesRaekke, noegle: { t, raekke in
+        Dubletnoegle([raekke.driftsherre, raekke.tilbud, raekke.niveau.navn, raekke.niveau.periodestart], kolonne: t.overskrift("takstniveau")) {
+            "'\(raekke.tilbud)' \(raekke.niveau.navn) fra \(raekke.niveau.periodestart) står også i række \($0)"
+        }
+    })
 
     static func laesRaekke(_ t: CSVTabel, _ r: (nummer: Int, celler: [String])) throws -> Raekke {
         func fejl(_ k: String, _ b: String) -> Importfejl { Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift(k), besked: b) }

@@ -67,7 +67,7 @@ enum Grundlagskoder {
         return s
     }
 
-    private static func tal(_ d: Decimal, _ s: inout String) { s += d.description }
+    private static func tal(_ d: Decimal, _ s: inout String) { s += Decimaltekst.tekst(d) }
 
     /// JSONEncoder's escaping, slash included (`JSONTekst`, the one JSON string writer).
     private static func streng(_ t: String, _ s: inout String) { JSONTekst.citer(t, skraastreg: true, til: &s) }

@@ -15,6 +15,10 @@ public struct Importresultat: Sendable, Equatable {
     public var nyeDriftsherrer: [String] = []
     public var nyeTilbud: [String] = []
     public var proevekoersel = false
+    /// The SHA-256 of the file's bytes, as its audit event names it (nil for rows not read from a file).
+    public var sha256: String?
+    /// The id on the rows the import inserted and on its audit event (M027).
+    public var importID: UUID?
     /// Per sheet, for a workbook.
     public var dele: [Importresultat] = []
 }
@@ -22,17 +26,24 @@ public struct Importresultat: Sendable, Equatable {
 /// Told how many of an import's rows have been handled, of how many (a terminal's progress line).
 public typealias Fremdriftsmelding = @Sendable (_ faerdige: Int, _ iAlt: Int) -> Void
 
+/// A row's key in an import's maps: tilbud and year, and up to two more parts, as numbers.
+struct Radnoegle: Hashable { let a: UInt64, b: UInt64 }
+
 /// Thrown at the end of a dry run to roll the transaction back while keeping the report.
 struct Proevekoersel: Error { let resultat: Importresultat }
 
-/// One import run inside its transaction. Files carry tens of thousands of rows, so what exists
-/// is read once into dictionaries, new rows are inserted in batches, and their audit events are
-/// written in batches at the end — the same rows and events as one write at a time, without a
-/// query per row (issue "Ydeevne" 3).
+/// One import run inside its transaction. Rows arrive a batch at a time (a streamed file or a
+/// sheet in memory); what exists is read once into dictionaries (per year, when a batch first
+/// has the year), new rows are queued and written in bulk after each batch (`Masseindsaettelse`:
+/// COPY on PostgreSQL, long multi-row INSERTs on SQLite), and rows that change an existing value
+/// get their before/after audit events. A created row carries the import's id (`import_id`, M027)
+/// instead of an audit event of its own; the import's one event names the file and its SHA-256.
 final class Importkontekst: @unchecked Sendable {
     let lager: Lager
     let bruger: String
     let standardRegion: String?
+    /// The id on every row this import inserts, and of its audit event.
+    let importID: UUID
     var db: any Database { lager.db }
     private(set) var organisationer: [String: Organisationsmodel] = [:]
     /// Region → målgruppe list, read once per import.
@@ -40,25 +51,50 @@ final class Importkontekst: @unchecked Sendable {
     private var tilbud: [UUID: [String: UUID]] = [:]
     private var regioner: [String] = []
     var haendelser: [Haendelse] = []
-    /// Progress: rows handled of all the import's rows, told per row.
+    /// Progress: rows handled of all the import's rows, told per row (or per batch of a streamed file).
     var fremdrift: Fremdriftsmelding?
     var iAlt = 0
     private var behandlede = 0
-    /// Rows waiting for a batch insert, per table.
-    private var ventende: [String: (kolonner: [String], raekker: [[any Encodable & Sendable]])] = [:]
+    /// Ids of the rows the import inserts.
+    private var ider = Importider()
+    /// Tilbud ids and short texts (level names, arts, dates) as small numbers: the per-import
+    /// maps get a 16-byte key per row instead of a string (at x10 scale the strings of the
+    /// version map alone were over 100 MB).
+    private var tilbudsnumre: [UUID: UInt64] = [:], tekstnumre: [String: UInt64] = [:]
+    func nummer(_ t: String) -> UInt64 {
+        if let n = tekstnumre[t] { return n }
+        let n = UInt64(tekstnumre.count + 1)
+        tekstnumre[t] = n
+        return n
+    }
+    func noegle(_ tilbud: UUID, _ aar: Int, _ del: UInt64 = 0, _ rest: UInt64 = 0) -> Radnoegle {
+        let t: UInt64
+        if let n = tilbudsnumre[tilbud] { t = n } else { t = UInt64(tilbudsnumre.count + 1); tilbudsnumre[tilbud] = t }
+        return Radnoegle(a: t << 32 | UInt64(aar), b: del << 32 | rest)
+    }
+    func nytID() -> UUID { ider.nyt() }
+    /// Rows waiting for the bulk insert, per table; written in `raekkefoelge` (parents first).
+    private var ventende: [String: Masseindsaettelse] = [:]
+    private static let raekkefoelge = [Tilbudsmodel.schema, Takstniveaumodel.schema, Regnskabsmodel.schema,
+                                       Belaegningsmodel.schema, Pladsmodel.schema]
 
-    init(_ lager: Lager, bruger: String, region: String?) async throws {
+    init(_ lager: Lager, bruger: String, region: String?, importID: UUID) async throws {
         self.lager = lager
         self.bruger = bruger
+        self.importID = importID
         for o in try await Organisationsmodel.query(on: lager.db).all() { organisationer[o.navn] = o }
         regioner = Array(Set(organisationer.values.compactMap(\.region))).sorted()
         standardRegion = region ?? (regioner.count == 1 ? regioner[0] : nil)
-        for t in try await Tilbudsmodel.query(on: lager.db).all() { tilbud[t.$driftsherre.id, default: [:]][t.navn] = try t.requireID() }
+        // Three columns as plain rows, not Fluent models: 30.000 tilbud as models held ~100 MB of
+        // the import's peak memory at x10 scale.
+        for t in try await lager.alleRaekker(try lager.sql.select().columns("id", "driftsherre_id", "navn").from(Tilbudsmodel.schema)) {
+            tilbud[try t.uuid("driftsherre_id"), default: [:]][try t.tekst("navn")] = try t.uuid("id")
+        }
     }
 
     func taelRaekke() {
         behandlede += 1
-        fremdrift?(behandlede, iAlt)
+        if iAlt > 0 { fremdrift?(behandlede, iAlt) }
     }
 
     func log(_ handling: String, _ entitet: String, _ id: UUID?, foer: (any Encodable)? = nil, efter: (any Encodable)?,
@@ -66,7 +102,8 @@ final class Importkontekst: @unchecked Sendable {
         haendelser.append(try Lager.haendelse(bruger, handling, entitet, id, foer: foer, efter: efter, begrundelse: begrundelse))
     }
 
-    /// Finds or creates the driftsherre and the tilbud of an imported row; new ones are reported.
+    /// Finds or creates the driftsherre and the tilbud of an imported row; new ones are reported
+    /// (and carry the import's id).
     func tilbudID(driftsherre: String, region: String?, tilbud navn: String, maalgruppe: Maalgruppe?, type: Tilbud.Type_?,
                   paragraf: String? = nil, fil: String, raekke: Int, resultat r: inout Importresultat) async throws -> UUID {
         let drift: Organisationsmodel
@@ -79,10 +116,9 @@ final class Importkontekst: @unchecked Sendable {
                                  besked: "driftsherren '\(driftsherre)' er ny, og databasen har flere regioner (\(regioner.joined(separator: ", "))) — angiv region i filen eller med --region")
             }
             let art: Organisation.Art = driftsherre.lowercased().hasPrefix("region") ? .region : .kommune
-            let o = Organisation(navn: driftsherre, art: art, region: region ?? regioner.first)
-            drift = Organisationsmodel(o)
+            drift = Organisationsmodel(Organisation(navn: driftsherre, art: art, region: region ?? regioner.first))
+            drift.importID = importID
             try await drift.create(on: db)
-            try log("opret", "organisation", drift.id, efter: o)
             organisationer[driftsherre] = drift
             r.nyeDriftsherrer.append(driftsherre)
         }
@@ -90,67 +126,90 @@ final class Importkontekst: @unchecked Sendable {
         if let id = tilbud[driftID]?[navn] { return id }
         let t = Tilbud(navn: navn, driftsherre: driftsherre, paragraf: paragraf, maalgruppe: maalgruppe, type: type ?? .doegn,
                        ejerform: drift.art == Organisation.Art.region.rawValue ? .regional : .kommunal)
-        let m = Tilbudsmodel(t, driftsherreID: driftID, demo: false, kilde: "Import \(fil)")
-        try await m.create(on: db)
-        try log("opret", "tilbud", m.id, efter: t)
-        let id = try m.requireID()
+        let id = nytID()
+        // As `Tilbudsmodel(t, driftsherreID:demo:kilde:)` would save it.
+        indsaet(Tilbudsmodel.schema, ["id", "navn", "driftsherre_id", "adresse", "paragraf", "maalgruppe", "type", "ejerform",
+                                      "afdelinger", "demo", "kilde", "beliggenhedskommune", "import_id"],
+                [.id(id), .tekst(t.navn), .id(driftID), .valgfri(t.adresse), .valgfri(t.paragraf), .valgfri(t.maalgruppe?.rawValue),
+                 .tekst(t.type.rawValue), .tekst(t.ejerform.rawValue), .tekst(t.afdelinger.joined(separator: "\n")), .sandhed(false),
+                 .tekst("Import \(fil)"), .valgfri(t.beliggenhedskommune), .id(importID)])
         tilbud[driftID, default: [:]][navn] = id
         r.nyeTilbud.append("\(navn) (\(driftsherre))")
         return id
     }
 
-    /// Queues a new row; rows are inserted in batches of one statement each (within the
-    /// databases' parameter limits) with SQLKit, the same encoding Fluent uses for its models —
-    /// building a Fluent model per row spent most of an import's time in reflection.
-    func indsaet(_ tabel: String, _ kolonner: [String], _ vaerdier: [any Encodable & Sendable]) async throws {
-        ventende[tabel, default: (kolonner, [])].raekker.append(vaerdier)
-        if ventende[tabel]!.raekker.count * kolonner.count >= 15_000 { try await toem(tabel) }
-        // Audit events go out as their rows do, so a large file is never held twice in memory.
-        if haendelser.count >= 1_000 && tabel != Haendelsesmodel.schema { try await koeHaendelser() }
+    /// Queues a new row for its table's bulk insert.
+    func indsaet(_ tabel: String, _ kolonner: [String], _ vaerdier: [Feltvaerdi]) {
+        let m = ventende[tabel] ?? Masseindsaettelse(tabel, kolonner)
+        ventende[tabel] = m
+        m.tilfoej(vaerdier)
     }
 
-    private func koeHaendelser() async throws {
+    /// A row of the tilbud table read back in this import must be written first.
+    func skrivTilbud() async throws { try await ventende[Tilbudsmodel.schema]?.toem(db) }
+
+    /// Writes every queued row (parents first) and audit event: after each batch, so memory holds one batch.
+    func skrivAlt() async throws {
+        for tabel in Importkontekst.raekkefoelge { try await ventende[tabel]?.toem(db) }
+        guard !haendelser.isEmpty else { return }
         let nu = haendelser
         haendelser = []
-        for h in nu {
-            try await indsaet(Haendelsesmodel.schema,
-                              ["id", "tidspunkt", "bruger", "handling", "entitet", "entitet_id", "foer", "efter", "begrundelse"],
-                              [UUID(), h.tidspunkt, h.bruger, h.handling, h.entitet, h.entitetID, h.foer, h.efter, h.begrundelse])
+        guard let sql = db as? any SQLDatabase else { throw Lagerfejl.ugyldigDatabase("databasen understøtter ikke SQL") }
+        for start in stride(from: 0, to: nu.count, by: 1_500) {
+            var q = sql.insert(into: Haendelsesmodel.schema)
+                .columns(["id", "tidspunkt", "bruger", "handling", "entitet", "entitet_id", "foer", "efter", "begrundelse"])
+            for h in nu[start..<min(start + 1_500, nu.count)] {
+                q = q.values([SQLBind(UUID()), SQLBind(h.tidspunkt), SQLBind(h.bruger), SQLBind(h.handling), SQLBind(h.entitet),
+                              SQLBind(h.entitetID), SQLBind(h.foer), SQLBind(h.efter), SQLBind(h.begrundelse)])
+            }
+            try await q.run()
         }
     }
 
-    private func toem(_ tabel: String) async throws {
-        guard let (kolonner, raekker) = ventende[tabel], !raekker.isEmpty else { return }
-        ventende[tabel] = (kolonner, [])
-        guard let sql = db as? any SQLDatabase else { throw Lagerfejl.ugyldigDatabase("databasen understøtter ikke SQL") }
-        var q = sql.insert(into: tabel).columns(kolonner)
-        for r in raekker { q = q.values(r.map { SQLBind($0) }) }
-        try await q.run()
-    }
-
-    /// Writes every queued row and audit event (the events last, after their rows).
-    func skrivAlt() async throws {
-        try await koeHaendelser()
-        for tabel in ventende.keys.sorted() where tabel != Haendelsesmodel.schema { try await toem(tabel) }
-        try await toem(Haendelsesmodel.schema)
+    /// Each batch of a source, written before the next is read; once a row has been refused the
+    /// rest is only read (to report every problem) and the source throws at its end. The next
+    /// batch is read and checked while this one is written (the file's parsing on the cores, the
+    /// database on its own thread); the source is touched by one task at a time.
+    func hverBatch<K: Raekkekilde>(_ kilde: K, _ skriv: ([K.Raekke]) async throws -> Void) async throws {
+        try kilde.spolTilbage()
+        var naeste = Task.detached { try kilde.naeste() }
+        do {
+            while let batch = try await naeste.value {
+                let (fejl, forloeb) = (kilde.harFejl, kilde.forloeb)
+                naeste = Task.detached { try kilde.naeste() }
+                if fejl { continue }
+                try await skriv(batch)
+                try await skrivAlt()
+                if iAlt == 0 { fremdrift?(forloeb.faerdige, forloeb.iAlt) }
+            }
+        } catch {
+            // A refused write: the reading under way ends before the transaction is rolled back.
+            _ = try? await naeste.value
+            throw error
+        }
     }
 }
 
 extension Lager {
     /// Runs an import in one transaction: all rows or none. `proeve` rolls back at the end and
-    /// returns what would have happened.
+    /// returns what would have happened. The import's one audit event (handling "import", its id
+    /// on every row it inserted) names the file, its SHA-256 (`sha256`, asked after the rows: a
+    /// streamed file's hash is known at its end), the counts and what was new.
     func importer(fil: String, slags: String, proeve: Bool, region: String?, af bruger: String, raekker iAlt: Int = 0,
-                  fremdrift: Fremdriftsmelding? = nil,
+                  fremdrift: Fremdriftsmelding? = nil, sha256: @escaping @Sendable () -> String? = { nil },
                   _ blok: @escaping @Sendable (Importkontekst, inout Importresultat) async throws -> Void) async throws -> Importresultat {
+        let importID = UUID()
         do {
             return try await iTransaktion { tx in
                 var r = Importresultat(fil: fil, slags: slags, proevekoersel: proeve)
-                let k = try await Importkontekst(Lager(tx), bruger: bruger, region: region)
+                let k = try await Importkontekst(Lager(tx), bruger: bruger, region: region, importID: importID)
                 k.fremdrift = fremdrift
                 k.iAlt = iAlt
                 try await blok(k, &r)
-                try k.log("import", slags, nil, efter: [
-                    "fil": fil, "raekker": "\(r.raekker)", "oprettet": "\(r.oprettet)", "aendret": "\(r.aendret)",
+                r.sha256 = sha256()
+                r.importID = importID
+                try k.log("import", slags, importID, efter: [
+                    "fil": fil, "sha256": r.sha256 ?? "", "raekker": "\(r.raekker)", "oprettet": "\(r.oprettet)", "aendret": "\(r.aendret)",
                     "nye_driftsherrer": r.nyeDriftsherrer.joined(separator: ", "), "nye_tilbud": r.nyeTilbud.joined(separator: ", "),
                 ])
                 try await k.skrivAlt()
@@ -167,157 +226,259 @@ extension Lager {
     }
 
     /// Regnskab rows: one per tilbud-year; an unchanged row is left as it is.
-    public func importerRegnskab(_ raekker: [Indberetningsformat.Regnskabsraekke], fil: String, region: String?,
+    public func importerRegnskab(_ kilde: some Raekkekilde<Indberetningsformat.Regnskabsraekke>, region: String?,
                                  proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "regnskab", proeve: proeve, region: region, af: bruger, raekker: raekker.count, fremdrift: fremdrift) { k, r in
-            try await k.skrivRegnskab(raekker, fil: fil, resultat: &r)
+        let fil = kilde.fil
+        return try await importer(fil: fil, slags: "regnskab", proeve: proeve, region: region, af: bruger, raekker: kilde.antalKendt,
+                                  fremdrift: fremdrift, sha256: { kilde.sha256 }) { k, r in
+            try await k.skrivRegnskab(kilde, fil: fil, resultat: &r)
         }
     }
 
     /// Quarterly belægning: a changed quarter becomes a new version, so earlier reports stay readable.
-    public func importerBelaegning(_ raekker: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?,
+    public func importerBelaegning(_ kilde: some Raekkekilde<Indberetningsformat.Belaegningsraekke>, region: String?,
                                    proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "belaegning", proeve: proeve, region: region, af: bruger, raekker: raekker.count, fremdrift: fremdrift) { k, r in
-            try await k.skrivBelaegning(raekker, fil: fil, resultat: &r)
+        let fil = kilde.fil
+        return try await importer(fil: fil, slags: "belaegning", proeve: proeve, region: region, af: bruger, raekker: kilde.antalKendt,
+                                  fremdrift: fremdrift, sha256: { kilde.sha256 }) { k, r in
+            try await k.skrivBelaegning(kilde, fil: fil, resultat: &r)
         }
     }
 
-    public func importerPladser(_ raekker: [Indberetningsformat.Pladsraekke], fil: String, region: String?,
+    public func importerPladser(_ kilde: some Raekkekilde<Indberetningsformat.Pladsraekke>, region: String?,
                                 proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "pladser", proeve: proeve, region: region, af: bruger, raekker: raekker.count, fremdrift: fremdrift) { k, r in
-            try await k.skrivPladser(raekker, fil: fil, resultat: &r)
+        let fil = kilde.fil
+        return try await importer(fil: fil, slags: "pladser", proeve: proeve, region: region, af: bruger, raekker: kilde.antalKendt,
+                                  fremdrift: fremdrift, sha256: { kilde.sha256 }) { k, r in
+            try await k.skrivPladser(kilde, fil: fil, resultat: &r)
         }
     }
 
     /// Takstniveauer from a CSV in the takstfil template's columns (the "Takster" sheet).
     /// `offentliggjort`: historical takster that were published in the old spreadsheet are
     /// imported as published (audited with the file as reason) instead of as drafts.
-    public func importerTakster(_ raekker: [Takstfilskabelon.Raekke], fil: String, region: String?, offentliggjort: Bool = false,
+    public func importerTakster(_ kilde: some Raekkekilde<Takstfilskabelon.Raekke>, region: String?, offentliggjort: Bool = false,
                                 proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
-        try await importer(fil: fil, slags: "takster", proeve: proeve, region: region, af: bruger, raekker: raekker.count, fremdrift: fremdrift) { k, r in
-            try await k.skrivTakster(raekker, fil: fil, status: offentliggjort ? .offentliggjort : .kladde, resultat: &r)
+        let fil = kilde.fil
+        return try await importer(fil: fil, slags: "takster", proeve: proeve, region: region, af: bruger, raekker: kilde.antalKendt,
+                                  fremdrift: fremdrift, sha256: { kilde.sha256 }) { k, r in
+            try await k.skrivTakster(kilde, fil: fil, status: offentliggjort ? .offentliggjort : .kladde, resultat: &r)
         }
     }
 
+    /// Rows read already (a sheet, a test): the same import as a streamed file.
+    public func importerRegnskab(_ raekker: [Indberetningsformat.Regnskabsraekke], fil: String, region: String?,
+                                 proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
+        try await importerRegnskab(Raekkeliste(raekker, fil: fil), region: region, proeve: proeve, af: bruger, fremdrift: fremdrift)
+    }
+
+    public func importerBelaegning(_ raekker: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?,
+                                   proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
+        try await importerBelaegning(Raekkeliste(raekker, fil: fil), region: region, proeve: proeve, af: bruger, fremdrift: fremdrift)
+    }
+
+    public func importerPladser(_ raekker: [Indberetningsformat.Pladsraekke], fil: String, region: String?,
+                                proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
+        try await importerPladser(Raekkeliste(raekker, fil: fil), region: region, proeve: proeve, af: bruger, fremdrift: fremdrift)
+    }
+
+    public func importerTakster(_ raekker: [Takstfilskabelon.Raekke], fil: String, region: String?, offentliggjort: Bool = false,
+                                proeve: Bool = false, af bruger: String, fremdrift: Fremdriftsmelding? = nil) async throws -> Importresultat {
+        try await importerTakster(Raekkeliste(raekker, fil: fil), region: region, offentliggjort: offentliggjort, proeve: proeve,
+                                  af: bruger, fremdrift: fremdrift)
+    }
+
     /// The takstfil workbook: takster, regnskab and belægning in one transaction (all sheets or
-    /// nothing). Returns one result per sheet.
+    /// nothing). Returns one result per sheet. `sha256`: of the workbook's bytes, for the audit event.
     public func importerTakstfil(takster: [Takstfilskabelon.Raekke], regnskab: [Indberetningsformat.Regnskabsraekke],
                                  belaegning: [Indberetningsformat.Belaegningsraekke], fil: String, region: String?,
-                                 offentliggjort: Bool = false, proeve: Bool = false, af bruger: String,
+                                 offentliggjort: Bool = false, proeve: Bool = false, af bruger: String, sha256: String? = nil,
                                  fremdrift: Fremdriftsmelding? = nil) async throws -> [Importresultat] {
         let samlet = try await importer(fil: fil, slags: "takstfil", proeve: proeve, region: region, af: bruger,
-                                        raekker: takster.count + regnskab.count + belaegning.count, fremdrift: fremdrift) { k, r in
+                                        raekker: takster.count + regnskab.count + belaegning.count, fremdrift: fremdrift,
+                                        sha256: { sha256 }) { k, r in
             var t = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkTakster)'", slags: "takster", proevekoersel: proeve)
-            try await k.skrivTakster(takster, fil: t.fil, status: offentliggjort ? .offentliggjort : .kladde, resultat: &t)
+            try await k.skrivTakster(Raekkeliste(takster, fil: t.fil), fil: t.fil, status: offentliggjort ? .offentliggjort : .kladde, resultat: &t)
             var rg = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkRegnskab)'", slags: "regnskab", proevekoersel: proeve)
-            try await k.skrivRegnskab(regnskab, fil: rg.fil, resultat: &rg)
+            try await k.skrivRegnskab(Raekkeliste(regnskab, fil: rg.fil), fil: rg.fil, resultat: &rg)
             var b = Importresultat(fil: "\(fil), ark '\(Takstfilskabelon.arkBelaegning)'", slags: "belaegning", proevekoersel: proeve)
-            try await k.skrivBelaegning(belaegning, fil: b.fil, resultat: &b)
+            try await k.skrivBelaegning(Raekkeliste(belaegning, fil: b.fil), fil: b.fil, resultat: &b)
             for del in [t, rg, b] {
                 r.raekker += del.raekker; r.oprettet += del.oprettet; r.aendret += del.aendret; r.uaendret += del.uaendret
                 r.nyeDriftsherrer += del.nyeDriftsherrer; r.nyeTilbud += del.nyeTilbud
             }
             r.dele = [t, rg, b]
         }
-        return samlet.dele
+        return samlet.dele.map { var d = $0; d.sha256 = samlet.sha256; d.importID = samlet.importID; return d }
+    }
+
+    /// What one import inserted, per table (the rows carrying its `import_id`): "what did this
+    /// import create" as one query per table.
+    public func importeredeRaekker(importID: UUID) async throws -> [String: Int] {
+        var ud: [String: Int] = [:]
+        guard let sql = db as? any SQLDatabase else { return ud }
+        for tabel in M027_ImportID.tabeller {
+            let r = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "antal").from(tabel)
+                .where("import_id", .equal, importID).first()
+            ud[tabel] = try r?.decode(column: "antal", as: Int.self) ?? 0
+        }
+        return ud
+    }
+}
+
+extension Lager {
+    /// The event of the import that inserted a takstniveau (nil when it was saved otherwise): the
+    /// level's own history no longer has a "created" event per imported row, so its page shows the
+    /// import's — file, SHA-256, who and when.
+    public func importhaendelse(takstniveau id: UUID) async throws -> Haendelse? {
+        guard let importID = try await Takstniveaumodel.find(id, on: db)?.importID else { return nil }
+        return try await haendelser(Haendelsesfilter(handling: "import", entitetID: importID.uuidString, graense: 1)).haendelser.first
     }
 }
 
 extension Importkontekst {
-    func skrivRegnskab(_ raekker: [Indberetningsformat.Regnskabsraekke], fil: String, resultat r: inout Importresultat) async throws {
-        let aar = Set(raekker.map(\.regnskab.aar))
-        var seneste: [String: Regnskabsmodel] = [:]
-        for m in try await Regnskabsmodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version).all() {
-            seneste["\(m.$tilbud.id)|\(m.aar)"] = m
-        }
-        for raekke in raekker {
-            r.raekker += 1
-            taelRaekke()
-            let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
-                                        maalgruppe: raekke.maalgruppe, type: raekke.type, fil: fil, raekke: raekke.raekke, resultat: &r)
-            if let eksisterende = seneste["\(id)|\(raekke.regnskab.aar)"] {
-                if try eksisterende.domaene == raekke.regnskab { r.uaendret += 1; continue }
-                do {
-                    try await lager.gemRegnskab(tilbudID: id, raekke.regnskab, status: .indsendt, af: bruger, begrundelse: "Import \(fil)")
-                } catch let f as Lagerfejl {
-                    throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
+    /// Existing rows of the years a batch has that were not read yet (`laest` keeps which were):
+    /// a streamed file's years are known only as its rows come.
+    func eksisterende<M: Model>(_ aar: [Int], _ laest: inout Set<Int>, _ q: (Set<Int>) -> QueryBuilder<M>) async throws -> [M] {
+        let nye = Set(aar).subtracting(laest)
+        laest.formUnion(nye)
+        return nye.isEmpty ? [] : try await q(nye).all()
+    }
+
+    /// The same as plain rows of the columns the import compares (oldest version first): a
+    /// re-import of a national year held 120.000 Fluent models (~400 MB) for belægning alone.
+    func eksisterende(_ aar: [Int], _ laest: inout Set<Int>, _ tabel: String, _ kolonner: [String]) async throws -> [Databaseraekke] {
+        let nye = Set(aar).subtracting(laest)
+        laest.formUnion(nye)
+        guard !nye.isEmpty else { return [] }
+        return try await lager.alleRaekker(try lager.sql.select().columns(kolonner).from(tabel)
+            .where("aar", .in, Array(nye).sorted()).orderBy("version"))
+    }
+
+    func skrivRegnskab(_ kilde: some Raekkekilde<Indberetningsformat.Regnskabsraekke>, fil: String, resultat r: inout Importresultat) async throws {
+        var seneste: [Radnoegle: Regnskab] = [:]
+        var laest: Set<Int> = []
+        try await hverBatch(kilde) { raekker in
+            for m in try await eksisterende(raekker.map(\.regnskab.aar), &laest, Regnskabsmodel.schema,
+                                            ["tilbud_id", "aar", "version"] + Regnskabsmodel.vaerdikolonner) {
+                let aar = try m.heltal("aar")
+                seneste[noegle(try m.uuid("tilbud_id"), aar)] = Regnskab(
+                    aar: aar, omkostninger: try m.tal("omkostninger"), takstindtaegter: try m.valgfritTal("takstindtaegter"),
+                    belaegning: try m.tal("belaegning"), overUnderskud: try m.valgfritTal("over_underskud"),
+                    tillaegsydelser: try m.valgfritTal("tillaegsydelser"))
+            }
+            // Amounts as stored (exact decimal text), written over the cores first.
+            let vaerdier = Parallelt.map(raekker, fraAntal: 500) { Regnskabsmodel.vaerdier($0.regnskab) }
+            for (raekke, v) in zip(raekker, vaerdier) {
+                r.raekker += 1
+                taelRaekke()
+                let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
+                                            maalgruppe: raekke.maalgruppe, type: raekke.type, fil: fil, raekke: raekke.raekke, resultat: &r)
+                if let eksisterende = seneste[noegle(id, raekke.regnskab.aar)] {
+                    if eksisterende == raekke.regnskab { r.uaendret += 1; continue }
+                    do {
+                        try await lager.gemRegnskab(tilbudID: id, raekke.regnskab, status: .indsendt, af: bruger, begrundelse: "Import \(fil)")
+                    } catch let f as Lagerfejl {
+                        throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
+                    }
+                    r.aendret += 1
+                    continue
                 }
-                r.aendret += 1
-                continue
+                indsaet(Regnskabsmodel.schema, ["id", "tilbud_id", "aar", "version", "status", "revision", "import_id"] + Regnskabsmodel.vaerdikolonner,
+                        [.id(nytID()), .id(id), .heltal(raekke.regnskab.aar), .heltal(1), .tekst(Status.indsendt.rawValue), .heltal(1), .id(importID)]
+                            + (try v.get()))
+                r.oprettet += 1
             }
-            let nyID = UUID()
-            try await indsaet(Regnskabsmodel.schema, ["id", "tilbud_id", "aar", "version", "status", "revision"] + Regnskabsmodel.vaerdikolonner,
-                              [nyID, id, raekke.regnskab.aar, 1, Status.indsendt.rawValue, 1] + Regnskabsmodel.vaerdier(raekke.regnskab))
-            try log("opret", "regnskab", nyID, efter: raekke.regnskab, begrundelse: "Import \(fil)")
-            r.oprettet += 1
         }
     }
 
-    func skrivBelaegning(_ raekker: [Indberetningsformat.Belaegningsraekke], fil: String, resultat r: inout Importresultat) async throws {
-        let aar = Set(raekker.map(\.belaegning.aar))
-        var seneste: [String: (Int, Belaegning)] = [:]
-        var hoejesteVersion: [String: Int] = [:]
-        for m in try await Belaegningsmodel.query(on: db).filter(\.$aar ~~ aar).all() {
-            let b = try m.domaene
-            let kvartal = "\(m.$tilbud.id)|\(m.aar)|\(m.kvartal)"
-            hoejesteVersion[kvartal] = max(hoejesteVersion[kvartal] ?? 0, m.version)
-            let noegle = "\(kvartal)|\(b.art.rawValue)"
-            if let nu = seneste[noegle], nu.0 > m.version { continue }
-            seneste[noegle] = (m.version, b)
-        }
-        for raekke in raekker {
-            r.raekker += 1
-            taelRaekke()
-            let b = raekke.belaegning
-            let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
-                                        maalgruppe: raekke.maalgruppe, type: nil, fil: fil, raekke: raekke.raekke, resultat: &r)
-            let kvartal = "\(id)|\(b.aar)|\(b.kvartal)"
-            let foer = seneste["\(kvartal)|\(b.art.rawValue)"]?.1
-            if foer == b { r.uaendret += 1; continue }
-            // Quarterly figures are corrected as new versions, so earlier reports stay readable.
-            let version = (hoejesteVersion[kvartal] ?? 0) + 1
-            hoejesteVersion[kvartal] = version
-            let nyID = UUID()
-            try await indsaet(Belaegningsmodel.schema, ["id", "tilbud_id", "aar", "kvartal", "version", "normering", "forbrug", "art"],
-                              [nyID, id, b.aar, b.kvartal, version, b.normering.map { "\($0)" }, b.forbrug.map { "\($0)" }, b.art.rawValue])
-            try log(foer == nil ? "opret" : "ret", "belaegning", nyID, foer: foer, efter: b)
-            if foer == nil { r.oprettet += 1 } else { r.aendret += 1 }
+    func skrivBelaegning(_ kilde: some Raekkekilde<Indberetningsformat.Belaegningsraekke>, fil: String, resultat r: inout Importresultat) async throws {
+        var seneste: [Radnoegle: (Int, Belaegning)] = [:]
+        var hoejesteVersion: [Radnoegle: Int32] = [:]
+        var laest: Set<Int> = []
+        try await hverBatch(kilde) { raekker in
+            for m in try await eksisterende(raekker.map(\.belaegning.aar), &laest, Belaegningsmodel.schema,
+                                            ["tilbud_id", "aar", "kvartal", "version", "normering", "forbrug", "art"]) {
+                let tilbud = try m.uuid("tilbud_id"), version = try m.heltal("version")
+                // As `Belaegningsmodel.domaene` reads the row.
+                let b = Belaegning(aar: try m.heltal("aar"), kvartal: try m.heltal("kvartal"), normering: try m.valgfritTal("normering"),
+                                   forbrug: try m.valgfritTal("forbrug"), art: Belaegningsart(rawValue: try m.tekst("art")) ?? .doegn)
+                let kvartal = noegle(tilbud, b.aar, UInt64(b.kvartal))
+                hoejesteVersion[kvartal] = max(hoejesteVersion[kvartal] ?? 0, Int32(version))
+                let n = noegle(tilbud, b.aar, UInt64(b.kvartal), nummer(b.art.rawValue))
+                if let nu = seneste[n], nu.0 > version { continue }
+                seneste[n] = (version, b)
+            }
+            let tal = Parallelt.map(raekker, fraAntal: 500) { r in
+                (Feltvaerdi.valgfri(r.belaegning.normering.map(Decimaltekst.tekst)), Feltvaerdi.valgfri(r.belaegning.forbrug.map(Decimaltekst.tekst)))
+            }
+            for (raekke, t) in zip(raekker, tal) {
+                r.raekker += 1
+                taelRaekke()
+                let b = raekke.belaegning
+                let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
+                                            maalgruppe: raekke.maalgruppe, type: nil, fil: fil, raekke: raekke.raekke, resultat: &r)
+                let kvartal = noegle(id, b.aar, UInt64(b.kvartal))
+                let foer = seneste[noegle(id, b.aar, UInt64(b.kvartal), nummer(b.art.rawValue))]?.1
+                if foer == b { r.uaendret += 1; continue }
+                // Quarterly figures are corrected as new versions, so earlier reports stay readable.
+                let version = Int(hoejesteVersion[kvartal] ?? 0) + 1
+                hoejesteVersion[kvartal] = Int32(version)
+                let nyID = nytID()
+                indsaet(Belaegningsmodel.schema, ["id", "tilbud_id", "aar", "kvartal", "version", "normering", "forbrug", "art", "import_id"],
+                        [.id(nyID), .id(id), .heltal(b.aar), .heltal(b.kvartal), .heltal(version), try t.get().0, try t.get().1,
+                         .tekst(b.art.rawValue), .id(importID)])
+                if let foer {
+                    try log("ret", "belaegning", nyID, foer: foer, efter: b, begrundelse: "Import \(fil)")
+                    r.aendret += 1
+                } else {
+                    r.oprettet += 1
+                }
+            }
         }
     }
 
-    func skrivPladser(_ raekker: [Indberetningsformat.Pladsraekke], fil: String, resultat r: inout Importresultat) async throws {
-        let aar = Set(raekker.map(\.aar))
-        var seneste: [String: Pladsmodel] = [:]
-        for m in try await Pladsmodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version).all() {
-            seneste["\(m.$tilbud.id)|\(m.aar)|\(m.type)"] = m
-        }
-        for raekke in raekker {
-            r.raekker += 1
-            taelRaekke()
-            let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
-                                        maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
-                                        fil: fil, raekke: raekke.raekke, resultat: &r)
-            try await beskrivTilbud(id, beliggenhedskommune: raekke.beliggenhedskommune, ejerform: raekke.ejerform,
-                                    paragraf: raekke.paragraf, fil: fil)
-            if let specialer = raekke.specialer {
-                try await saetSpecialer(id, specialer, driftsherre: raekke.driftsherre, fil: fil, raekke: raekke.raekke)
+    func skrivPladser(_ kilde: some Raekkekilde<Indberetningsformat.Pladsraekke>, fil: String, resultat r: inout Importresultat) async throws {
+        var seneste: [Radnoegle: (pladser: String, version: Int)] = [:]
+        var laest: Set<Int> = []
+        try await hverBatch(kilde) { raekker in
+            for m in try await eksisterende(raekker.map(\.aar), &laest, Pladsmodel.schema, ["tilbud_id", "aar", "type", "pladser", "version"]) {
+                seneste[noegle(try m.uuid("tilbud_id"), try m.heltal("aar"), nummer(try m.tekst("type")))] = (try m.tekst("pladser"), try m.heltal("version"))
             }
-            let foer = seneste["\(id)|\(raekke.aar)|\(raekke.type.rawValue)"]
-            if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
-            let nyID = UUID()
-            try await indsaet(Pladsmodel.schema, ["id", "tilbud_id", "aar", "type", "pladser", "version"],
-                              [nyID, id, raekke.aar, raekke.type.rawValue, "\(raekke.pladser)", (foer?.version ?? 0) + 1])
-            try log(foer == nil ? "opret" : "ret", "pladser", nyID, foer: foer.map { ["pladser": $0.pladser] },
-                    efter: ["aar": "\(raekke.aar)", "type": raekke.type.rawValue, "pladser": "\(raekke.pladser)"])
-            if foer == nil { r.oprettet += 1 } else { r.aendret += 1 }
+            for raekke in raekker {
+                r.raekker += 1
+                taelRaekke()
+                let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
+                                            maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
+                                            fil: fil, raekke: raekke.raekke, resultat: &r)
+                try await beskrivTilbud(id, beliggenhedskommune: raekke.beliggenhedskommune, ejerform: raekke.ejerform,
+                                        paragraf: raekke.paragraf, fil: fil)
+                if let specialer = raekke.specialer {
+                    try await saetSpecialer(id, specialer, driftsherre: raekke.driftsherre, fil: fil, raekke: raekke.raekke)
+                }
+                let foer = seneste[noegle(id, raekke.aar, nummer(raekke.type.rawValue))]
+                if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
+                let nyID = nytID()
+                indsaet(Pladsmodel.schema, ["id", "tilbud_id", "aar", "type", "pladser", "version", "import_id"],
+                        [.id(nyID), .id(id), .heltal(raekke.aar), .tekst(raekke.type.rawValue), .tekst(Decimaltekst.tekst(raekke.pladser)),
+                         .heltal((foer?.version ?? 0) + 1), .id(importID)])
+                if let foer {
+                    try log("ret", "pladser", nyID, foer: ["pladser": foer.pladser],
+                            efter: ["aar": "\(raekke.aar)", "type": raekke.type.rawValue, "pladser": "\(raekke.pladser)"], begrundelse: "Import \(fil)")
+                    r.aendret += 1
+                } else {
+                    r.oprettet += 1
+                }
+            }
         }
     }
 
     /// What a pladser row says about its tilbud (where it lies, ejerform, SEL §§) is saved on the
     /// tilbud when it differs, audited with before and after; an empty column changes nothing.
     func beskrivTilbud(_ id: UUID, beliggenhedskommune: String?, ejerform: Tilbud.Ejerform?, paragraf: String?, fil: String) async throws {
-        guard beliggenhedskommune != nil || ejerform != nil || paragraf != nil,
-              let m = try await Tilbudsmodel.find(id, on: db) else { return }
+        guard beliggenhedskommune != nil || ejerform != nil || paragraf != nil else { return }
+        try await skrivTilbud()
+        guard let m = try await Tilbudsmodel.find(id, on: db) else { return }
         let foer: [String: String] = ["beliggenhedskommune": m.beliggenhedskommune ?? "", "ejerform": m.ejerform, "paragraf": m.paragraf ?? ""]
         if let beliggenhedskommune { m.beliggenhedskommune = beliggenhedskommune }
         if let ejerform { m.ejerform = ejerform.rawValue }
@@ -337,6 +498,7 @@ extension Importkontekst {
         do { koder = try maalgruppelister[region]!.fortolk(raa) } catch let v as Valideringsfejl {
             throw Importfejl(fil: fil, raekke: raekke, kolonne: "specialer", besked: v.besked)
         }
+        try await skrivTilbud()
         guard let m = try await Tilbudsmodel.find(id, on: db) else { return }
         let ny = koder.joined(separator: ",")
         guard (m.specialer ?? "") != ny else { return }
@@ -349,53 +511,55 @@ extension Importkontekst {
     /// Takstniveauer: new levels are inserted (drafts, or published for a historical import); a
     /// changed draft is saved with the row's revision (a level changed since the export is a
     /// conflict); a published level is never changed by an import.
-    func skrivTakster(_ raekker: [Takstfilskabelon.Raekke], fil: String, status: Status, resultat r: inout Importresultat) async throws {
-        let aar = Set(raekker.map(\.niveau.aar))
+    func skrivTakster(_ kilde: some Raekkekilde<Takstfilskabelon.Raekke>, fil: String, status: Status, resultat r: inout Importresultat) async throws {
         // Per level and period the newest version; per level and year the highest version number
         // (versions number the records of a year across its periods).
-        var seneste: [String: Takstniveaumodel] = [:], hoejesteVersion: [String: Int] = [:]
-        for m in try await Takstniveaumodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version).all() {
-            seneste["\(m.$tilbud.id)|\(m.navn)|\(m.aar)|\(m.gyldigFra ?? "")"] = m
-            hoejesteVersion["\(m.$tilbud.id)|\(m.navn)|\(m.aar)"] = m.version
-        }
-        for raekke in raekker {
-            r.raekker += 1
-            taelRaekke()
-            let id = try await tilbudID(driftsherre: raekke.driftsherre, region: nil, tilbud: raekke.tilbud,
-                                        maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
-                                        fil: fil, raekke: raekke.raekke, resultat: &r)
-            if let eksisterende = seneste["\(id)|\(raekke.niveau.navn)|\(raekke.niveau.aar)|\(raekke.niveau.gyldigFra ?? "")"] {
-                let nu = try eksisterende.domaene
-                if Takstfilskabelon.iSkabelonensForm(nu.grundlag) == raekke.niveau.grundlag && nu.basisYdelse == raekke.niveau.basisYdelse {
-                    r.uaendret += 1
+        var seneste: [Radnoegle: Takstniveaumodel] = [:], hoejesteVersion: [Radnoegle: Int32] = [:]
+        var laest: Set<Int> = []
+        let begrundelse: String? = status == .offentliggjort ? "Historisk import: \(fil)" : nil
+        try await hverBatch(kilde) { raekker in
+            for m in try await eksisterende(raekker.map(\.niveau.aar), &laest, { Takstniveaumodel.query(on: db).filter(\.$aar ~~ $0).sort(\.$version) }) {
+                seneste[noegle(m.$tilbud.id, m.aar, nummer(m.navn), nummer(m.gyldigFra ?? ""))] = m
+                hoejesteVersion[noegle(m.$tilbud.id, m.aar, nummer(m.navn))] = Int32(m.version)
+            }
+            // The stored forms of the new rows' basis (JSON) and takst, computed over the cores first.
+            let tekster = Parallelt.map(raekker, fraAntal: 500) { r in
+                (try Lagerkodning.json(r.niveau.grundlag), try r.niveau.basisYdelse.map(Lagerkodning.json), Decimaltekst.tekst(r.takst))
+            }
+            for (raekke, tekst) in zip(raekker, tekster) {
+                r.raekker += 1
+                taelRaekke()
+                let id = try await tilbudID(driftsherre: raekke.driftsherre, region: nil, tilbud: raekke.tilbud,
+                                            maalgruppe: raekke.maalgruppe, type: raekke.type, paragraf: raekke.paragraf,
+                                            fil: fil, raekke: raekke.raekke, resultat: &r)
+                if let eksisterende = seneste[noegle(id, raekke.niveau.aar, nummer(raekke.niveau.navn), nummer(raekke.niveau.gyldigFra ?? ""))] {
+                    let nu = try eksisterende.domaene
+                    if Takstfilskabelon.iSkabelonensForm(nu.grundlag) == raekke.niveau.grundlag && nu.basisYdelse == raekke.niveau.basisYdelse {
+                        r.uaendret += 1
+                        continue
+                    }
+                    do {
+                        try await lager.gemTakstniveau(tilbudID: id, niveau: raekke.niveau, af: bruger, begrundelse: "Import \(fil)",
+                                                       forventetRevision: raekke.revision)
+                    } catch let f as Lagerfejl {
+                        throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
+                    }
+                    r.aendret += 1
                     continue
                 }
-                do {
-                    try await lager.gemTakstniveau(tilbudID: id, niveau: raekke.niveau, af: bruger, begrundelse: "Import \(fil)",
-                                                   forventetRevision: raekke.revision)
-                } catch let f as Lagerfejl {
-                    throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
-                }
-                r.aendret += 1
-                continue
+                var niveau = raekke.niveau
+                niveau.status = status
+                niveau.version = Int(hoejesteVersion[noegle(id, niveau.aar, nummer(niveau.navn))] ?? 0) + 1
+                hoejesteVersion[noegle(id, niveau.aar, nummer(niveau.navn))] = Int32(niveau.version)
+                indsaet(Takstniveaumodel.schema,
+                        ["id", "tilbud_id", "navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst", "enhed", "revision",
+                         "begrundelse", "gyldig_fra", "kun_nye_fra", "import_id"],
+                        [.id(nytID()), .id(id), .tekst(niveau.navn), .heltal(niveau.aar), .heltal(niveau.version), .tekst(status.rawValue),
+                         .tekst(try tekst.get().0), .valgfri(try tekst.get().1), .tekst(try tekst.get().2),
+                         .tekst(niveau.grundlag.enhed.rawValue), .heltal(1), .valgfri(begrundelse),
+                         .valgfri(niveau.gyldigFra), .valgfri(niveau.kunForIndskrevetFra), .id(importID)])
+                r.oprettet += 1
             }
-            var niveau = raekke.niveau
-            niveau.status = status
-            niveau.version = (hoejesteVersion["\(id)|\(niveau.navn)|\(niveau.aar)"] ?? 0) + 1
-            hoejesteVersion["\(id)|\(niveau.navn)|\(niveau.aar)"] = niveau.version
-            let nyID = UUID()
-            let begrundelse: String? = status == .offentliggjort ? "Historisk import: \(fil)" : nil
-            let grundlag = try Lagerkodning.json(niveau.grundlag)
-            let basisYdelse = try niveau.basisYdelse.map(Lagerkodning.json)
-            try await indsaet(Takstniveaumodel.schema,
-                              ["id", "tilbud_id", "navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst", "enhed", "revision", "begrundelse"],
-                              [nyID, id, niveau.navn, niveau.aar, niveau.version, status.rawValue, grundlag, basisYdelse,
-                               "\(raekke.takst)", niveau.grundlag.enhed.rawValue, 1, begrundelse])
-            haendelser.append(Haendelse(bruger: bruger, tidspunkt: Tidspunkt.nu(), handling: "opret", entitet: "takstniveau",
-                                        entitetID: nyID.uuidString, foer: nil,
-                                        efter: try TakstniveauLog.json(niveau, grundlagJSON: grundlag, basisYdelseJSON: basisYdelse, takst: raekke.takst),
-                                        begrundelse: begrundelse ?? "Import \(fil)"))
-            r.oprettet += 1
         }
     }
 }

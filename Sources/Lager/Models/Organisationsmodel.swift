@@ -5,6 +5,8 @@ import Takstregler
 public final class Organisationsmodel: Model, @unchecked Sendable {
     public static let schema = "organisationer"
     @ID(key: .id) public var id: UUID?
+    /// The import that inserted the row (M027; nil for rows saved otherwise).
+    @OptionalField(key: "import_id") public var importID: UUID?
     @Field(key: "navn") public var navn: String
     @Field(key: "art") public var art: String
     @OptionalField(key: "kommunenummer") public var kommunenummer: String?

@@ -5,6 +5,8 @@ import Foundation
 public final class Pladsmodel: Model, @unchecked Sendable {
     public static let schema = "pladser"
     @ID(key: .id) public var id: UUID?
+    /// The import that inserted the row (M027; nil for rows saved otherwise).
+    @OptionalField(key: "import_id") public var importID: UUID?
     @Parent(key: "tilbud_id") public var tilbud: Tilbudsmodel
     @Field(key: "aar") public var aar: Int
     @Field(key: "type") public var type: String

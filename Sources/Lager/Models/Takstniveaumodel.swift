@@ -7,6 +7,8 @@ import Takstregler
 public final class Takstniveaumodel: Model, @unchecked Sendable {
     public static let schema = "takstniveauer"
     @ID(key: .id) public var id: UUID?
+    /// The import that inserted the row (M027; nil for rows saved otherwise).
+    @OptionalField(key: "import_id") public var importID: UUID?
     @Parent(key: "tilbud_id") public var tilbud: Tilbudsmodel
     @Field(key: "navn") public var navn: String
     @Field(key: "aar") public var aar: Int

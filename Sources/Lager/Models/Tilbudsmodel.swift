@@ -5,6 +5,8 @@ import Takstregler
 public final class Tilbudsmodel: Model, @unchecked Sendable {
     public static let schema = "tilbud"
     @ID(key: .id) public var id: UUID?
+    /// The import that inserted the row (M027; nil for rows saved otherwise).
+    @OptionalField(key: "import_id") public var importID: UUID?
     @Field(key: "navn") public var navn: String
     @Parent(key: "driftsherre_id") public var driftsherre: Organisationsmodel
     @OptionalField(key: "adresse") public var adresse: String?

@@ -39,4 +39,50 @@ public enum Decimaltekst {
         separator == UInt8(ascii: ".") ? Decimal(string: s, locale: posix)
             : Decimal(string: s.replacingOccurrences(of: String(UnicodeScalar(separator)), with: "."), locale: posix)
     }
+
+    /// `d.description`, bit for bit, without Foundation's digit-by-digit division (perf: a sixth
+    /// of a takster import went to writing amounts). Reads the value's 20 bytes — exponent,
+    /// length and sign, mantissa — when they are laid out as swift-foundation lays them out
+    /// (checked once against `description`; otherwise, and for NaN and mantissas over 64 bits,
+    /// `description` itself).
+    public static func tekst(_ d: Decimal) -> String {
+        guard layoutKendt, let t = hurtig(d) else { return d.description }
+        return t
+    }
+
+    private static func hurtig(_ d: Decimal) -> String? {
+        guard let (eksponent, flag, mantisse) = dele(d) else { return nil }
+        let negativ = flag & 0x08 != 0
+        if flag >> 4 == 0 { return negativ ? nil : "0" }   // zero, or NaN
+        var cifre = Array(String(mantisse).utf8)
+        let e = Int(eksponent)
+        if e > 0 {
+            cifre += repeatElement(UInt8(ascii: "0"), count: e)
+        } else if e < 0 {
+            let k = -e
+            if cifre.count <= k { cifre = Array(repeating: UInt8(ascii: "0"), count: k - cifre.count + 1) + cifre }
+            cifre.insert(UInt8(ascii: "."), at: cifre.count - k)
+        }
+        if negativ { cifre.insert(UInt8(ascii: "-"), at: 0) }
+        return String(decoding: cifre, as: UTF8.self)
+    }
+
+    private static func dele(_ d: Decimal) -> (Int8, UInt8, UInt64)? {
+        withUnsafeBytes(of: d) { b -> (Int8, UInt8, UInt64)? in
+            guard b.count == 20 else { return nil }
+            let laengde = Int(b[1] >> 4)
+            guard laengde <= 4 else { return nil }
+            var m: UInt64 = 0
+            for i in stride(from: laengde - 1, through: 0, by: -1) { m = m << 16 | UInt64(b[4 + 2 * i]) | UInt64(b[5 + 2 * i]) << 8 }
+            return (Int8(bitPattern: b[0]), b[1], m)
+        }
+    }
+
+    /// The layout holds for this Foundation: values of every shape written both ways agree.
+    static let layoutKendt: Bool = {
+        let posix = Locale(identifier: "en_US_POSIX")
+        return ["0", "12.5", "-12.5", "1000", "1e3", "0.001", "-1026529", "1234567890123.45", "18446744073709551615", "-0.00000000000000000001"]
+            .allSatisfy { t in Decimal(string: t, locale: posix).map { d in hurtig(d) == d.description } ?? false }
+            && hurtig(Decimal(1) / Decimal(3)) == nil && hurtig(Decimal(string: "-7.25")! / 4) == (Decimal(string: "-7.25")! / 4).description
+    }()
 }

@@ -69,7 +69,9 @@ struct SekretariatController: RouteCollection {
                    status: HTTPResponseStatus = .ok) async throws -> Response {
         let lager = Lager(req.db)
         let versioner = try await lager.versioner(tilbudID: d.tilbud.id).filter { $0.navn == d.niveau.navn }
+        // Newest first; an imported level's creation is its import's event.
         let haendelser = try await lager.haendelser(Haendelsesfilter(entitetID: d.model.id.uuidString, graense: 100)).haendelser
+            + [try await lager.importhaendelse(takstniveau: d.model.id)].compactMap { $0 }
         let sidsteAar = try await lager.offentligTakstliste(aar: d.niveau.aar - 1).first { $0.id == d.tilbud.id }?
             .paaDato("\(d.niveau.aar - 1)-12-31").niveauer.first { $0.niveau.navn == d.niveau.navn }?.takst
         return Side.html(SekretariatSider.niveau(d, resultat: try d.niveau.beregn(), versioner: versioner, haendelser: haendelser,

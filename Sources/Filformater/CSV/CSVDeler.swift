@@ -1,0 +1,145 @@
+/// Splits delimited text into rows of cells as its UTF-8 bytes arrive, piece by piece — the one
+/// splitter of the whole-text `CSVTabel` and the streamed `CSVIndlaesning`. The separator is `;`
+/// unless the header (the first line with anything but blanks) has more tabs (Excel's
+/// "Unicode-tekst") or more `,`. Quotes as Excel writes them; a quoted field may span lines; \n,
+/// \r\n and \r end a row. A quote, CR or LF cut by a piece's end is resolved by the next byte.
+struct CSVDeler {
+    let fil: String
+    private(set) var separator: UInt8?
+    /// Bytes held until the header line is complete and the separator known.
+    private var foran: [UInt8] = []
+    private var erFoerste = true
+    private var celler: [String] = []
+    private var felt: [UInt8] = []
+    private var iCitat = false, varCiteret = false
+    /// A `"` inside quotes whose meaning (`""` or the end) the next byte decides.
+    private var ventendeCitat = false
+    /// A CR that ended a row: a following LF belongs to it.
+    private var ventendeCR = false
+    /// A CR inside quotes: a line of its own unless an LF follows.
+    private var ventendeCRiCitat = false
+    private var start = 1, nu = 1
+    /// Rows completed and not yet taken, with their spreadsheet row number.
+    private var faerdige: [(nummer: Int, celler: [String])] = []
+
+    static let semikolon: UInt8 = 0x3B, komma: UInt8 = 0x2C, tab: UInt8 = 0x09, citat: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+    init(fil: String) { self.fil = fil }
+
+    var tegn: Character? { separator.map { $0 == CSVDeler.komma ? "," : ($0 == CSVDeler.tab ? "\t" : ";") } }
+
+    mutating func tilfoej(_ bytes: [UInt8]) {
+        if separator == nil {
+            foran.append(contentsOf: bytes)
+            if erFoerste && foran.starts(with: [0xEF, 0xBB, 0xBF]) { foran.removeFirst(3) }
+            if foran.count >= 3 { erFoerste = false }
+            guard let (sep, i, linje) = CSVDeler.hoved(foran, slut: false) else { return }
+            begynd(sep, i, linje)
+            return
+        }
+        for b in bytes { byte(b) }
+    }
+
+    private mutating func begynd(_ sep: UInt8, _ i: Int, _ linje: Int) {
+        separator = sep
+        start = linje
+        nu = linje
+        let rest = foran[i...]
+        foran = []
+        for b in rest { byte(b) }
+    }
+
+    /// The header: the first line with anything but blanks; its separator, where it starts and its
+    /// line number. Nil while that line has not ended (unless at the end of the text).
+    static func hoved(_ bytes: [UInt8], slut: Bool) -> (UInt8, Int, Int)? {
+        var i = 0
+        var linje = 1
+        while i < bytes.count {
+            var j = i
+            var s = 0, k = 0, t = 0, indhold = false, iCitat = false
+            while j < bytes.count, iCitat || (bytes[j] != lf && bytes[j] != cr) {
+                let b = bytes[j]
+                if b == citat { iCitat.toggle() } else if !iCitat && b == semikolon { s += 1 } else if !iCitat && b == komma { k += 1 }
+                else if !iCitat && b == tab { t += 1 }
+                if b != 0x20 && b != 0x09 { indhold = true }
+                j += 1
+            }
+            // A line end at the very end of a piece might be a CR whose LF is still to come.
+            if j >= bytes.count - 1 && !slut { return nil }
+            if indhold { return (t > max(s, k) ? tab : (k > s ? komma : semikolon), i, linje) }
+            if j < bytes.count && bytes[j] == cr && j + 1 < bytes.count && bytes[j + 1] == lf { j += 1 }
+            i = j + 1
+            linje += 1
+        }
+        return slut ? (semikolon, bytes.count, linje) : nil
+    }
+
+    @inline(__always)
+    private mutating func byte(_ b: UInt8) {
+        if ventendeCR {
+            ventendeCR = false
+            if b == CSVDeler.lf { return }
+        }
+        if ventendeCRiCitat {
+            ventendeCRiCitat = false
+            if b != CSVDeler.lf { nu += 1 }
+        }
+        if ventendeCitat {
+            ventendeCitat = false
+            if b == CSVDeler.citat { felt.append(b); return }
+            iCitat = false
+        }
+        if iCitat {
+            if b == CSVDeler.citat {
+                ventendeCitat = true
+            } else {
+                if b == CSVDeler.lf { nu += 1 } else if b == CSVDeler.cr { ventendeCRiCitat = true }
+                felt.append(b)
+            }
+        } else if b == separator! {
+            slutFelt()
+        } else if b == CSVDeler.lf || b == CSVDeler.cr {
+            if b == CSVDeler.cr { ventendeCR = true }
+            slutFelt()
+            faerdige.append((start, celler))
+            celler = []
+            nu += 1
+            start = nu
+        } else if b == CSVDeler.citat && !varCiteret && felt.allSatisfy({ $0 == 0x20 }) {
+            iCitat = true
+            varCiteret = true
+            felt.removeAll(keepingCapacity: true)
+        } else {
+            felt.append(b)
+        }
+    }
+
+    private mutating func slutFelt() {
+        celler.append(String(decoding: felt, as: UTF8.self))
+        felt.removeAll(keepingCapacity: true)
+        varCiteret = false
+    }
+
+    /// The rows completed so far (each given once).
+    mutating func tag() -> [(nummer: Int, celler: [String])] {
+        defer { faerdige = [] }
+        return faerdige
+    }
+
+    /// At the end of the text: the last row (without a line end) and an unclosed quote's error.
+    mutating func slut() -> Importfejl? {
+        if separator == nil {
+            guard let (sep, i, linje) = CSVDeler.hoved(foran, slut: true) else { return nil }
+            begynd(sep, i, linje)
+        }
+        if ventendeCRiCitat { ventendeCRiCitat = false; nu += 1 }
+        if ventendeCitat { ventendeCitat = false; iCitat = false }
+        if iCitat { return Importfejl(fil: fil, raekke: start, besked: "et citationstegn (\") er ikke lukket") }
+        if !felt.isEmpty || !celler.isEmpty {
+            slutFelt()
+            faerdige.append((start, celler))
+            celler = []
+        }
+        return nil
+    }
+}
