@@ -709,7 +709,7 @@ def kommando_rapport(a):
     v = info.get("versioner", [])
     if rk:
         o.append(f"Peers: {', '.join(v)}; DuckDB med {info.get('duckdb_traade', ['?'])[0]} tråde; pandas regner i én tråd (dets read_csv kan bruge flere). "
-                 "Tider i ms, peers som median af 5 gentagelser (alle 9 årspar: 3; indlæsning: 1); Takstfil som én kørsel i sin egen proces. "
+                 "Tider i ms, peers som median af 5 gentagelser (alle 9 årspar: 3; indlæsning: 1); Takstfil i sin egen proces: importer én kørsel, trinnene fra hukommelsen som median af lige så mange gentagelser (`--gentag`). "
                  "Forholdet er Takstfil (SQLite) ÷ peer — under 1 er Takstfil hurtigst.")
         o.append("")
         o.append("| trin | Takstfil (SQLite) | Takstfil (PostgreSQL) | DuckDB | pandas | Takstfil ÷ DuckDB | Takstfil ÷ pandas | rækker |")
