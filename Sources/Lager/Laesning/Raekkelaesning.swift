@@ -43,9 +43,7 @@ extension Lager {
             try await sql.execute(sql: q) { r in raekker.withLockedValue { $0.append(Databaseraekke(.sql(r))) } }
             return raekker.withLockedValue { $0 }
         }
-        let (tekst, binds) = sql.serialize(q)
-        let encoder = SQLiteDataEncoder()
-        let data = try binds.map { try encoder.encode($0) }
+        let (tekst, data) = try sqliteForespoergsel(q)
         let raekker = try await sqlite.withConnection { (forbindelse: SQLiteConnection) async throws -> [SQLiteRow] in
             try await forbindelse.query(tekst, data)
         }
@@ -53,6 +51,13 @@ extension Lager {
     }
 
     func alleRaekker(_ q: SQLSelectBuilder) async throws -> [Databaseraekke] { try await alleRaekker(q.query) }
+
+    /// A query as SQLite's text and values, encoded as Fluent encodes them.
+    private func sqliteForespoergsel(_ q: any SQLExpression) throws -> (String, [SQLiteData]) {
+        let (tekst, binds) = try sql.serialize(q)
+        let encoder = SQLiteDataEncoder()
+        return (tekst, try binds.map { try encoder.encode($0) })
+    }
 
     /// Each row of a read-only query handed to `blok` as it arrives, in order, none kept: reading
     /// every year's reports this way holds one row at a time instead of all of them (at x10 scale
@@ -65,9 +70,7 @@ extension Lager {
             do { try blok(r) } catch { fejl.withLockedValue { $0 = error } }
         }
         if let sqlite = db as? any SQLiteDatabase {
-            let (tekst, binds) = try sql.serialize(q.query)
-            let encoder = SQLiteDataEncoder()
-            let data = try binds.map { try encoder.encode($0) }
+            let (tekst, data) = try sqliteForespoergsel(q.query)
             try await sqlite.withConnection { (forbindelse: SQLiteConnection) async throws in
                 try await forbindelse.query(tekst, data) { haandter(Databaseraekke(.sqlite($0))) }
             }
