@@ -23,6 +23,7 @@ public enum Afrunding: String, Codable, Sendable, CaseIterable {
 
 /// Rounds half away from zero to `decimaler` places.
 public func afrundet(_ vaerdi: Decimal, decimaler: Int) -> Decimal {
+    if let r = EksaktDecimal.afrundet(vaerdi, decimaler: decimaler) { return r }  // same value, no allocation
     var ind = vaerdi
     var ud = Decimal()
     NSDecimalRound(&ud, &ind, decimaler, .plain)

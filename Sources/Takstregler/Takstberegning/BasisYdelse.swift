@@ -46,17 +46,17 @@ public enum BasisYdelse {
         try Kontrol.ikkeNegativ(g.effektivTimeloen, felt: "timeloen", hvad: "timelønnen")
         try Kontrol.ikkeNegativ(g.timerPrDoegn, felt: "timer", hvad: "antal timer pr. døgn")
         let andel = g.belaegningsprocent.procentdel
-        let doegn = g.pladser * andel * g.dage
-        let basis = g.basisbudget / doegn
-        let timetakst = g.effektivTimeloen / andel
-        let ydelse = timetakst * g.timerPrDoegn
+        let doegn = g.pladser.gange(andel).gange(g.dage)
+        let basis = g.basisbudget.delt(med: doegn)
+        let timetakst = g.effektivTimeloen.delt(med: andel)
+        let ydelse = timetakst.gange(g.timerPrDoegn)
         let basisRundet = Afrunding.heleKroner.afrund(basis)
         let ydelseRundet = Afrunding.heleKroner.afrund(ydelse)
         return BasisYdelseResultat(
             antalDoegn: doegn, basistakstUafrundet: basis, ydelsestimetakstUafrundet: timetakst,
             ydelsestakstUafrundet: ydelse, basistakst: basisRundet,
             ydelsestimetakst: Afrunding.heleKroner.afrund(timetakst), ydelsestakst: ydelseRundet,
-            takstIAlt: basisRundet + ydelseRundet)
+            takstIAlt: basisRundet.plus(ydelseRundet))
     }
 }
 
@@ -72,13 +72,13 @@ extension BasisYdelse {
         try Kontrol.belaegningsprocent(belaegningsprocent)
         try Kontrol.ikkeNegativ(effektivTimeloen, felt: "timeloen", hvad: "timelønnen")
         try Kontrol.ikkeNegativ(timerPrDoegn, felt: "timer", hvad: "antal timer pr. døgn")
-        let timetakst = effektivTimeloen / belaegningsprocent.procentdel
-        let ydelse = timetakst * timerPrDoegn
+        let timetakst = effektivTimeloen.delt(med: belaegningsprocent.procentdel)
+        let ydelse = timetakst.gange(timerPrDoegn)
         let ydelseRundet = Afrunding.heleKroner.afrund(ydelse)
         return BasisYdelseResultat(
             antalDoegn: 0, basistakstUafrundet: basistakst, ydelsestimetakstUafrundet: timetakst,
             ydelsestakstUafrundet: ydelse, basistakst: basistakst,
             ydelsestimetakst: Afrunding.heleKroner.afrund(timetakst), ydelsestakst: ydelseRundet,
-            takstIAlt: basistakst + ydelseRundet)
+            takstIAlt: basistakst.plus(ydelseRundet))
     }
 }

@@ -64,11 +64,12 @@ public enum Takstberegning {
             throw Valideringsfejlliste(fejl)
         }
 
+        // plus/minus/gange/delt: Foundation's results without its allocations (Penge/EksaktRegning).
         var linjer: [Beregningslinje] = g.omkostninger.map { .init(art: .omkostning, tekst: $0.tekst, beloeb: $0.beloeb) }
-        let omkostningerIAlt = g.omkostninger.reduce(Decimal(0)) { $0 + $1.beloeb }
+        let omkostningerIAlt = g.omkostninger.sum(\.beloeb)
         linjer += g.andreIndtaegter.map { .init(art: .indtaegt, tekst: $0.tekst, beloeb: -$0.beloeb) }
-        let indtaegter = g.andreIndtaegter.reduce(Decimal(0)) { $0 + $1.beloeb }
-        let drift = omkostningerIAlt - indtaegter
+        let indtaegter = g.andreIndtaegter.sum(\.beloeb)
+        let drift = omkostningerIAlt.minus(indtaegter)
         let overhead = g.overhead.overhead(paa: drift)
         if g.overhead != .ingen { linjer.append(.init(art: .overhead, tekst: g.overhead.tekst, beloeb: overhead)) }
         for r in g.reguleringer {
@@ -79,12 +80,12 @@ public enum Takstberegning {
             let baand = r.indenforBaand.map { " ud over 5 %-båndet (\(DanskTal.formater(abs($0), decimaler: 0)) kr. \(r.overUnderskud >= 0 ? "beholdes" : "bæres") af driftsherren)" } ?? ""
             linjer.append(.init(art: .regulering, tekst: "Efterregulering af \(hvad) \(r.regnskabsaar)\(hensat)\(baand)\(andel)", beloeb: r.beloeb))
         }
-        let regulering = g.reguleringer.reduce(Decimal(0)) { $0 + $1.beloeb }
-        let grundlag = drift + overhead + regulering
+        let regulering = g.reguleringer.sum(\.beloeb)
+        let grundlag = drift.plus(overhead).plus(regulering)
         linjer.append(.init(art: .grundlag, tekst: "Takstberegningsgrundlag", beloeb: grundlag))
 
-        let antal = g.pladser * enheder! * g.belaegningsprocent.procentdel
-        let uafrundet = grundlag / antal
+        let antal = g.pladser.gange(enheder!).gange(g.belaegningsprocent.procentdel)
+        let uafrundet = grundlag.delt(med: antal)
         return Takstresultat(
             linjer: linjer, omkostningerIAlt: omkostningerIAlt, andreIndtaegterIAlt: indtaegter,
             drift: drift, overhead: overhead, reguleringIAlt: regulering, grundlag: grundlag,

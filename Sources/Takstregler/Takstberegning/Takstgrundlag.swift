@@ -67,8 +67,8 @@ public enum Overheadmetode: Codable, Equatable, Sendable {
     public func overhead(paa drift: Kroner) -> Kroner {
         switch self {
         case .ingen: return 0
-        case .procentAfDirekte(let p): return drift * p.procentdel
-        case .bruttoandel(let p): return drift * p.procentdel / (1 - p.procentdel)
+        case .procentAfDirekte(let p): return drift.gange(p.procentdel)
+        case .bruttoandel(let p): return drift.gange(p.procentdel).delt(med: Decimal(1).minus(p.procentdel))
         case .beloeb(let b): return b
         }
     }
@@ -130,7 +130,7 @@ public struct Regulering: Codable, Equatable, Sendable {
     }
 
     /// The amount added to the grundlag: a surplus is given back, a deficit recovered.
-    public var beloeb: Kroner { -overUnderskud * andel }
+    public var beloeb: Kroner { (-overUnderskud).gange(andel) }
 }
 
 /// The unit a takst is expressed in (DOMAIN.md 4).
