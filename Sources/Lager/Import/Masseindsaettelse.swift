@@ -138,13 +138,23 @@ final class Masseindsaettelse: @unchecked Sendable {
     }
 }
 
-/// Random (version 4) ids for bulk-inserted rows, 4.096 at a time from the system's random
-/// source: Foundation's `UUID()` opens /dev/urandom for every id (perf: an eighth of a
-/// belægning import went to `open`). One per import, used from one task at a time.
+/// Ids for bulk-inserted rows: time-ordered (RFC 9562 version 7) so each table's primary-key
+/// index grows at its end instead of taking every row at a random leaf — random (version 4) ids
+/// made an import at ten times the rows take ~12 times as long (perf, issue "Ydeevne: foran DuckDB
+/// og pandas"). 48 bits of Unix milliseconds, 12 bits counting ids within a millisecond (so the ids
+/// of one import ascend), 62 random bits from the system's random source, 4.096 ids' worth at a
+/// time: Foundation's `UUID()` opens /dev/urandom for every id (perf: an eighth of a belægning
+/// import went to `open`). One per import, used from one task at a time.
 struct Importider {
     private var buffer: [UInt8] = []
     private var i = 0
     private let kilde = FileHandle(forReadingAtPath: "/dev/urandom")
+    private var sidsteMs: UInt64 = 0
+    private var taeller: UInt64 = 0
+    private let ur: () -> UInt64
+
+    /// `ur` gives Unix milliseconds (tests give a fixed clock).
+    init(ur: @escaping () -> UInt64 = { UInt64(Date().timeIntervalSince1970 * 1000) }) { self.ur = ur }
 
     mutating func nyt() -> UUID {
         if i + 16 > buffer.count {
@@ -157,11 +167,23 @@ struct Importider {
             }
             i = 0
         }
-        var b = (buffer[i], buffer[i + 1], buffer[i + 2], buffer[i + 3], buffer[i + 4], buffer[i + 5], buffer[i + 6], buffer[i + 7],
+        // Ascending within the import even if the clock stands still or steps back.
+        let nu = ur()
+        if nu > sidsteMs {
+            sidsteMs = nu
+            taeller = 0
+        } else {
+            taeller += 1
+            if taeller > 0xFFF { sidsteMs += 1; taeller = 0 }
+        }
+        let ms = sidsteMs
+        var b = (UInt8(truncatingIfNeeded: ms >> 40), UInt8(truncatingIfNeeded: ms >> 32), UInt8(truncatingIfNeeded: ms >> 24),
+                 UInt8(truncatingIfNeeded: ms >> 16), UInt8(truncatingIfNeeded: ms >> 8), UInt8(truncatingIfNeeded: ms),
+                 UInt8(truncatingIfNeeded: taeller >> 8), UInt8(truncatingIfNeeded: taeller),
                  buffer[i + 8], buffer[i + 9], buffer[i + 10], buffer[i + 11], buffer[i + 12], buffer[i + 13], buffer[i + 14], buffer[i + 15])
         i += 16
-        b.6 = b.6 & 0x0F | 0x40   // version 4
-        b.8 = b.8 & 0x3F | 0x80   // RFC 4122 variant
+        b.6 = b.6 & 0x0F | 0x70   // version 7
+        b.8 = b.8 & 0x3F | 0x80   // RFC 9562 variant
         return UUID(uuid: b)
     }
 }
