@@ -12,7 +12,10 @@ instead of Takstfil, run on the same generated files in the same run.
       - tabeller-alle: the same for the nine pairs YEAR-9–YEAR-8 … YEAR-1–YEAR;
       - genberegn: every takst of takster.csv recomputed with its breakdown;
       - laes-rapportfiler / laes-alle-filer: read_csv of the three report files / all four (plain read,
-        the libraries' own type inference — pandas reads decimal-comma numbers as float here).
+        the libraries' own type inference — pandas reads decimal-comma numbers as float here);
+      - bulk-rapportfiler: the three report files into a database file without validation (pandas
+        read_csv + to_sql into SQLite with a natural-key and a year index per table; DuckDB CREATE TABLE AS
+        read_csv), run once — the plain bulk load beside Takstfil's validated, audited import.
       With --db (Takstfil's SQLite after the imports) the results are checked: the five tables against
       `takstfil rapport ledelsesinformation --format json` cell by cell at the printed precision, and every
       recomputed takst against `takstniveauer.takst`.
@@ -33,7 +36,9 @@ import os
 import sqlite3
 import statistics
 import subprocess
+import shutil
 import sys
+import tempfile
 import time
 from decimal import Decimal
 
@@ -545,6 +550,44 @@ def kommando_maal(a):
         ud("duckdb", trin, f"{ms:.1f}", n)
         con.close()
 
+    # d. The three report files into a database without validation — the plain bulk load a pandas or
+    # DuckDB user would do to keep them: pandas read_csv + to_sql into an SQLite file with an index on
+    # the natural key and one on the year per table (as Takstfil's tables have), committed; DuckDB
+    # CREATE TABLE … AS SELECT * FROM read_csv into a database file, closed (checkpointed). Run once.
+    noegler = {"regnskab": ["driftsherre", "tilbud", "aar"], "belaegning": ["driftsherre", "tilbud", "aar", "kvartal", "art"],
+               "pladser": ["driftsherre", "tilbud", "aar", "type"]}
+    mappe = tempfile.mkdtemp(prefix="bench-peers-")
+    try:
+        def pandas_bulk():
+            c = sqlite3.connect(os.path.join(mappe, "pandas.sqlite"))
+            n = 0
+            for f in rapportfiler:
+                navn = os.path.basename(f)[:-4]
+                df = pd.read_csv(f, sep=";", decimal=",")
+                df.to_sql(navn, c, index=False)
+                c.execute(f"CREATE UNIQUE INDEX {navn}_noegle ON {navn} ({', '.join(noegler[navn])})")
+                c.execute(f"CREATE INDEX {navn}_aar ON {navn} (aar)")
+                n += len(df)
+            c.commit()
+            c.close()
+            return n
+        ms, n = maal_tid(pandas_bulk, 1)
+        ud("pandas", "bulk-rapportfiler", f"{ms:.1f}", n)
+
+        def duck_bulk():
+            c = duckdb.connect(os.path.join(mappe, "duck.duckdb"))
+            n = 0
+            for f in rapportfiler:
+                navn = os.path.basename(f)[:-4]
+                c.execute(f"CREATE TABLE {navn} AS SELECT * FROM read_csv(?, delim=';', decimal_separator=',', header=true)", [f])
+                n += c.execute(f"SELECT count(*) FROM {navn}").fetchone()[0]
+            c.close()
+            return n
+        ms, n = maal_tid(duck_bulk, 1)
+        ud("duckdb", "bulk-rapportfiler", f"{ms:.1f}", n)
+    finally:
+        shutil.rmtree(mappe, ignore_errors=True)
+
     # a/b. Loaded once (timed on its own), then computed from memory.
     ms, (con, n) = maal_tid(lambda: duck_indlaes(data), 1)
     ud("duckdb", "indlaesning", f"{ms:.1f}", n)
@@ -685,6 +728,8 @@ def kommando_rapport(a):
 
     rk.append(("tre rapportfiler læst (regnskab, belægning, pladser)¹", imp[sqlite_db], imp[pg_db],
                p("duckdb", "laes-rapportfiler"), p("pandas", "laes-rapportfiler"), pn("pandas", "laes-rapportfiler") + " rækker"))
+    rk.append(("tre rapportfiler ind i en database⁵", imp[sqlite_db], imp[pg_db], p("duckdb", "bulk-rapportfiler"),
+               p("pandas", "bulk-rapportfiler"), pn("pandas", "bulk-rapportfiler") + " rækker"))
     rk.append(("alle fire filer læst¹", imp4[sqlite_db], imp4[pg_db], p("duckdb", "laes-alle-filer"), p("pandas", "laes-alle-filer"),
                pn("pandas", "laes-alle-filer") + " rækker"))
     rk.append(("indlæsning i hukommelsen²", tfv(sqlite_db, "tabeller", "indlaesning"), tfv(pg_db, "tabeller", "indlaesning"),
@@ -726,6 +771,9 @@ def kommando_rapport(a):
         o.append("⁴ DuckDB: DECIMAL-kolonner, divisionen som HUGEINT-heltalsdivision (DuckDB's DECIMAL ÷ DECIMAL er DOUBLE); "
                  "pandas: skalerede heltal, Python-int hvor int64 ikke rækker. Takstfil: afkoder hvert niveaus gemte grundlag og regner det igen "
                  "(som ³: uden et deltrin `indlaesning` indeholder tallet læsningen fra databasen).")
+        o.append("⁵ Samme filer ind i en database uden kontrol, én kørsel: pandas `read_csv` + `to_sql` i en SQLite-fil med et unikt indeks på "
+                 "den naturlige nøgle og et på året pr. tabel, committet; DuckDB `CREATE TABLE … AS SELECT * FROM read_csv` i en databasefil, lukket. "
+                 "Takstfil gør desuden: kontrol af hver celle med danske fejl, driftsherre og tilbud slået op eller oprettet, versioner, revisionsspor.")
         o.append("")
     if kontrol:
         o.append(f"Kontrol af tabellerne {aar - 1}–{aar} mod `takstfil rapport ledelsesinformation --format json` (hver celle ved den trykte "
