@@ -173,6 +173,9 @@ final class OffentligeSiderTests: XCTestCase {
         XCTAssertTrue(alle.contains("Tabel 5. Pladsoversigt 2018–2019"))
         // Tabel 4 has the demo's quarterly belægning.
         XCTAssertTrue(html.contains("Samlet belægning pr. målgruppe 2019"))
+        // A visitor who is not signed in gets the kept page until the next write: the same bytes.
+        let igen = try await hent("/ledelsesinformation").body.string
+        XCTAssertEqual(igen, html)
 
         // Only approved regnskaber count on the public page: a draft changes nothing.
         let foer = try await hent("/ledelsesinformation?aar=2019&tabel=takstudvikling&format=csv").body.string

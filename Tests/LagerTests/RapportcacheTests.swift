@@ -84,4 +84,34 @@ final class RapportcacheTests: XCTestCase {
             XCTAssertNotEqual(nyHukommelse, foer, db)
         }
     }
+
+    /// A page kept by `side` is built once per stamp and key, and again after any write.
+    func testSideHuskesIndtilNaesteSkrivning() async throws {
+        try await Testdatabaser.forHver { db, f in
+            let cache = Rapportcache()
+            let l = Lager(f.lager.db, rapportcache: cache)
+            var bygget = 0
+            func side(_ noegle: String) async throws -> String {
+                try await cache.side(l, noegle: noegle) { bygget += 1; return "side \(noegle) nr. \(bygget)" }
+            }
+            let a = try await side("aar=2026")
+            let igen = try await side("aar=2026")
+            XCTAssertEqual(igen, a, db)
+            XCTAssertEqual(bygget, 1, db)
+            _ = try await side("aar=2025")
+            XCTAssertEqual(bygget, 2, "another key is its own page (\(db))")
+            // Any write, here through another Lager without the cache, makes the next use build it again.
+            try await f.lager.opretOrganisation(Organisation(navn: "Odense Kommune", art: .kommune, region: "Syddanmark"), af: "test")
+            let b = try await side("aar=2026")
+            XCTAssertEqual(bygget, 3, db)
+            XCTAssertNotEqual(b, a, db)
+            let bIgen = try await side("aar=2026")
+            XCTAssertEqual(bIgen, b, db)
+            // Visitors choose keys: the memo starts over when full instead of growing.
+            for i in 0..<(Rapportcache.maksSider + 1) { _ = try await side("q=\(i)") }
+            XCTAssertEqual(bygget, 3 + Rapportcache.maksSider + 1, db)
+            _ = try await side("aar=2026")
+            XCTAssertEqual(bygget, 3 + Rapportcache.maksSider + 2, "the full memo was cleared (\(db))")
+        }
+    }
 }

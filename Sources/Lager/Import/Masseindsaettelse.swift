@@ -41,14 +41,25 @@ enum Feltvaerdi: Sendable {
     func copy(_ b: inout ByteBuffer) {
         switch self {
         case .tekst(let s):
-            for c in s.utf8 {
-                switch c {
-                case 0x5C: b.writeStaticString("\\\\")
-                case 0x09: b.writeStaticString("\\t")
-                case 0x0A: b.writeStaticString("\\n")
-                case 0x0D: b.writeStaticString("\\r")
-                default: b.writeInteger(c)
+            // Written in runs between the bytes to escape, not byte by byte (perf: the byte loop was a
+            // fifth of a PostgreSQL takster import; a takst's ~550-byte basis has JSON's `\/` in it).
+            var s = s
+            s.withUTF8 { u in
+                var fra = 0
+                for i in u.indices {
+                    let erstatning: StaticString
+                    switch u[i] {
+                    case 0x5C: erstatning = "\\\\"
+                    case 0x09: erstatning = "\\t"
+                    case 0x0A: erstatning = "\\n"
+                    case 0x0D: erstatning = "\\r"
+                    default: continue
+                    }
+                    b.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[fra..<i])))
+                    b.writeStaticString(erstatning)
+                    fra = i + 1
                 }
+                b.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: u[fra...])))
             }
         case .heltal(let i): b.writeString(String(i))
         case .id(let u): b.writeString(u.uuidString)

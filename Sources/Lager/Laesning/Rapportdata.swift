@@ -118,6 +118,25 @@ public final class Rapportcache: Sendable {
         tilstand.withLockedValue { $0 = (stempel, data) }
         return data
     }
+
+    private let sider = NIOLockedValueBox<(stempel: String, sider: [String: String])>(("", [:]))
+    /// At most this many pages are kept per stamp; visitors choose the keys, so when full it starts over.
+    public static let maksSider = 256
+
+    /// A page built from the stored data, kept until the next write (the same stamp as `data`):
+    /// the web's ledelsesinformation for visitors who are not signed in, which took ~30 ms to
+    /// render per request (perf). A write while `lav` runs leaves the page under the older stamp;
+    /// the next use sees the new stamp and builds it again.
+    public func side(_ l: Lager, noegle: String, _ lav: () async throws -> String) async throws -> String {
+        let stempel = try await l.offentligStempel()
+        if let s = sider.withLockedValue({ $0.stempel == stempel ? $0.sider[noegle] : nil }) { return s }
+        let s = try await lav()
+        sider.withLockedValue {
+            if $0.stempel != stempel || $0.sider.count >= Self.maksSider { $0 = (stempel, [:]) }
+            $0.sider[noegle] = s
+        }
+        return s
+    }
 }
 
 extension Lager {
