@@ -92,6 +92,14 @@ final class Masseindsaettelse: @unchecked Sendable {
         raekker.append(vaerdier)
     }
 
+    /// The queued rows moved to a new instance (this one is left empty), to be written apart.
+    func udtag() -> Masseindsaettelse {
+        let m = Masseindsaettelse(tabel, kolonner)
+        m.raekker = raekker
+        raekker = []
+        return m
+    }
+
     /// Writes the queued rows (nothing when none are queued).
     func toem(_ db: any Database) async throws {
         guard !raekker.isEmpty else { return }
