@@ -23,4 +23,14 @@ final class MasseindsaettelseTests: XCTestCase {
         XCTAssertEqual(copy(.heltal(-12)), "-12")
         XCTAssertEqual(copy(.sandhed(true)), "t")
     }
+
+    /// The fast id text is `uuidString` exactly (SQLite stores and compares ids as this text).
+    func testUUIDTekstErUuidString() {
+        for u in [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                  UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+            + (0..<10_000).map({ _ in UUID() }) {
+            XCTAssertEqual(u.tekst, u.uuidString)
+        }
+        XCTAssertEqual(copy(.id(UUID(uuidString: "0193F1A2-7B3C-7D4E-8F50-123456789ABC")!)), "0193F1A2-7B3C-7D4E-8F50-123456789ABC")
+    }
 }
