@@ -114,4 +114,25 @@ final class RapportcacheTests: XCTestCase {
             XCTAssertEqual(bygget, 3 + Rapportcache.maksSider + 2, "the full memo was cleared (\(db))")
         }
     }
+
+    /// Many reports asking at once after a write read every year once, not once each.
+    func testSamtidigeRapporterLaeserEnGang() async throws {
+        try await Testdatabaser.forHver { db, f in
+            let cache = Rapportcache()
+            let l = Lager(f.lager.db, rapportcache: cache)
+            func mangePaaEnGang() async throws {
+                try await withThrowingTaskGroup(of: Void.self) { g in
+                    for _ in 0..<20 { g.addTask { _ = try await cache.data(l) } }
+                    try await g.waitForAll()
+                }
+            }
+            try await mangePaaEnGang()
+            XCTAssertEqual(cache.laesninger, 1, db)
+            try await f.lager.opretOrganisation(Organisation(navn: "Odense Kommune", art: .kommune, region: "Syddanmark"), af: "test")
+            try await mangePaaEnGang()
+            XCTAssertEqual(cache.laesninger, 2, "one more read after the write (\(db))")
+            _ = try await cache.data(l)
+            XCTAssertEqual(cache.laesninger, 2, db)
+        }
+    }
 }
