@@ -90,9 +90,10 @@ final class RapportcacheTests: XCTestCase {
         try await Testdatabaser.forHver { db, f in
             let cache = Rapportcache()
             let l = Lager(f.lager.db, rapportcache: cache)
-            var bygget = 0
+            let taeller = Taeller()
+            var bygget: Int { taeller.vaerdi }
             func side(_ noegle: String) async throws -> String {
-                try await cache.side(l, noegle: noegle) { bygget += 1; return "side \(noegle) nr. \(bygget)" }
+                try await cache.side(l, noegle: noegle) { let n = taeller.tael(); return "side \(noegle) nr. \(n)" }
             }
             let a = try await side("aar=2026")
             let igen = try await side("aar=2026")
@@ -112,6 +113,21 @@ final class RapportcacheTests: XCTestCase {
             XCTAssertEqual(bygget, 3 + Rapportcache.maksSider + 1, db)
             _ = try await side("aar=2026")
             XCTAssertEqual(bygget, 3 + Rapportcache.maksSider + 2, "the full memo was cleared (\(db))")
+            // Twenty visitors asking for a page not yet built at once wait for one build.
+            try await withThrowingTaskGroup(of: String.self) { g in
+                for _ in 0..<20 {
+                    g.addTask {
+                        try await cache.side(l, noegle: "samtidig") {
+                            try await Task.sleep(nanoseconds: 50_000_000)
+                            return "samtidig nr. \(taeller.tael())"
+                        }
+                    }
+                }
+                var sider: Set<String> = []
+                for try await s in g { sider.insert(s) }
+                XCTAssertEqual(sider.count, 1, db)
+            }
+            XCTAssertEqual(bygget, 3 + Rapportcache.maksSider + 3, "built once for all twenty (\(db))")
         }
     }
 
@@ -135,4 +151,12 @@ final class RapportcacheTests: XCTestCase {
             XCTAssertEqual(cache.laesninger, 2, db)
         }
     }
+}
+
+/// A counter the page builders share (they may run in tasks of their own).
+final class Taeller: @unchecked Sendable {
+    private let laas = NSLock()
+    private var n = 0
+    var vaerdi: Int { laas.withLock { n } }
+    func tael() -> Int { laas.withLock { n += 1; return n } }
 }

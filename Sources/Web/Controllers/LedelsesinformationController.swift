@@ -33,7 +33,7 @@ struct LedelsesinformationController: RouteCollection {
             guard !ark.isEmpty else { throw Abort(.notFound, reason: "Ukendt tabel '\(valgt ?? "")'.") }
             return try Download.svar(ark, filnavn: "ledelsesinformation-\(s.aar)\(valgt.map { "-\($0)" } ?? "")", format: format)
         }
-        func html() async throws -> String {
+        let html: @Sendable () async throws -> String = { [self] in
             let s = try await indhold(req, lager)
             return LedelsesinformationSide(aar: s.aar, region: s.region, regioner: s.regioner, aarMedRegnskab: s.aarMedRegnskab, dele: s.dele,
                                            offentliggjort: try await lager.ledelsesinformationOffentliggjort(aar: s.aar),
