@@ -41,9 +41,9 @@ public enum Decimaltekst {
     }
 
     /// `d.description`, bit for bit, without Foundation's digit-by-digit division (perf: a sixth
-    /// of a takster import went to writing amounts). Reads the value's 20 bytes — exponent,
-    /// length and sign, mantissa — when they are laid out as swift-foundation lays them out
-    /// (checked once against `description`; otherwise, and for NaN and mantissas over 64 bits,
+    /// of a takster import went to writing amounts). Reads the value's parts from its bytes
+    /// (`EksaktDecimal.laest`) when they are laid out as swift-foundation lays them out (checked
+    /// once against `description`; otherwise, and for NaN and mantissas over 64 bits,
     /// `description` itself).
     public static func tekst(_ d: Decimal) -> String {
         guard layoutKendt, let t = hurtig(d) else { return d.description }
@@ -51,11 +51,11 @@ public enum Decimaltekst {
     }
 
     private static func hurtig(_ d: Decimal) -> String? {
-        guard let (eksponent, flag, mantisse) = dele(d) else { return nil }
-        let negativ = flag & 0x08 != 0
-        if flag >> 4 == 0 { return negativ ? nil : "0" }   // zero, or NaN
-        var cifre = Array(String(mantisse).utf8)
-        let e = Int(eksponent)
+        guard let x = EksaktDecimal.laest(d) else { return nil }
+        if x.m == 0 { return "0" }
+        guard x.m <= UInt128(UInt64.max) else { return nil }
+        var cifre = Array(String(UInt64(x.m)).utf8)
+        let e = x.e
         if e > 0 {
             cifre += repeatElement(UInt8(ascii: "0"), count: e)
         } else if e < 0 {
@@ -63,19 +63,8 @@ public enum Decimaltekst {
             if cifre.count <= k { cifre = Array(repeating: UInt8(ascii: "0"), count: k - cifre.count + 1) + cifre }
             cifre.insert(UInt8(ascii: "."), at: cifre.count - k)
         }
-        if negativ { cifre.insert(UInt8(ascii: "-"), at: 0) }
+        if x.negativ { cifre.insert(UInt8(ascii: "-"), at: 0) }
         return String(decoding: cifre, as: UTF8.self)
-    }
-
-    private static func dele(_ d: Decimal) -> (Int8, UInt8, UInt64)? {
-        withUnsafeBytes(of: d) { b -> (Int8, UInt8, UInt64)? in
-            guard b.count == 20 else { return nil }
-            let laengde = Int(b[1] >> 4)
-            guard laengde <= 4 else { return nil }
-            var m: UInt64 = 0
-            for i in stride(from: laengde - 1, through: 0, by: -1) { m = m << 16 | UInt64(b[4 + 2 * i]) | UInt64(b[5 + 2 * i]) << 8 }
-            return (Int8(bitPattern: b[0]), b[1], m)
-        }
     }
 
     /// The layout holds for this Foundation: values of every shape written both ways agree.
