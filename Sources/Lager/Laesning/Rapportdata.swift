@@ -106,7 +106,7 @@ public struct Rapportdata: Sendable {
 /// report never shows data older than the last committed write, from this process or another.
 /// The web server keeps one per application; `takstfil bench` one per run.
 public final class Rapportcache: Sendable {
-    private let tilstand = NIOLockedValueBox<(stempel: String, data: Rapportdata)?>(nil)
+    /// The read of every year for the newest stamp seen: under way or done.
     private let laesning = NIOLockedValueBox<(stempel: String, opgave: Task<Rapportdata, any Error>)?>(nil)
     private let antal = NIOLockedValueBox(0)
     public init() {}
@@ -116,7 +116,6 @@ public final class Rapportcache: Sendable {
 
     public func data(_ l: Lager) async throws -> Rapportdata {
         let stempel = try await l.offentligStempel()
-        if let t = tilstand.withLockedValue({ $0 }), t.stempel == stempel { return t.data }
         // One read per stamp however many reports ask at once: after an import every visitor's
         // first page read every year itself (~0,6 s each at national scale, 64 at a time under load).
         // A write between the stamp and the read leaves newer data under the older stamp; the
@@ -131,9 +130,7 @@ public final class Rapportcache: Sendable {
             return o
         }
         do {
-            let data = try await opgave.value
-            tilstand.withLockedValue { $0 = (stempel, data) }
-            return data
+            return try await opgave.value
         } catch {
             // A failed read is not kept: the next report tries again.
             laesning.withLockedValue { if $0?.stempel == stempel { $0 = nil } }
@@ -141,42 +138,33 @@ public final class Rapportcache: Sendable {
         }
     }
 
-    private let sider = NIOLockedValueBox<(stempel: String, sider: [String: String])>(("", [:]))
+    /// Pages by key for one stamp, built or being built.
+    private let sider = NIOLockedValueBox<(stempel: String, sider: [String: Task<String, any Error>])>(("", [:]))
     /// At most this many pages are kept per stamp; visitors choose the keys, so when full it starts over.
     public static let maksSider = 256
 
     /// A page built from the stored data, kept until the next write (the same stamp as `data`):
     /// the web's ledelsesinformation for visitors who are not signed in, which took ~30 ms to
     /// render per request (perf). A write while `lav` runs leaves the page under the older stamp;
-    /// the next use sees the new stamp and builds it again.
-    /// Visitors asking for the same page at once wait for one build (64 builds at once after a
-    /// write took the first second's p99 to ~1 s).
+    /// the next use sees the new stamp and builds it again. Visitors asking for the same page at
+    /// once wait for one build (64 builds at once after a write took the first second's p99 to ~1 s).
     public func side(_ l: Lager, noegle: String, _ lav: @escaping @Sendable () async throws -> String) async throws -> String {
         let stempel = try await l.offentligStempel()
-        if let s = sider.withLockedValue({ $0.stempel == stempel ? $0.sider[noegle] : nil }) { return s }
-        let k = stempel + "\u{1}" + noegle
-        let opgave = bygges.withLockedValue { b -> Task<String, any Error> in
-            if let o = b[k] { return o }
+        let opgave = sider.withLockedValue { v -> Task<String, any Error> in
+            if v.stempel == stempel, let o = v.sider[noegle] { return o }
+            if v.stempel != stempel || v.sider.count >= Self.maksSider { v = (stempel, [:]) }
             let o = Task { try await lav() }
-            b[k] = o
+            v.sider[noegle] = o
             return o
         }
         do {
-            let s = try await opgave.value
-            sider.withLockedValue {
-                if $0.stempel != stempel || $0.sider.count >= Self.maksSider { $0 = (stempel, [:]) }
-                $0.sider[noegle] = s
-            }
-            bygges.withLockedValue { $0[k] = nil }  // the page is kept in `sider` from here
-            return s
+            return try await opgave.value
         } catch {
-            bygges.withLockedValue { $0[k] = nil }
+            // A failed build is not kept: the next visitor tries again.
+            sider.withLockedValue { if $0.stempel == stempel, $0.sider[noegle] == opgave { $0.sider[noegle] = nil } }
             throw error
         }
     }
-
-    /// Pages being built, by stamp and key.
-    private let bygges = NIOLockedValueBox<[String: Task<String, any Error>]>([:])
 }
 
 extension Lager {
