@@ -30,7 +30,9 @@ public enum Databasevalg: Equatable, Sendable, CustomStringConvertible {
         case .sqlite(let sti): return .sqlite(.file(sti))
         case .sqliteIHukommelse: return .sqlite(.memory)
         case .postgres(let url):
-            do { return try .postgres(url: url) } catch {
+            // Up to four connections per event loop (Fluent's default is one): a report reads its
+            // three tables at once, and concurrent requests do not queue behind one connection.
+            do { return try .postgres(url: url, maxConnectionsPerEventLoop: 4) } catch {
                 throw Lagerfejl.ugyldigDatabase("kan ikke læse PostgreSQL-adressen '\(Databasevalg.skjulKodeord(url))': \(error)")
             }
         }

@@ -37,23 +37,14 @@ public struct Rapportdata: Sendable {
 
     static func laes(_ l: Lager, aar: [Int]?) async throws -> Rapportdata {
         let tilbud = try await l.tilbudMedDriftsherre(region: nil)
-        let regnskab = try await l.regnskabsversioner(aar: aar, tilbud: tilbud)
-        let pladser = try await l.senestePladser(aar: aar)
-        var regionAf: [String: String] = [:]
-        for t in tilbud.values { if let r = t.region { regionAf[t.driftsherre] = r } }
-
-        var summer: [Int: [Bool: [String: Regnskabssum]]] = [:]
-        for (a, pr) in regnskab {
-            for (id, v) in pr {
-                let d = tilbud[id]!.driftsherre
-                if let r = v.alle?.regnskab { summer[a, default: [:]][false, default: [:]][d, default: .init()].laegTil(r) }
-                if let r = v.godkendt?.regnskab { summer[a, default: [:]][true, default: [:]][d, default: .init()].laegTil(r) }
-            }
-        }
+        // The three tables are read at once, each on its own connection: on PostgreSQL the server
+        // sends one while this process reads another.
+        async let regnskabL = l.regnskabsversioner(aar: aar, tilbud: tilbud)
+        async let pladserL = l.senestePladser(aar: aar)
         // Tabel 4 per year and region ("" for all), made as each year's quarters arrive.
         let belaegningstabeller = Samling<[Int: [String: [Belaegningsoversigt.Raekke]]]>([:])
         let antalBelaegning = Samling(0)
-        try await l.belaegninger(aar: aar, tilbud: tilbud) { a, maalinger in
+        async let belaegningL: Void = l.belaegninger(aar: aar, tilbud: tilbud) { a, maalinger in
             antalBelaegning.v += maalinger.count
             var prRegion: [String: [Belaegningsoversigt.Maaling]] = [:]
             for (id, b) in maalinger {
@@ -64,6 +55,19 @@ public struct Rapportdata: Sendable {
             }
             belaegningstabeller.v[a] = prRegion.mapValues(Belaegningsoversigt.tabel)
         }
+        var regionAf: [String: String] = [:]
+        for t in tilbud.values { if let r = t.region { regionAf[t.driftsherre] = r } }
+        let regnskab = try await regnskabL
+
+        var summer: [Int: [Bool: [String: Regnskabssum]]] = [:]
+        for (a, pr) in regnskab {
+            for (id, v) in pr {
+                let d = tilbud[id]!.driftsherre
+                if let r = v.alle?.regnskab { summer[a, default: [:]][false, default: [:]][d, default: .init()].laegTil(r) }
+                if let r = v.godkendt?.regnskab { summer[a, default: [:]][true, default: [:]][d, default: .init()].laegTil(r) }
+            }
+        }
+        let pladser = try await pladserL
         struct Pladsnoegle: Hashable { let aar: Int; let driftsherre: String; let maalgruppe: Maalgruppe; let type: Tilbud.Type_ }
         var pladssum: [Pladsnoegle: Decimal] = [:]
         for p in pladser {
@@ -74,6 +78,7 @@ public struct Rapportdata: Sendable {
         for (k, v) in pladssum {
             pladssummer[k.aar, default: []].append(.init(driftsherre: k.driftsherre, maalgruppe: k.maalgruppe, type: k.type, aar: k.aar, pladser: v))
         }
+        try await belaegningL
         return Rapportdata(tilbud: tilbud, regnskab: regnskab, plIndeks: try await l.plIndeks(), regionAf: regionAf, regnskabssummer: summer,
                            belaegningstabeller: belaegningstabeller.v, pladssummer: pladssummer,
                            antalRaekker: regnskab.values.reduce(0) { $0 + $1.count } + antalBelaegning.v + pladser.count)

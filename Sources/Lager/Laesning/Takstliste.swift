@@ -184,16 +184,17 @@ extension Lager {
 
     /// Every stored takst level, its basis decoded (over the cores), with the takst stored beside it.
     public func gemteTakstniveauer() async throws -> GemteTakstniveauer {
-        let raekker = try await alleRaekker(sql.select().columns("navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst")
-            .from(Takstniveaumodel.schema))
         struct Post: Sendable { let navn: String; let aar: Int; let version: Int; let status: String; let grundlag: String
                                 let basis: String?; let takst: String }
-        // The rows' fields are read on one thread: the rows share one column index (see `offentligTakstliste`).
-        let poster = try raekker.map { r in
-            Post(navn: try r.tekst("navn"), aar: try r.heltal("aar"), version: try r.heltal("version"), status: try r.tekst("status"),
-                 grundlag: try r.tekst("grundlag"), basis: try r.valgfriTekst("basis_ydelse"), takst: try r.tekst("takst"))
+        // Each row's fields are taken as it arrives (on PostgreSQL while the server sends the next),
+        // one row after the other; the JSON is decoded after, over the cores.
+        let poster = Samling<[Post]>([])
+        try await forHverRaekke(sql.select().columns("navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst")
+            .from(Takstniveaumodel.schema)) { r in
+            poster.v.append(Post(navn: try r.tekst("navn"), aar: try r.heltal("aar"), version: try r.heltal("version"), status: try r.tekst("status"),
+                                 grundlag: try r.tekst("grundlag"), basis: try r.valgfriTekst("basis_ydelse"), takst: try r.tekst("takst")))
         }
-        return GemteTakstniveauer(niveauer: try Parallelt.map(poster) { p in
+        return GemteTakstniveauer(niveauer: try Parallelt.map(poster.v) { p in
             (try Takstniveaumodel.niveau(navn: p.navn, aar: p.aar, grundlag: p.grundlag, basisYdelse: p.basis, status: p.status, version: p.version),
              try Lagertal.decimal(p.takst))
         }.map { try $0.get() })
