@@ -33,7 +33,7 @@ struct EksportKommando: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("Eksporteret \(data.count) byte til \(ud).\n".utf8))
             } else {
                 fremdrift.slut()
-                FileHandle.standardOutput.write(data)
+                udskriv(data)
             }
         }
     }

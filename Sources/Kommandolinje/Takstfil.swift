@@ -127,8 +127,23 @@ extension TakstfilKommando {
     }
 }
 
-func udskriv(_ tekst: String) {
-    FileHandle.standardOutput.write(Data(tekst.utf8))
+/// Writes to standard output. A reader that stops early (`takstfil … | head`) ends the command as
+/// a closed pipe ends other tools, exit status 141, without a word: Foundation's `FileHandle.write`
+/// crashed with a backtrace there once PostgreSQL's sockets had made the process ignore SIGPIPE.
+/// Any other failure to write (a full disk) is an error, not silence.
+func udskriv(_ tekst: String) { udskriv(Data(tekst.utf8)) }
+
+func udskriv(_ data: Data) {
+    var skrevet = 0
+    while skrevet < data.count {
+        let n = data.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + skrevet, $0.count - skrevet) }
+        if n > 0 { skrevet += n; continue }
+        let fejl = errno
+        if n < 0 && fejl == EINTR { continue }
+        if n < 0 && fejl == EPIPE { exit(141) }
+        FileHandle.standardError.write(Data("Fejl: kunne ikke skrive til standard-output: \(String(cString: strerror(fejl)))\n".utf8))
+        exit(1)
+    }
 }
 
 /// Number options as the user typed them: every unreadable one is collected, then the domain's

@@ -66,6 +66,36 @@ final class KommandolinjeTests: XCTestCase {
     func koer(_ a: [String], miljoe: [String: String] = [:]) throws -> Koersel { try program.koer(a, miljoe: miljoe) }
     func midlertidigDB() -> String { program.midlertidigDB() }
 
+    /// A reader that stops early (`takstfil tilbud list … | head`): the command ends quietly with a
+    /// closed pipe's status 141. With SIGPIPE ignored, as it is once PostgreSQL's sockets are in
+    /// use, it used to crash with Foundation's "Fatal error" and a backtrace on standard error.
+    func testLukketRoerStopperStilleUdenNedbrud() throws {
+        let db = midlertidigDB()
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        XCTAssertEqual(try koer(["demo", "--db", db]).kode, 0)
+        let argumenter = ["tilbud", "list", "--aar", "2026", "--format", "json", "--db", db]
+        let hel = try koer(argumenter)
+        XCTAssertEqual(hel.kode, 0, hel.fejl)
+        // More than a pipe holds (64 KiB), so the writer meets the closed end.
+        XCTAssertGreaterThan(hel.ud.utf8.count, 70_000)
+
+        let p = Takstfilprogram.proces([])
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "trap '' PIPE; exec \"$0\" \"$@\"", Takstfilprogram.program.path] + argumenter
+        let ud = Pipe(), fejl = Pipe()
+        p.standardOutput = ud
+        p.standardError = fejl
+        try p.run()
+        let start = ud.fileHandleForReading.readData(ofLength: 100)
+        try ud.fileHandleForReading.close()
+        let fejltekst = String(decoding: fejl.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(start, Data(hel.ud.utf8.prefix(start.count)))
+        XCTAssertEqual(p.terminationReason, .exit)
+        XCTAssertEqual(p.terminationStatus, 141, fejltekst)
+        XCTAssertEqual(fejltekst, "")
+    }
+
     func testBeregnDoegntakstToftehoej() throws {
         let forventet = [("2", "618526", "891.89", "693.5"), ("1", "373086", "1075.95", "346.75"),
                          ("11", "5157018", "1352.04", "3814.25"), ("17", "11496118", "1950.23", "5894.75")]
