@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
@@ -37,14 +38,10 @@ public struct Rapportdata: Sendable {
 
     static func laes(_ l: Lager, aar: [Int]?) async throws -> Rapportdata {
         let tilbud = try await l.tilbudMedDriftsherre(region: nil)
-        // The three tables are read at once, each on its own connection: on PostgreSQL the server
-        // sends one while this process reads another.
-        async let regnskabL = l.regnskabsversioner(aar: aar, tilbud: tilbud)
-        async let pladserL = l.senestePladser(aar: aar)
         // Tabel 4 per year and region ("" for all), made as each year's quarters arrive.
         let belaegningstabeller = Samling<[Int: [String: [Belaegningsoversigt.Raekke]]]>([:])
         let antalBelaegning = Samling(0)
-        async let belaegningL: Void = l.belaegninger(aar: aar, tilbud: tilbud) { a, maalinger in
+        let vedAar: @Sendable (Int, [(id: String, maaling: Belaegning)]) throws -> Void = { a, maalinger in
             antalBelaegning.v += maalinger.count
             var prRegion: [String: [Belaegningsoversigt.Maaling]] = [:]
             for (id, b) in maalinger {
@@ -55,9 +52,24 @@ public struct Rapportdata: Sendable {
             }
             belaegningstabeller.v[a] = prRegion.mapValues(Belaegningsoversigt.tabel)
         }
+        // On PostgreSQL the three tables are read at once, each on its own connection, so the server
+        // sends one while this process reads another. SQLite has one connection per event loop: a
+        // read queued behind a long one would meet the pool's 10-second timeout at large scale, and
+        // one file gains nothing from it, so there they take turns.
+        let regnskab: [Int: [String: Regnskabsversioner]], pladser: [(id: String, aar: Int, type: Tilbud.Type_, pladser: Decimal)]
+        if l.db is any PostgresDatabase {
+            async let regnskabL = l.regnskabsversioner(aar: aar, tilbud: tilbud)
+            async let pladserL = l.senestePladser(aar: aar)
+            async let belaegningL: Void = l.belaegninger(aar: aar, tilbud: tilbud, prAar: vedAar)
+            (regnskab, pladser) = try await (regnskabL, pladserL)
+            try await belaegningL
+        } else {
+            regnskab = try await l.regnskabsversioner(aar: aar, tilbud: tilbud)
+            pladser = try await l.senestePladser(aar: aar)
+            try await l.belaegninger(aar: aar, tilbud: tilbud, prAar: vedAar)
+        }
         var regionAf: [String: String] = [:]
         for t in tilbud.values { if let r = t.region { regionAf[t.driftsherre] = r } }
-        let regnskab = try await regnskabL
 
         var summer: [Int: [Bool: [String: Regnskabssum]]] = [:]
         for (a, pr) in regnskab {
@@ -67,7 +79,6 @@ public struct Rapportdata: Sendable {
                 if let r = v.godkendt?.regnskab { summer[a, default: [:]][true, default: [:]][d, default: .init()].laegTil(r) }
             }
         }
-        let pladser = try await pladserL
         struct Pladsnoegle: Hashable { let aar: Int; let driftsherre: String; let maalgruppe: Maalgruppe; let type: Tilbud.Type_ }
         var pladssum: [Pladsnoegle: Decimal] = [:]
         for p in pladser {
@@ -78,7 +89,6 @@ public struct Rapportdata: Sendable {
         for (k, v) in pladssum {
             pladssummer[k.aar, default: []].append(.init(driftsherre: k.driftsherre, maalgruppe: k.maalgruppe, type: k.type, aar: k.aar, pladser: v))
         }
-        try await belaegningL
         return Rapportdata(tilbud: tilbud, regnskab: regnskab, plIndeks: try await l.plIndeks(), regionAf: regionAf, regnskabssummer: summer,
                            belaegningstabeller: belaegningstabeller.v, pladssummer: pladssummer,
                            antalRaekker: regnskab.values.reduce(0) { $0 + $1.count } + antalBelaegning.v + pladser.count)
