@@ -191,6 +191,42 @@ final class OffentligeSiderTests: XCTestCase {
         XCTAssertEqual(efter, foer)
     }
 
+    /// The public pages read their query as the API does (one parser, `Parametre`): a year or page
+    /// that is not a number in range, a field given twice or a region that does not exist is a 400
+    /// naming it — never a page for the default shown as if it were the one asked for. An empty form
+    /// field counts as not given, and made-up values add no kept page.
+    func testSidernesParametreLaesesStrengt() async throws {
+        for (sti, tekst) in [("/?aar=abc", "aar: skal være et helt tal fra 1990 til 2100"),
+                             ("/?aar=\(aar)&aar=\(aar - 1)", "aar: er angivet 2 gange"),
+                             ("/?side=0", "side: skal være et helt tal fra 1 til"),
+                             ("/?q=a&q=b", "q: er angivet 2 gange"),
+                             ("/ledelsesinformation?aar=abc", "aar: skal være et helt tal fra 1990 til 2100"),
+                             ("/ledelsesinformation?region=Fyn", "region: ukendt region"),
+                             ("/ledelsesinformation?aar=2019&region=Fyn&format=csv", "region: ukendt region")] {
+            let r = try await hent(sti)
+            XCTAssertEqual(r.status, .badRequest, sti)
+            XCTAssertTrue(r.body.string.contains(tekst), "\(sti): \(r.body.string.prefix(300))")
+        }
+        // An empty field of the search form is not given: the year's page, as without it.
+        let tom = try await hent("/?aar=&q=&side=")
+        XCTAssertEqual(tom.status, .ok)
+        let uden = try await hent("/").body.string
+        XCTAssertEqual(tom.body.string, uden)
+        let regioner = try await Lager(app.db).regioner()
+        let region = try XCTUnwrap(regioner.first)
+        let iRegionen = try await hent("/ledelsesinformation?aar=2019&region=\(region.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+        XCTAssertEqual(iRegionen.status, .ok)
+        XCTAssertTrue(iRegionen.body.string.contains("Ledelsesinformation 2019"))
+
+        // Made-up regions fail before a page is kept: only the real page above and the default one.
+        _ = try await hent("/ledelsesinformation")
+        let cache = try XCTUnwrap(app.rapportcache)
+        let foer = cache.antalSider
+        XCTAssertEqual(foer, 2)
+        for i in 0..<20 { _ = try await hent("/ledelsesinformation?region=opdigtet\(i)") }
+        XCTAssertEqual(cache.antalSider, foer)
+    }
+
     /// Issue "Kapacitet" 2: the public pladsoversigt — grouped as ticked, totals once per tilbud,
     /// CSV and XLSX with the same filters, a wrong field refused in Danish.
     func testKapacitetssiden() async throws {

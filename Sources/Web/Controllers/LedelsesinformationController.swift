@@ -28,8 +28,8 @@ struct LedelsesinformationController: RouteCollection {
         let kontekst = req.sidekontekst
         if let format = try Download.format(req) {
             let s = try await indhold(req, lager)
-            let valgt = req.query[String.self, at: "tabel"]
-            let ark = s.dele.filter { valgt == nil || valgt == "" || $0.noegle == valgt }.map { (navn: $0.titel, tabel: $0.tabel) }
+            let valgt = try Parametre(req).udfyldt("tabel")
+            let ark = s.dele.filter { valgt == nil || $0.noegle == valgt }.map { (navn: $0.titel, tabel: $0.tabel) }
             guard !ark.isEmpty else { throw Abort(.notFound, reason: "Ukendt tabel '\(valgt ?? "")'.") }
             return try Download.svar(ark, filnavn: "ledelsesinformation-\(s.aar)\(valgt.map { "-\($0)" } ?? "")", format: format)
         }
@@ -42,7 +42,10 @@ struct LedelsesinformationController: RouteCollection {
         // Everyone who is not signed in and has no message waiting sees the same page until the next
         // write (rendering it took ~30 ms; the tables themselves ~4 ms).
         guard kontekst.bruger == nil, kontekst.besked == nil, let cache = req.application.rapportcache else { return Side.html(try await html()) }
-        let noegle = "aar=\(req.query[String.self, at: "aar"] ?? "")&region=\(req.query[String.self, at: "region"] ?? "")&i_aar=\(req.ur.aar)"
+        // Kept under the parameters as read, so a query spelled differently cannot add a page; a
+        // region that does not exist fails its build (`indhold`), and a failed build is not kept.
+        let p = Parametre(req)
+        let noegle = "aar=\(try p.aar(formular: true).map(String.init) ?? "")&region=\(try p.udfyldt("region") ?? "")&i_aar=\(req.ur.aar)"
         return Side.html(try await cache.side(lager, noegle: noegle, html))
     }
 
@@ -50,9 +53,13 @@ struct LedelsesinformationController: RouteCollection {
     func indhold(_ req: Request, _ lager: Lager) async throws
         -> (aar: Int, region: String?, regioner: [String], aarMedRegnskab: [Int], dele: [Tabeldel]) {
         let aarMedRegnskab = try await lager.aarMedRegnskab(kunGodkendte: true)
-        let aar = req.query[Int.self, at: "aar"] ?? aarMedRegnskab.first ?? (req.ur.aar - 1)
+        let p = Parametre(req)
+        let aar = try p.aar(formular: true) ?? aarMedRegnskab.first ?? (req.ur.aar - 1)
         let regioner = try await lager.regioner()
-        let region = req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil }
+        let region = try p.udfyldt("region")
+        if let region, !regioner.contains(region) {
+            throw Abort(.badRequest, reason: "region: ukendt region '\(region)' (kendte: \(regioner.joined(separator: ", "))).")
+        }
         let fra = aar - 1
         let k = try await lager.kommentarer(aar: aar)
         let t1 = try await lager.takstudviklingTabel(fra: fra, til: aar, region: region, kunGodkendte: true)

@@ -2,10 +2,11 @@ import Foundation
 import Takstregler
 import Vapor
 
-/// The API's query parameters, read strictly as the OpenAPI document describes them: a value of the
-/// wrong type, outside its range, empty where a date is expected, or given twice is a 400 naming the
-/// parameter — never read as if it were absent.
-struct APIParametre {
+/// A request's query parameters, read once and strictly, for the API (as the OpenAPI document
+/// describes them) and the public pages alike: a value of the wrong type, outside its range, empty
+/// where a date is expected, or given twice is a 400 naming the parameter — never read as if it
+/// were absent.
+struct Parametre {
     private let vaerdier: [String: [String]]
 
     init(_ req: Request) {
@@ -32,8 +33,15 @@ struct APIParametre {
         return v[0]
     }
 
-    func heltal(_ navn: String, _ interval: ClosedRange<Int>) throws -> Int? {
-        guard let s = try tekst(navn) else { return nil }
+    /// A form's text field: trimmed, nil when absent or empty (a form sends its empty fields).
+    func udfyldt(_ navn: String) throws -> String? {
+        guard let s = try tekst(navn)?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return nil }
+        return s
+    }
+
+    /// `formular`: a page's form, whose empty field counts as not given (the API refuses an empty value).
+    func heltal(_ navn: String, _ interval: ClosedRange<Int>, formular: Bool = false) throws -> Int? {
+        guard let s = try tekst(navn), !(formular && s.isEmpty) else { return nil }
         guard let i = Int(s), interval.contains(i) else {
             throw fejl(navn, "skal være et helt tal fra \(interval.lowerBound) til \(interval.upperBound) (fik '\(s)')")
         }
@@ -47,5 +55,5 @@ struct APIParametre {
     }
 
     /// The year parameter, within the years Takstfil accepts.
-    func aar(_ navn: String = "aar") throws -> Int? { try heltal(navn, Aarsinterval.gyldige) }
+    func aar(_ navn: String = "aar", formular: Bool = false) throws -> Int? { try heltal(navn, Aarsinterval.gyldige, formular: formular) }
 }
