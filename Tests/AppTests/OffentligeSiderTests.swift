@@ -202,7 +202,11 @@ final class OffentligeSiderTests: XCTestCase {
                              ("/?q=a&q=b", "q: er angivet 2 gange"),
                              ("/ledelsesinformation?aar=abc", "aar: skal være et helt tal fra 1990 til 2100"),
                              ("/ledelsesinformation?region=Fyn", "region: ukendt region"),
-                             ("/ledelsesinformation?aar=2019&region=Fyn&format=csv", "region: ukendt region")] {
+                             ("/ledelsesinformation?aar=2019&region=Fyn&format=csv", "region: ukendt region"),
+                             // Every page with a year in its address reads it the same way.
+                             ("/kapacitet?aar=abc", "aar: skal være et helt tal fra 1990 til 2100"),
+                             ("/sammenligning?aar=20266", "aar: skal være et helt tal fra 1990 til 2100"),
+                             ("/socialtilsyn?aar=2024&aar=2025", "aar: er angivet 2 gange")] {
             let r = try await hent(sti)
             XCTAssertEqual(r.status, .badRequest, sti)
             XCTAssertTrue(r.body.string.contains(tekst), "\(sti): \(r.body.string.prefix(300))")
@@ -212,6 +216,11 @@ final class OffentligeSiderTests: XCTestCase {
         XCTAssertEqual(tom.status, .ok)
         let uden = try await hent("/").body.string
         XCTAssertEqual(tom.body.string, uden)
+        // A typed year is read without the spaces around it.
+        let medMellemrum = try await hent("/?aar=%20\(aar)%20")
+        XCTAssertEqual(medMellemrum.status, .ok)
+        let udenMellemrum = try await hent("/?aar=\(aar)").body.string
+        XCTAssertEqual(medMellemrum.body.string, udenMellemrum)
         let regioner = try await Lager(app.db).regioner()
         let region = try XCTUnwrap(regioner.first)
         let iRegionen = try await hent("/ledelsesinformation?aar=2019&region=\(region.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")

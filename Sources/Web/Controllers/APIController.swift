@@ -36,7 +36,7 @@ struct APIController: RouteCollection {
     /// the year with the takst of each level in force on D (default today, held in the year) for a
     /// citizen enrolled on E, or one page of them; `X-Total-Count` always holds the number of tilbud.
     func tilbud(req: Request) async throws -> Response {
-        let p = Parametre(req)
+        let p = req.parametre
         let aar = try p.aar() ?? req.ur.aar
         let dato = try p.dato("dato") ?? Takstperioder.standarddato(aar: aar, idag: req.ur.idag)
         let indskrevet = try p.dato("indskrevet")
@@ -93,7 +93,7 @@ struct APIController: RouteCollection {
     func kladder(req: Request) async throws -> [NiveauUd] {
         let t = try await hentTilbud(req)
         try req.kraev(.laesKladder, tilbud: t)
-        let aar = try Parametre(req).aar() ?? req.naesteAar
+        let aar = try req.parametre.aar() ?? req.naesteAar
         return try await Lager(req.db).takstniveauer(tilbudID: t.id, aar: aar).map(APIController.ud)
     }
 
@@ -254,7 +254,7 @@ struct APIController: RouteCollection {
 
     func haendelser(req: Request) async throws -> Response {
         try req.kraev(.laesRevisionslog)
-        let p = Parametre(req)
+        let p = req.parametre
         func s(_ n: String) throws -> String? { try p.tekst(n).flatMap { $0.isEmpty ? nil : $0 } }
         let side = try p.heltal("side", 1...Int(Int32.max)) ?? 1, antal = try p.heltal("antal", 1...1000) ?? 100
         let (h, i_alt) = try await Lager(req.db).haendelser(Haendelsesfilter(

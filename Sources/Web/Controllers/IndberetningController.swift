@@ -26,7 +26,7 @@ struct IndberetningController: RouteCollection {
 
     func oversigt(req: Request) async throws -> Response {
         let b = try req.kraev(.indberetTakst)
-        let aar = req.query[Int.self, at: "aar"] ?? req.naesteAar
+        let aar = try req.parametre.aar(formular: true) ?? req.naesteAar
         let lager = Lager(req.db)
         let tilbud = try await lager.egneTilbud(organisation: b.organisation ?? "")
         var status: [UUID: [GemtTakstniveau]] = [:]
@@ -55,7 +55,7 @@ struct IndberetningController: RouteCollection {
     func tilbudSide(req: Request) async throws -> Response {
         let t = try await IndberetningController.hentTilbud(req)
         try req.kraev(.laesKladder, tilbud: t)
-        return try await visTilbud(req, t, aar: req.query[Int.self, at: "aar"] ?? req.naesteAar, formularer: Formularer())
+        return try await visTilbud(req, t, aar: req.parametre.aar(formular: true) ?? req.naesteAar, formularer: Formularer())
     }
 
     func visTilbud(_ req: Request, _ t: TilbudMedEjer, aar: Int, formularer: Formularer, status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -84,7 +84,7 @@ struct IndberetningController: RouteCollection {
     func takstSide(req: Request) async throws -> Response {
         let t = try await IndberetningController.hentTilbud(req)
         try req.kraev(.laesKladder, tilbud: t)
-        let aar = req.query[Int.self, at: "aar"] ?? req.naesteAar
+        let aar = try req.parametre.aar(formular: true) ?? req.naesteAar
         let navn = (req.query[String.self, at: "niveau"] ?? "").trimmingCharacters(in: .whitespaces)
         let lager = Lager(req.db)
         var info: [String] = []
@@ -99,7 +99,7 @@ struct IndberetningController: RouteCollection {
                 formular = Takstformular(niveau: n)
                 formular["begrundelse"] = e.begrundelse ?? ""
                 beregning = (n, try n.beregn())
-            } else if let fra = req.query[Int.self, at: "fra"],
+            } else if let fra = try req.parametre.aar("fra", formular: true),
                       let forrige = try await lager.takstniveauer(tilbudID: t.id, aar: fra).first(where: { $0.navn == navn && $0.status == .offentliggjort }) {
                 formular = Takstformular(niveau: forrige.niveau)
                 info.append("Udfyldt med tallene fra \(fra) (version \(forrige.version)). Ret dem til budgettet for \(aar), og tryk Beregn eller Gem.")

@@ -46,7 +46,7 @@ struct KapacitetController: RouteCollection {
     func side(req: Request) async throws -> Response {
         let lager = Lager(req.db)
         let aarMedPladser = try await lager.aarMedPladser()
-        let aar = req.query[Int.self, at: "aar"] ?? aarMedPladser.first ?? req.ur.aar
+        let aar = try req.parametre.aar(formular: true) ?? aarMedPladser.first ?? req.ur.aar
         let regioner = try await lager.regioner()
         let region = req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil }
         // `efter=a,b` (links, downloads) or one tick box per field (the form).

@@ -20,7 +20,7 @@ struct KommentarrundeController: RouteCollection {
         let b = try req.kraev(.kommenterLedelsesinformation)
         // The same default year as the public tables: the newest with approved regnskaber.
         let standard = try await Lager(req.db).aarMedRegnskab(kunGodkendte: true).first ?? (req.ur.aar - 1)
-        return try await vis(req, b, aar: req.query[Int.self, at: "aar"] ?? standard)
+        return try await vis(req, b, aar: req.parametre.aar(formular: true) ?? standard)
     }
 
     func vis(_ req: Request, _ b: Brugerkonto, aar: Int, felter: [String: String] = [:], fejl: [String: String] = [:],

@@ -241,7 +241,7 @@ struct KontraktController: RouteCollection {
 
     func regulering(req: Request) async throws -> Response {
         let b = try req.kraev(.udarbejdKontrakt)
-        let aar = req.query[Int.self, at: "aar"] ?? PLSatser.naeste1Januar(efter: req.ur.idag)
+        let aar = try req.parametre.aar(formular: true) ?? PLSatser.naeste1Januar(efter: req.ur.idag)
         guard Aarsinterval.erGyldigt(aar) else { throw Abort(.badRequest, reason: "aar: året skal ligge mellem 1990 og 2100.") }
         let lager = Lager(req.db)
         let koeber = b.organisation ?? ""

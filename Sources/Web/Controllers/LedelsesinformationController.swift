@@ -28,7 +28,7 @@ struct LedelsesinformationController: RouteCollection {
         let kontekst = req.sidekontekst
         if let format = try Download.format(req) {
             let s = try await indhold(req, lager)
-            let valgt = try Parametre(req).udfyldt("tabel")
+            let valgt = try req.parametre.udfyldt("tabel")
             let ark = s.dele.filter { valgt == nil || $0.noegle == valgt }.map { (navn: $0.titel, tabel: $0.tabel) }
             guard !ark.isEmpty else { throw Abort(.notFound, reason: "Ukendt tabel '\(valgt ?? "")'.") }
             return try Download.svar(ark, filnavn: "ledelsesinformation-\(s.aar)\(valgt.map { "-\($0)" } ?? "")", format: format)
@@ -44,7 +44,7 @@ struct LedelsesinformationController: RouteCollection {
         guard kontekst.bruger == nil, kontekst.besked == nil, let cache = req.application.rapportcache else { return Side.html(try await html()) }
         // Kept under the parameters as read, so a query spelled differently cannot add a page; a
         // region that does not exist fails its build (`indhold`), and a failed build is not kept.
-        let p = Parametre(req)
+        let p = req.parametre
         let noegle = "aar=\(try p.aar(formular: true).map(String.init) ?? "")&region=\(try p.udfyldt("region") ?? "")&i_aar=\(req.ur.aar)"
         return Side.html(try await cache.side(lager, noegle: noegle, html))
     }
@@ -53,7 +53,7 @@ struct LedelsesinformationController: RouteCollection {
     func indhold(_ req: Request, _ lager: Lager) async throws
         -> (aar: Int, region: String?, regioner: [String], aarMedRegnskab: [Int], dele: [Tabeldel]) {
         let aarMedRegnskab = try await lager.aarMedRegnskab(kunGodkendte: true)
-        let p = Parametre(req)
+        let p = req.parametre
         let aar = try p.aar(formular: true) ?? aarMedRegnskab.first ?? (req.ur.aar - 1)
         let regioner = try await lager.regioner()
         let region = try p.udfyldt("region")

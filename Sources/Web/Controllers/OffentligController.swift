@@ -15,7 +15,7 @@ struct OffentligController: RouteCollection {
     static func filter(_ req: Request) throws -> Tilbudsviften.Filter {
         // The same strict reading as the API: a year or page that is not a number in range, or a
         // field given twice, is refused with its name rather than shown as the default.
-        let p = Parametre(req)
+        let p = req.parametre
         func s(_ n: String) throws -> String { try p.udfyldt(n) ?? "" }
         var f = Tilbudsviften.Filter(aar: try p.aar(formular: true) ?? req.ur.aar)
         f.standarddato = Takstperioder.standarddato(aar: f.aar, idag: req.ur.idag)

@@ -39,9 +39,12 @@ struct Parametre {
         return s
     }
 
-    /// `formular`: a page's form, whose empty field counts as not given (the API refuses an empty value).
+    /// `formular`: a page's form, whose field is trimmed and counts as not given when empty (the API
+    /// refuses an empty value).
     func heltal(_ navn: String, _ interval: ClosedRange<Int>, formular: Bool = false) throws -> Int? {
-        guard let s = try tekst(navn), !(formular && s.isEmpty) else { return nil }
+        guard let raa = try tekst(navn) else { return nil }
+        let s = formular ? raa.trimmingCharacters(in: .whitespaces) : raa
+        if formular && s.isEmpty { return nil }
         guard let i = Int(s), interval.contains(i) else {
             throw fejl(navn, "skal være et helt tal fra \(interval.lowerBound) til \(interval.upperBound) (fik '\(s)')")
         }
@@ -56,4 +59,9 @@ struct Parametre {
 
     /// The year parameter, within the years Takstfil accepts.
     func aar(_ navn: String = "aar", formular: Bool = false) throws -> Int? { try heltal(navn, Aarsinterval.gyldige, formular: formular) }
+}
+
+extension Request {
+    /// This request's query parameters, read strictly (`Parametre`).
+    var parametre: Parametre { Parametre(self) }
 }

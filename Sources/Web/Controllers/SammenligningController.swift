@@ -15,7 +15,7 @@ struct SammenligningController: RouteCollection {
     }
 
     func side(req: Request) async throws -> Response {
-        let aar = req.query[Int.self, at: "aar"] ?? req.ur.aar
+        let aar = try req.parametre.aar(formular: true) ?? req.ur.aar
         guard Aarsinterval.erGyldigt(aar) else { throw Abort(.badRequest, reason: "aar: året skal ligge mellem 1990 og 2100.") }
         let udgave = try await req.offentligUdgave(aar: aar)
         let dato = Takstperioder.standarddato(aar: aar, idag: req.ur.idag)

@@ -232,7 +232,7 @@ struct SekretariatController: RouteCollection {
         try req.kraev(.saetParametre)
         let lager = Lager(req.db)
         let regioner = try await lager.regioner()
-        let aar = req.query[Int.self, at: "aar"] ?? req.naesteAar
+        let aar = try req.parametre.aar(formular: true) ?? req.naesteAar
         let region = req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil } ?? regioner.first ?? ""
         let p = try await lager.aarsparametre(aar: aar, region: region)
         return Side.html(SekretariatSider.parametre(aar: aar, region: region, regioner: regioner, felter: Parameterformular.felter(p),
@@ -285,7 +285,7 @@ struct SekretariatController: RouteCollection {
         let fra = s("fra"), til = s("til")
         if !fra.isEmpty && !Datoer.erDato(fra) { fejl["fra"] = "Skriv datoen som åååå-mm-dd." }
         if !til.isEmpty && !Datoer.erDato(til) { fejl["til"] = "Skriv datoen som åååå-mm-dd." }
-        let side = max(1, req.query[Int.self, at: "side"] ?? 1)
+        let side = try req.parametre.heltal("side", 1...Int(Int32.max), formular: true) ?? 1
         let prSide = 50
         let format = try Download.format(req)
         let filter = Haendelsesfilter(bruger: s("bruger"), entitet: s("entitet"), handling: s("handling"), entitetID: s("id"),

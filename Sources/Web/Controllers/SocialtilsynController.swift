@@ -68,7 +68,7 @@ struct SocialtilsynController: RouteCollection {
     func offentlig(req: Request) async throws -> Response {
         let lager = Lager(req.db)
         let alleAar = try await lager.aarMedSocialtilsyn()
-        let aar = req.query[Int.self, at: "aar"] ?? alleAar.first ?? req.naesteAar
+        let aar = try req.parametre.aar(formular: true) ?? alleAar.first ?? req.naesteAar
         let beregnet = try await SocialtilsynController.beregnet(lager, aar: aar)
         if let format = try Download.format(req) {
             let ark = beregnet.compactMap { b in b.resultat.map { (b, $0) } }.flatMap { b, r in
@@ -94,7 +94,7 @@ struct SocialtilsynController: RouteCollection {
         let b = try req.kraev(.vedligeholdSocialtilsyn)
         let region = try region(b)
         let lager = Lager(req.db)
-        let aar = req.query[Int.self, at: "aar"] ?? req.naesteAar
+        let aar = try req.parametre.aar(formular: true) ?? req.naesteAar
         let gemt = try await lager.socialtilsynsgrundlag(aar: aar).first { $0.region == region }?.input
         let tekst = try gemt.map { String(decoding: try JSONKodning.kod($0), as: UTF8.self) } ?? ""
         return Side.html(SocialtilsynSide.indberet(bruger: b, region: region, aar: aar, json: tekst, fejl: nil,

@@ -15,7 +15,7 @@ struct TakstbilagController: RouteCollection {
     }
 
     func aar(_ req: Request) throws -> Int {
-        let aar = req.query[Int.self, at: "aar"] ?? req.naesteAar
+        let aar = try req.parametre.aar(formular: true) ?? req.naesteAar
         guard Aarsinterval.erGyldigt(aar) else { throw Abort(.badRequest, reason: "aar: året skal ligge mellem 1990 og 2100.") }
         return aar
     }
