@@ -158,14 +158,14 @@ public final class Rapportcache: Sendable {
     /// At most this many pages are kept per stamp; visitors choose the keys, so when full it starts over.
     public static let maksSider = 256
 
+    /// How many pages are kept (built or being built) under the newest stamp (tests).
+    public var antalSider: Int { sider.withLockedValue { $0.sider.count } }
+
     /// A page built from the stored data, kept until the next write (the same stamp as `data`):
     /// the web's ledelsesinformation for visitors who are not signed in, which took ~30 ms to
     /// render per request (perf). A write while `lav` runs leaves the page under the older stamp;
     /// the next use sees the new stamp and builds it again. Visitors asking for the same page at
     /// once wait for one build (64 builds at once after a write took the first second's p99 to ~1 s).
-    /// How many pages are kept (built or being built) under the newest stamp (tests).
-    public var antalSider: Int { sider.withLockedValue { $0.sider.count } }
-
     public func side(_ l: Lager, noegle: String, _ lav: @escaping @Sendable () async throws -> String) async throws -> String {
         let stempel = try await l.offentligStempel()
         let opgave = sider.withLockedValue { v -> Task<String, any Error> in
