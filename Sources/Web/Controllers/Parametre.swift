@@ -42,9 +42,7 @@ struct Parametre {
     /// `formular`: a page's form, whose field is trimmed and counts as not given when empty (the API
     /// refuses an empty value).
     func heltal(_ navn: String, _ interval: ClosedRange<Int>, formular: Bool = false) throws -> Int? {
-        guard let raa = try tekst(navn) else { return nil }
-        let s = formular ? raa.trimmingCharacters(in: .whitespaces) : raa
-        if formular && s.isEmpty { return nil }
+        guard let s = try formular ? udfyldt(navn) : tekst(navn) else { return nil }
         guard let i = Int(s), interval.contains(i) else {
             throw fejl(navn, "skal være et helt tal fra \(interval.lowerBound) til \(interval.upperBound) (fik '\(s)')")
         }
