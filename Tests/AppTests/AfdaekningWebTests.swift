@@ -34,6 +34,10 @@ final class AfdaekningWebTests: XCTestCase {
         let s = try await m.logInd("sekretariat@test.dk")
         let formular = try await s.get("/sekretariat/afdaekninger?region=Nordjylland")
         XCTAssertTrue(formular.body.string.contains("Jammerbugt Kommune"), "regionens kommuner kan inviteres")
+        // A region that does not exist is refused, not replaced by the first region's kommuner.
+        let ukendt = try await s.get("/sekretariat/afdaekninger?region=Fyn")
+        XCTAssertEqual(ukendt.status, .badRequest)
+        XCTAssertTrue(ukendt.body.string.contains("region: ukendt region"), ukendt.body.string)
         // Bad definition: every field named, nothing created.
         let daarlig = try await s.post("/sekretariat/afdaekninger", ["titel": "", "aar": "x", "region": "Nordjylland", "s1_tekst": "Antal", "s1_art": "antal", "s1_aar": "2026-2024"])
         XCTAssertEqual(daarlig.status, .unprocessableEntity)

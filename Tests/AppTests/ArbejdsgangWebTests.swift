@@ -220,6 +220,14 @@ final class ArbejdsgangWebTests: XCTestCase {
         let html = try await d.get("/indberetning").body.string
         XCTAssertTrue(html.contains("Frist for indberetning af takster for \(m.naesteAar): <strong>1. oktober \(m.naesteAar - 1)</strong>"), html)
         let s = try await m.logInd("sekretariat@test.dk")
+        // A region that does not exist is refused, not shown as the first region's parameters.
+        let ukendt = try await s.get("/sekretariat/parametre?region=Fyn")
+        XCTAssertEqual(ukendt.status, .badRequest)
+        XCTAssertTrue(ukendt.body.string.contains("region: ukendt region &#39;Fyn&#39;") || ukendt.body.string.contains("region: ukendt region 'Fyn'"), ukendt.body.string)
+        XCTAssertTrue(ukendt.body.string.contains("kendte: Nordjylland"), "the known regions are named")
+        let valgt = try await s.get("/sekretariat/parametre?region=Nordjylland")
+        XCTAssertEqual(valgt.status, .ok)
+        XCTAssertTrue(valgt.body.string.contains("<option value=\"Nordjylland\" selected"), "the region asked for is the one shown")
         let res = try await s.post("/sekretariat/parametre", ["aar": "\(m.naesteAar)", "region": "Nordjylland", "frist": "1. oktober",
                                                               "vaegt_1": "1", "vaegt_2": "1,2"])
         XCTAssertEqual(res.status, .unprocessableEntity)

@@ -177,6 +177,25 @@ final class OffentligeSiderTests: XCTestCase {
         let igen = try await hent("/ledelsesinformation").body.string
         XCTAssertEqual(igen, html)
 
+        // A table without rows for the year says so, with no empty table, chart or download under it.
+        let nord = try await hent("/ledelsesinformation?aar=2019&region=Nordjylland").body.string
+        let dele = nord.components(separatedBy: "<section").dropFirst()
+        XCTAssertEqual(dele.count, 5, nord)
+        let tomme = dele.filter { $0.contains("Der er ingen data til denne tabel for 2019.") }
+        XCTAssertEqual(tomme.count, 5, "the demo has no approved regnskab for Nordjylland in 2019")
+        for d in tomme {
+            XCTAssertFalse(d.contains("<table"), String(d))
+            XCTAssertFalse(d.contains("<svg"), String(d))
+            XCTAssertFalse(d.contains("format=csv"), String(d))
+        }
+        // The year's page for all regions has rows in every table: each shows its table and downloads.
+        let alleDele = html.components(separatedBy: "<section").dropFirst()
+        XCTAssertEqual(alleDele.count, 5)
+        for d in alleDele {
+            XCTAssertFalse(d.contains("Der er ingen data"), String(d.prefix(300)))
+            XCTAssertTrue(d.contains("<table") && d.contains("format=csv"), String(d.prefix(300)))
+        }
+
         // Only approved regnskaber count on the public page: a draft changes nothing.
         let foer = try await hent("/ledelsesinformation?aar=2019&tabel=takstudvikling&format=csv").body.string
         let tilbud = try await Lager(app.db).egneTilbud(organisation: "Viborg Kommune").first!
@@ -206,7 +225,18 @@ final class OffentligeSiderTests: XCTestCase {
                              // Every page with a year in its address reads it the same way.
                              ("/kapacitet?aar=abc", "aar: skal være et helt tal fra 1990 til 2100"),
                              ("/sammenligning?aar=20266", "aar: skal være et helt tal fra 1990 til 2100"),
-                             ("/socialtilsyn?aar=2024&aar=2025", "aar: er angivet 2 gange")] {
+                             ("/socialtilsyn?aar=2024&aar=2025", "aar: er angivet 2 gange"),
+                             // A choice by name that does not exist is refused with the known ones,
+                             // not shown as the first or as all of them.
+                             ("/kapacitet?region=Fyn", "region: ukendt region"),
+                             ("/kapacitet?ledige_pr=1.4.2026", "ledige_pr: skriv datoen som åååå-mm-dd"),
+                             ("/kapacitet/udmelding?analyse=opdigtet", "analyse: ukendt analyse"),
+                             ("/sammenligning?type=nat", "type: ukendt type"),
+                             ("/noegletal?gruppe=opdigtet", "gruppe: ukendt gruppe"),
+                             ("/noegletal?region=Fyn", "region: ukendt region"),
+                             ("/?type=nat", "type: ukendt type"),
+                             ("/?sort=pris", "sort: ukendt sort"),
+                             ("/?retning=op", "retning: ukendt retning")] {
             let r = try await hent(sti)
             XCTAssertEqual(r.status, .badRequest, sti)
             XCTAssertTrue(r.body.string.contains(tekst), "\(sti): \(r.body.string.prefix(300))")
@@ -216,6 +246,18 @@ final class OffentligeSiderTests: XCTestCase {
         XCTAssertEqual(tom.status, .ok)
         let uden = try await hent("/").body.string
         XCTAssertEqual(tom.body.string, uden)
+        // The forms' "Alle" sends an empty choice: all, as without it.
+        for (medTom, uden) in [("/kapacitet?region=&aar=2019", "/kapacitet?aar=2019"), ("/sammenligning?type=", "/sammenligning"),
+                               ("/?type=&sort=&retning=", "/")] {
+            let r = try await hent(medTom)
+            XCTAssertEqual(r.status, .ok, medTom)
+            let u = try await hent(uden).body.string
+            XCTAssertEqual(r.body.string, u, medTom)
+        }
+        // A known choice is the one shown.
+        let doegn = try await hent("/sammenligning?type=\(Tilbud.Type_.doegn.rawValue)")
+        XCTAssertEqual(doegn.status, .ok)
+        XCTAssertTrue(doegn.body.string.contains("value=\"\(Tilbud.Type_.doegn.rawValue)\" selected"), "the type asked for is selected")
         // A typed year is read without the spaces around it.
         let medMellemrum = try await hent("/?aar=%20\(aar)%20")
         XCTAssertEqual(medMellemrum.status, .ok)

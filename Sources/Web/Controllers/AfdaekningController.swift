@@ -67,7 +67,7 @@ struct AfdaekningController: RouteCollection {
         let lager = Lager(req.db)
         let kommuner = try await lager.organisationer().filter { $0.art == .kommune }
         let regioner = Array(Set(kommuner.compactMap(\.region))).sorted()
-        let region = felter["region"] ?? req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil } ?? regioner.first ?? ""
+        let region = try felter["region"] ?? req.parametre.valg("region", blandt: regioner) ?? regioner.first ?? ""
         var svarprocenter: [UUID: String] = [:]
         let alle = try await lager.afdaekninger()
         for g in alle { svarprocenter[g.id] = try await lager.afdaekningsopgoerelse(g).svarprocent.tekst }

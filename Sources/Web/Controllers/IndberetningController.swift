@@ -85,7 +85,9 @@ struct IndberetningController: RouteCollection {
         let t = try await IndberetningController.hentTilbud(req)
         try req.kraev(.laesKladder, tilbud: t)
         let aar = try req.parametre.aar(formular: true) ?? req.naesteAar
-        let navn = (req.query[String.self, at: "niveau"] ?? "").trimmingCharacters(in: .whitespaces)
+        let navn = try req.parametre.udfyldt("niveau") ?? ""
+        // A period that is not a date would find no level and open an empty form as if it were new.
+        let gyldigFra = try req.parametre.dato("gyldig_fra", formular: true)
         let lager = Lager(req.db)
         var info: [String] = []
         var formular = Takstformular()
@@ -93,7 +95,7 @@ struct IndberetningController: RouteCollection {
         var beregning: (Takstniveau, Takstresultat)?
         if !navn.isEmpty {
             eksisterende = try await lager.takstniveauer(tilbudID: t.id, aar: aar)
-                .nyeste(navn: navn, aar: aar, gyldigFra: req.query[String.self, at: "gyldig_fra"])
+                .nyeste(navn: navn, aar: aar, gyldigFra: gyldigFra)
             if let e = eksisterende {
                 let n = e.niveau
                 formular = Takstformular(niveau: n)

@@ -17,7 +17,7 @@ struct KapacitetController: RouteCollection {
     func udmelding(req: Request) async throws -> Response {
         let lager = Lager(req.db)
         let analyser = try await lager.udmeldingsanalyser()
-        let analyse = req.query[String.self, at: "analyse"].flatMap { analyser.contains($0) ? $0 : nil } ?? analyser.first
+        let analyse = try req.parametre.valg("analyse", blandt: analyser) ?? analyser.first
         var data: [Udmeldingsdata] = []
         if let analyse { data = try await lager.udmelding(analyse: analyse) }
         let tabel = Kapacitetstabeller.udmelding(data, offentlig: true)
@@ -48,7 +48,7 @@ struct KapacitetController: RouteCollection {
         let aarMedPladser = try await lager.aarMedPladser()
         let aar = try req.parametre.aar(formular: true) ?? aarMedPladser.first ?? req.ur.aar
         let regioner = try await lager.regioner()
-        let region = req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil }
+        let region = try req.parametre.valg("region", blandt: regioner)
         // `efter=a,b` (links, downloads) or one tick box per field (the form).
         let afkrydset = Kapacitetsoversigt.Felt.allCases.filter { req.query[String.self, at: "felt_\($0.rawValue)"] == "ja" }
         let felter: [Kapacitetsoversigt.Felt]
@@ -58,8 +58,7 @@ struct KapacitetController: RouteCollection {
             felter = afkrydset.isEmpty ? [.driftsherre] : afkrydset
         }
         let paragraf = req.query[String.self, at: "paragraf"]?.replacingOccurrences(of: "§", with: "").trimmingCharacters(in: .whitespaces)
-        let ledigePr = req.query[String.self, at: "ledige_pr"].flatMap { $0.isEmpty ? nil : $0 }
-        if let ledigePr, !Datoer.erDato(ledigePr) { throw Abort(.badRequest, reason: "ledige_pr: skriv datoen som åååå-mm-dd (fik '\(ledigePr)').") }
+        let ledigePr = try req.parametre.dato("ledige_pr", formular: true)
         let raekker = Kapacitetsoversigt.opgoer(try await lager.kapacitetsposter(aar: aar, region: region, ledigePr: ledigePr), efter: felter,
                                                 paragraf: paragraf?.isEmpty == false ? paragraf : nil)
         let tabel = Kapacitetstabeller.pladsoversigt(raekker, efter: felter, medLedige: ledigePr != nil)

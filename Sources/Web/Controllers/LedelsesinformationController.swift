@@ -56,10 +56,7 @@ struct LedelsesinformationController: RouteCollection {
         let p = req.parametre
         let aar = try p.aar(formular: true) ?? aarMedRegnskab.first ?? (req.ur.aar - 1)
         let regioner = try await lager.regioner()
-        let region = try p.udfyldt("region")
-        if let region, !regioner.contains(region) {
-            throw Abort(.badRequest, reason: "region: ukendt region '\(region)' (kendte: \(regioner.joined(separator: ", "))).")
-        }
+        let region = try p.valg("region", blandt: regioner)
         let fra = aar - 1
         let k = try await lager.kommentarer(aar: aar)
         let t1 = try await lager.takstudviklingTabel(fra: fra, til: aar, region: region, kunGodkendte: true)
@@ -166,13 +163,16 @@ struct LedelsesinformationSide {
             .forEach(dele) { d in
                 E.el("section", [("aria-labelledby", d.noegle)], [
                     E.el("h2", [("id", d.noegle)], [.text(d.titel)]),
+                    // A table with no rows but its total says so instead of showing a total of nothing.
                     .if(d.tabel.raekker.filter { r in if case .tekst(let n) = r[0] { return n != Takstudvikling.iAlt }; return true }.isEmpty,
-                        .p(.text("Der er ingen data til denne tabel for \(aar)."))),
-                    d.diagram,
-                    Tabelvisning.html(d.tabel, overskrifter: overskrift, caption: d.titel,
-                                      sumraekke: { r in if case .tekst(let n) = r[0] { return n == Takstudvikling.iAlt }; return false }),
-                    E.el("p", [("class", "download")], [E.lenke(url(tabel: d.noegle, format: "csv"), "Hent \(d.titel.components(separatedBy: ".").first ?? "tabellen") som CSV"), .text(" · "),
-                                                        E.lenke(url(tabel: d.noegle, format: "xlsx"), "som XLSX")]),
+                        .p(.text("Der er ingen data til denne tabel for \(aar).")),
+                        else: .group(
+                            d.diagram,
+                            Tabelvisning.html(d.tabel, overskrifter: overskrift, caption: d.titel,
+                                              sumraekke: { r in if case .tekst(let n) = r[0] { return n == Takstudvikling.iAlt }; return false }),
+                            E.el("p", [("class", "download")], [E.lenke(url(tabel: d.noegle, format: "csv"), "Hent \(d.titel.components(separatedBy: ".").first ?? "tabellen") som CSV"), .text(" · "),
+                                                                E.lenke(url(tabel: d.noegle, format: "xlsx"), "som XLSX")])
+                        )),
                 ])
             },
         ])

@@ -26,8 +26,8 @@ struct NoegletalController: RouteCollection {
         let alle = try await Lager(req.db).indikatorer()
         let regioner = Noegletalstabeller.regioner(alle)
         let grupper = Indikator.grupper(alle)
-        let region = req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil } ?? regioner.first { $0 == "Nordjylland" } ?? regioner.first
-        let gruppe = req.query[String.self, at: "gruppe"].flatMap { grupper.contains($0) ? $0 : nil } ?? grupper.first
+        let region = try req.parametre.valg("region", blandt: regioner) ?? regioner.first { $0 == "Nordjylland" } ?? regioner.first
+        let gruppe = try req.parametre.valg("gruppe", blandt: grupper) ?? grupper.first
         let valgte = alle.filter { $0.gruppe == gruppe }
         let tabel = Noegletalstabeller.gruppe(valgte, region: region)
         if let format = try Download.format(req) {

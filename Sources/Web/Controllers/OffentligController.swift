@@ -30,11 +30,10 @@ struct OffentligController: RouteCollection {
         f.driftsherre = try s("driftsherre")
         f.maalgruppe = try s("maalgruppe")
         f.paragraf = try s("paragraf")
-        f.type = try s("type")
+        f.type = try p.valg("type", som: Tilbud.Type_.self)?.rawValue ?? ""
         f.region = try s("region")
-        let sort = try s("sort")
-        f.sort = Tilbudsviften.kolonner.contains { $0.noegle == sort } ? sort : "tilbud"
-        f.faldende = try s("retning") == "faldende"
+        f.sort = try p.valg("sort", blandt: Tilbudsviften.kolonner.map(\.noegle)) ?? "tilbud"
+        f.faldende = try p.valg("retning", blandt: ["stigende", "faldende"]) == "faldende"
         f.side = try p.heltal("side", 1...Int(Int32.max), formular: true) ?? 1
         return f
     }

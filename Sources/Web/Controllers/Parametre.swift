@@ -49,10 +49,26 @@ struct Parametre {
         return i
     }
 
-    func dato(_ navn: String) throws -> String? {
-        guard let s = try tekst(navn) else { return nil }
+    func dato(_ navn: String, formular: Bool = false) throws -> String? {
+        guard let s = try formular ? udfyldt(navn) : tekst(navn) else { return nil }
         guard Datoer.erDato(s) else { throw fejl(navn, "skriv datoen som åååå-mm-dd (fik '\(s)')") }
         return s
+    }
+
+    /// A choice by name among `kendte` (a region, an analysis, a group): nil when absent or empty
+    /// (a form's "Alle"); a name that is not among them is refused with the known ones listed, never
+    /// shown as the first or as all of them.
+    func valg(_ navn: String, blandt kendte: [String]) throws -> String? {
+        guard let s = try udfyldt(navn) else { return nil }
+        guard kendte.contains(s) else {
+            throw fejl(navn, "ukendt \(navn) '\(s)' (kendte: \(kendte.isEmpty ? "ingen" : kendte.joined(separator: ", ")))")
+        }
+        return s
+    }
+
+    /// A choice among a domain type's cases, by its raw value.
+    func valg<T: RawRepresentable & CaseIterable>(_ navn: String, som: T.Type) throws -> T? where T.RawValue == String {
+        try valg(navn, blandt: T.allCases.map(\.rawValue)).flatMap(T.init(rawValue:))
     }
 
     /// The year parameter, within the years Takstfil accepts.

@@ -26,7 +26,7 @@ struct SammenligningController: RouteCollection {
         }
         let maalgruppe = req.query[String.self, at: "maalgruppe"].flatMap { $0.isEmpty ? nil : $0 }
         let paragraf = req.query[String.self, at: "paragraf"].flatMap { $0.isEmpty ? nil : $0 }
-        let type = req.query[String.self, at: "type"].flatMap(Tilbud.Type_.init(rawValue:))
+        let type = try req.parametre.valg("type", som: Tilbud.Type_.self)
         let valgte = alle.filter { g, _ in
             (maalgruppe == nil || g.maalgruppe == maalgruppe) && (paragraf == nil || g.paragraf == paragraf) && (type == nil || g.type == type)
         }

@@ -233,7 +233,7 @@ struct SekretariatController: RouteCollection {
         let lager = Lager(req.db)
         let regioner = try await lager.regioner()
         let aar = try req.parametre.aar(formular: true) ?? req.naesteAar
-        let region = req.query[String.self, at: "region"].flatMap { regioner.contains($0) ? $0 : nil } ?? regioner.first ?? ""
+        let region = try req.parametre.valg("region", blandt: regioner) ?? regioner.first ?? ""
         let p = try await lager.aarsparametre(aar: aar, region: region)
         return Side.html(SekretariatSider.parametre(aar: aar, region: region, regioner: regioner, felter: Parameterformular.felter(p),
                                                     fejl: [:], csrf: req.csrfToken, kontekst: req.sidekontekst))
