@@ -9,6 +9,8 @@ public enum Migrationer {
          // Webapplikationen: accounts, API tokens, sign-in attempts (the session table is the web module's).
          M012_Brugere(), M013_Takstniveauindeks(), M014_Aarsindekser(), M015_Beslutningsdelegation(),
          M016_Takstperioder(), M017_Loginforsoegindeks(), M018_Aendringstaeller(),
-         M019_Beliggenhed(), M020_Afdaekninger(), M021_Afvigelsesaarsager(), M022_Udmeldingsdata(), M023_Maalgruppelister(), M024_LedigePladser(), M025_Noegletal(), M026_Kontrakter(), M027_ImportID()]
+         M019_Beliggenhed(), M020_Afdaekninger(), M021_Afvigelsesaarsager(), M022_Udmeldingsdata(), M023_Maalgruppelister(), M024_LedigePladser(), M025_Noegletal(), M026_Kontrakter(), M027_ImportID(),
+         // PostgreSQL: the import tables' reference to tilbud checked per statement (issue 17).
+         M028_Tilbudsreferencer()]
     }
 }
