@@ -188,6 +188,10 @@ final class OffentligeSiderTests: XCTestCase {
             XCTAssertFalse(d.contains("<svg"), String(d))
             XCTAssertFalse(d.contains("format=csv"), String(d))
         }
+        // Nor the downloads of all five at the top: they would be files of headers only.
+        XCTAssertFalse(nord.contains("Hent alle fem tabeller"), nord)
+        XCTAssertFalse(nord.contains("format=csv") || nord.contains("format=xlsx"), nord)
+        XCTAssertTrue(html.contains("Hent alle fem tabeller som CSV"))
         // The year's page for all regions has rows in every table: each shows its table and downloads.
         let alleDele = html.components(separatedBy: "<section").dropFirst()
         XCTAssertEqual(alleDele.count, 5)
@@ -236,7 +240,14 @@ final class OffentligeSiderTests: XCTestCase {
                              ("/noegletal?region=Fyn", "region: ukendt region"),
                              ("/?type=nat", "type: ukendt type"),
                              ("/?sort=pris", "sort: ukendt sort"),
-                             ("/?retning=op", "retning: ukendt retning")] {
+                             ("/?retning=op", "retning: ukendt retning"),
+                             // Every other parameter of a public page goes through the same parser.
+                             ("/?format=csv&format=xlsx", "format: er angivet 2 gange"),
+                             ("/sammenligning?maalgruppe=a&maalgruppe=b", "maalgruppe: er angivet 2 gange"),
+                             ("/kapacitet?aar=2019&paragraf=107&paragraf=108", "paragraf: er angivet 2 gange"),
+                             ("/kapacitet?aar=2019&efter=region&efter=ejerform", "efter: er angivet 2 gange"),
+                             ("/noegletal/fremskrivning?rate=1&rate=2", "rate: er angivet 2 gange"),
+                             ("/log-ind?naeste=/a&naeste=/b", "naeste: er angivet 2 gange")] {
             let r = try await hent(sti)
             XCTAssertEqual(r.status, .badRequest, sti)
             XCTAssertTrue(r.body.string.contains(tekst), "\(sti): \(r.body.string.prefix(300))")

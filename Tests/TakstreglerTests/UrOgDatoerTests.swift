@@ -42,7 +42,9 @@ final class UrOgDatoerTests: XCTestCase {
 
     /// One JSON string writer: JSONEncoder's escapes, "/" only when asked.
     func testJSONTekstSomJSONEncoder() throws {
-        let proever = ["Toftehøj", "a\"b\\c", "linje\nny\tfane\r", "kontrol\u{01}\u{08}\u{0C}\u{1F}", "sti/til", "emoji 👍"]
+        let proever = ["Toftehøj", "a\"b\\c", "linje\nny\tfane\r", "kontrol\u{01}\u{08}\u{0C}\u{1F}", "sti/til", "emoji 👍",
+                       // Escapes between multi-byte letters, at the start and at the end (the text is copied in runs).
+                       "ø/å\"æ", "/Ærø\\👍\n", "👍/👍", "\u{1F}ø", "Å/"]
         for p in proever {
             let encoder = String(decoding: try JSONEncoder().encode([p]), as: UTF8.self)
             XCTAssertEqual("[" + JSONTekst.citer(p, skraastreg: true) + "]", encoder, p)

@@ -14,7 +14,9 @@ enum Download {
 
     /// The requested format, nil for the HTML page; an unknown format is refused.
     static func format(_ req: Request) throws -> Format? {
-        guard let raa = req.query[String.self, at: "format"], !raa.isEmpty, raa != "html" else { return nil }
+        // Read like every other parameter (`Parametre`): given twice is a 400; Vapor's query decoder was
+        // ~6 % of a cached list page (perf).
+        guard let raa = try req.parametre.tekst("format"), !raa.isEmpty, raa != "html" else { return nil }
         guard let f = Format(rawValue: raa) else {
             throw Abort(.badRequest, reason: "Ukendt format '\(raa)' (brug csv eller xlsx).")
         }

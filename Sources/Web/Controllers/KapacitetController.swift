@@ -50,14 +50,15 @@ struct KapacitetController: RouteCollection {
         let regioner = try await lager.regioner()
         let region = try req.parametre.valg("region", blandt: regioner)
         // `efter=a,b` (links, downloads) or one tick box per field (the form).
-        let afkrydset = Kapacitetsoversigt.Felt.allCases.filter { req.query[String.self, at: "felt_\($0.rawValue)"] == "ja" }
+        let p = req.parametre
+        let afkrydset = try Kapacitetsoversigt.Felt.allCases.filter { try p.tekst("felt_\($0.rawValue)") == "ja" }
         let felter: [Kapacitetsoversigt.Felt]
-        if let efter = req.query[String.self, at: "efter"], !efter.isEmpty {
+        if let efter = try p.udfyldt("efter") {
             do { felter = try Kapacitetsoversigt.Felt.liste(efter) } catch let v as Valideringsfejl { throw Abort(.badRequest, reason: v.besked) }
         } else {
             felter = afkrydset.isEmpty ? [.driftsherre] : afkrydset
         }
-        let paragraf = req.query[String.self, at: "paragraf"]?.replacingOccurrences(of: "§", with: "").trimmingCharacters(in: .whitespaces)
+        let paragraf = try p.tekst("paragraf")?.replacingOccurrences(of: "§", with: "").trimmingCharacters(in: .whitespaces)
         let ledigePr = try req.parametre.dato("ledige_pr", formular: true)
         let raekker = Kapacitetsoversigt.opgoer(try await lager.kapacitetsposter(aar: aar, region: region, ledigePr: ledigePr), efter: felter,
                                                 paragraf: paragraf?.isEmpty == false ? paragraf : nil)

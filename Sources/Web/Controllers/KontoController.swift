@@ -20,9 +20,11 @@ struct KontoController: RouteCollection {
     // MARK: Log ind / ud
 
     func logIndSide(req: Request) async throws -> Response {
-        if req.bruger != nil, req.query[String.self, at: "naeste"] == nil { return req.redirect(to: startside(req.rolle)) }
-        let besked = req.query[String.self, at: "ud"] != nil ? "Du er logget ud." : nil
-        return Side.html(LoginSide(email: "", naeste: req.query[String.self, at: "naeste"] ?? "", fejl: nil, info: besked,
+        let p = req.parametre
+        let naeste = try p.tekst("naeste")
+        if req.bruger != nil, naeste == nil { return req.redirect(to: startside(req.rolle)) }
+        let besked = try p.tekst("ud") != nil ? "Du er logget ud." : nil
+        return Side.html(LoginSide(email: "", naeste: naeste ?? "", fejl: nil, info: besked,
                                    csrf: req.csrfToken, kontekst: req.sidekontekst).html)
     }
 

@@ -145,6 +145,11 @@ struct LedelsesinformationSide {
         "/ledelsesinformation" + E.soegestreng([("aar", "\(aar)"), ("region", region ?? ""), ("tabel", tabel ?? ""), ("format", format ?? "")])
     }
 
+    /// A table with no rows but its total says so instead of showing a total of nothing.
+    static func erTom(_ d: LedelsesinformationController.Tabeldel) -> Bool {
+        d.tabel.raekker.allSatisfy { r in if case .tekst(let n) = r[0] { return n == Takstudvikling.iAlt }; return false }
+    }
+
     var html: HTML {
         Side.dokument(titel: "Ledelsesinformation \(aar)", kontekst: kontekst, [
             .h1(.text("Ledelsesinformation \(aar)\(region.map { " – \($0)" } ?? "")")),
@@ -156,15 +161,16 @@ struct LedelsesinformationSide {
                 E.valgfelt("region", "Region", valg: [("", "Alle")] + regioner.map { ($0, $0) }, valgt: region ?? ""),
                 E.knap("Vis", klasse: "sekundaer"),
             ]),
-            E.el("p", [("class", "download")], [E.lenke(url(format: "csv"), "Hent alle fem tabeller som CSV"), .text(" · "), E.lenke(url(format: "xlsx"), "som XLSX")]),
+            // Nothing to download when every table is empty (files of headers only).
+            .if(!dele.allSatisfy(LedelsesinformationSide.erTom),
+                E.el("p", [("class", "download")], [E.lenke(url(format: "csv"), "Hent alle fem tabeller som CSV"), .text(" · "), E.lenke(url(format: "xlsx"), "som XLSX")])),
             E.el("nav", [("aria-label", "Tabeller")], [
                 .ul(.forEach(dele) { d in .li(E.lenke("#\(d.noegle)", d.titel)) }),
             ]),
             .forEach(dele) { d in
                 E.el("section", [("aria-labelledby", d.noegle)], [
                     E.el("h2", [("id", d.noegle)], [.text(d.titel)]),
-                    // A table with no rows but its total says so instead of showing a total of nothing.
-                    .if(d.tabel.raekker.filter { r in if case .tekst(let n) = r[0] { return n != Takstudvikling.iAlt }; return true }.isEmpty,
+                    .if(LedelsesinformationSide.erTom(d),
                         .p(.text("Der er ingen data til denne tabel for \(aar).")),
                         else: .group(
                             d.diagram,

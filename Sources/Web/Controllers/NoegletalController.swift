@@ -92,8 +92,9 @@ struct NoegletalController: RouteCollection {
 
     /// Demand from population × a rate with scenarios (DOMAIN.md 6.14), as a table and a chart.
     func fremskrivning(req: Request) async throws -> Response {
-        func q(_ n: String) -> String { (req.query[String.self, at: n] ?? "").trimmingCharacters(in: .whitespaces) }
-        let alder = q("alder").isEmpty ? "alle" : q("alder"), kvartal = q("kvartal").uppercased(), rateTekst = q("rate")
+        let p = req.parametre
+        func q(_ n: String) throws -> String { try p.udfyldt(n) ?? "" }
+        let alder = try p.udfyldt("alder") ?? "alle", kvartal = try q("kvartal").uppercased(), rateTekst = try q("rate")
         var fejl: [String: String] = [:]
         var raekker: [Fremskrivning.Raekke] = []
         if !kvartal.isEmpty || !rateTekst.isEmpty {

@@ -16,7 +16,6 @@ struct SammenligningController: RouteCollection {
 
     func side(req: Request) async throws -> Response {
         let aar = try req.parametre.aar(formular: true) ?? req.ur.aar
-        guard Aarsinterval.erGyldigt(aar) else { throw Abort(.badRequest, reason: "aar: året skal ligge mellem 1990 og 2100.") }
         let udgave = try await req.offentligUdgave(aar: aar)
         let dato = Takstperioder.standarddato(aar: aar, idag: req.ur.idag)
         let regioner = udgave.regionAf
@@ -24,9 +23,10 @@ struct SammenligningController: RouteCollection {
         let alle = udgave.husk("sammenligning \(dato)") {
             Takstsammenligning.opgoer(Takstsammenligningstabeller.poster(udgave.liste.paaDato(dato), regioner: regioner))
         }
-        let maalgruppe = req.query[String.self, at: "maalgruppe"].flatMap { $0.isEmpty ? nil : $0 }
-        let paragraf = req.query[String.self, at: "paragraf"].flatMap { $0.isEmpty ? nil : $0 }
-        let type = try req.parametre.valg("type", som: Tilbud.Type_.self)
+        let p = req.parametre
+        let maalgruppe = try p.udfyldt("maalgruppe")
+        let paragraf = try p.udfyldt("paragraf")
+        let type = try p.valg("type", som: Tilbud.Type_.self)
         let valgte = alle.filter { g, _ in
             (maalgruppe == nil || g.maalgruppe == maalgruppe) && (paragraf == nil || g.paragraf == paragraf) && (type == nil || g.type == type)
         }

@@ -32,7 +32,7 @@ struct SekretariatController: RouteCollection {
     func koe(req: Request) async throws -> Response {
         try req.kraev(.godkend)
         let lager = Lager(req.db)
-        let q = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let q = try req.parametre.udfyldt("q") ?? ""
         var fundne: [TilbudMedTakster] = []
         if !q.isEmpty {
             fundne = try await lager.arbejdsliste(aar: req.naesteAar, medTommeTilbud: true)
@@ -280,15 +280,17 @@ struct SekretariatController: RouteCollection {
     func revisionslog(req: Request) async throws -> Response {
         try req.kraev(.laesRevisionslog)
         let lager = Lager(req.db)
-        func s(_ n: String) -> String { (req.query[String.self, at: n] ?? "").trimmingCharacters(in: .whitespaces) }
+        let p = req.parametre
+        func s(_ n: String) throws -> String { try p.udfyldt(n) ?? "" }
         var fejl: [String: String] = [:]
-        let fra = s("fra"), til = s("til")
+        let fra = try s("fra"), til = try s("til")
+        let bruger = try s("bruger"), entitet = try s("entitet"), handling = try s("handling"), id = try s("id")
         if !fra.isEmpty && !Datoer.erDato(fra) { fejl["fra"] = "Skriv datoen som åååå-mm-dd." }
         if !til.isEmpty && !Datoer.erDato(til) { fejl["til"] = "Skriv datoen som åååå-mm-dd." }
         let side = try req.parametre.heltal("side", 1...Int(Int32.max), formular: true) ?? 1
         let prSide = 50
         let format = try Download.format(req)
-        let filter = Haendelsesfilter(bruger: s("bruger"), entitet: s("entitet"), handling: s("handling"), entitetID: s("id"),
+        let filter = Haendelsesfilter(bruger: bruger, entitet: entitet, handling: handling, entitetID: id,
                                       fra: Datoer.dato(fra), til: Datoer.dato(til).map { $0.addingTimeInterval(24 * 3600) },
                                       forskydning: format == nil ? (side - 1) * prSide : 0, graense: format == nil ? prSide : 100_000)
         let (haendelser, antal) = try await lager.haendelser(filter)
@@ -297,7 +299,7 @@ struct SekretariatController: RouteCollection {
         }
         let valg = try await lager.haendelsesvalg()
         return Side.html(Revisionslogside(haendelser: haendelser, antal: antal, side: side, prSide: prSide,
-                                          felter: ["bruger": s("bruger"), "entitet": s("entitet"), "handling": s("handling"), "fra": fra, "til": til, "id": s("id")],
+                                          felter: ["bruger": bruger, "entitet": entitet, "handling": handling, "fra": fra, "til": til, "id": id],
                                           valg: valg, fejl: fejl, kontekst: req.sidekontekst).html)
     }
 }
