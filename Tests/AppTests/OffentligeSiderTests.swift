@@ -192,6 +192,8 @@ final class OffentligeSiderTests: XCTestCase {
         XCTAssertFalse(nord.contains("Hent alle fem tabeller"), nord)
         XCTAssertFalse(nord.contains("format=csv") || nord.contains("format=xlsx"), nord)
         XCTAssertTrue(html.contains("Hent alle fem tabeller som CSV"))
+        // The totals are marked as such (one rule for a table's "I alt" row, `Tabelvisning.sumraekke`).
+        XCTAssertTrue(html.contains("<tr class=\"sum\"><th scope=\"row\">I alt</th>"), html)
         // The year's page for all regions has rows in every table: each shows its table and downloads.
         let alleDele = html.components(separatedBy: "<section").dropFirst()
         XCTAssertEqual(alleDele.count, 5)
@@ -300,6 +302,7 @@ final class OffentligeSiderTests: XCTestCase {
         XCTAssertTrue(html.contains("<th scope=\"col\">Ejerform</th>") || html.contains(">Ejerform</th>"), "grupperet efter ejerform")
         XCTAssertTrue(html.contains(DanskTal.formaterKort(total)), "totalen \(total) står på siden")
         XCTAssertTrue(html.contains("role=\"img\""), "diagram")
+        XCTAssertTrue(html.contains("<tr class=\"sum\"><th scope=\"row\">I alt</th>"), "the total row is marked")
         let csv = try await hent("/kapacitet?aar=2019&efter=ejerform,maalgruppe&format=csv").body.string
         let linjer = csv.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
         XCTAssertEqual(linjer.first, "ejerform;maalgruppe;antal_tilbud;pladser;pladser_dag;pladser_doegn;pladser_ambulant")

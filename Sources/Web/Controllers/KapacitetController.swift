@@ -46,11 +46,11 @@ struct KapacitetController: RouteCollection {
     func side(req: Request) async throws -> Response {
         let lager = Lager(req.db)
         let aarMedPladser = try await lager.aarMedPladser()
-        let aar = try req.parametre.aar(formular: true) ?? aarMedPladser.first ?? req.ur.aar
-        let regioner = try await lager.regioner()
-        let region = try req.parametre.valg("region", blandt: regioner)
-        // `efter=a,b` (links, downloads) or one tick box per field (the form).
         let p = req.parametre
+        let aar = try p.aar(formular: true) ?? aarMedPladser.first ?? req.ur.aar
+        let regioner = try await lager.regioner()
+        let region = try p.valg("region", blandt: regioner)
+        // `efter=a,b` (links, downloads) or one tick box per field (the form).
         let afkrydset = try Kapacitetsoversigt.Felt.allCases.filter { try p.tekst("felt_\($0.rawValue)") == "ja" }
         let felter: [Kapacitetsoversigt.Felt]
         if let efter = try p.udfyldt("efter") {
@@ -59,7 +59,7 @@ struct KapacitetController: RouteCollection {
             felter = afkrydset.isEmpty ? [.driftsherre] : afkrydset
         }
         let paragraf = try p.tekst("paragraf")?.replacingOccurrences(of: "§", with: "").trimmingCharacters(in: .whitespaces)
-        let ledigePr = try req.parametre.dato("ledige_pr", formular: true)
+        let ledigePr = try p.dato("ledige_pr", formular: true)
         let raekker = Kapacitetsoversigt.opgoer(try await lager.kapacitetsposter(aar: aar, region: region, ledigePr: ledigePr), efter: felter,
                                                 paragraf: paragraf?.isEmpty == false ? paragraf : nil)
         let tabel = Kapacitetstabeller.pladsoversigt(raekker, efter: felter, medLedige: ledigePr != nil)
@@ -124,7 +124,7 @@ struct KapacitetSide {
                                                    serier: [.init(navn: "Pladser", vaerdier: grupper.map(\.pladser))],
                                                    format: { DanskTal.formaterKort($0) })),
             Tabelvisning.html(tabel, overskrifter: overskrift, caption: titel,
-                              sumraekke: { r in if case .tekst(let n) = r[0] { return n == Kapacitetsoversigt.iAlt }; return false }),
+                              sumraekke: Tabelvisning.sumraekke(Kapacitetsoversigt.iAlt)),
             E.el("p", [("class", "download")], [E.lenke(url(format: "csv"), "Hent som CSV"), .text(" · "), E.lenke(url(format: "xlsx"), "Hent som XLSX")]),
         ])
     }

@@ -147,7 +147,7 @@ struct LedelsesinformationSide {
 
     /// A table with no rows but its total says so instead of showing a total of nothing.
     static func erTom(_ d: LedelsesinformationController.Tabeldel) -> Bool {
-        d.tabel.raekker.allSatisfy { r in if case .tekst(let n) = r[0] { return n == Takstudvikling.iAlt }; return false }
+        d.tabel.raekker.allSatisfy(Tabelvisning.sumraekke(Takstudvikling.iAlt))
     }
 
     var html: HTML {
@@ -175,7 +175,7 @@ struct LedelsesinformationSide {
                         else: .group(
                             d.diagram,
                             Tabelvisning.html(d.tabel, overskrifter: overskrift, caption: d.titel,
-                                              sumraekke: { r in if case .tekst(let n) = r[0] { return n == Takstudvikling.iAlt }; return false }),
+                                              sumraekke: Tabelvisning.sumraekke(Takstudvikling.iAlt)),
                             E.el("p", [("class", "download")], [E.lenke(url(tabel: d.noegle, format: "csv"), "Hent \(d.titel.components(separatedBy: ".").first ?? "tabellen") som CSV"), .text(" · "),
                                                                 E.lenke(url(tabel: d.noegle, format: "xlsx"), "som XLSX")])
                         )),

@@ -128,7 +128,7 @@ struct NoegletalController: RouteCollection {
                                 format: { DanskTal.formater($0, decimaler: 1) }),
                 Tabelvisning.html(tabel, overskrifter: { k in
                     ["kommune": "Kommune", "grundlag": "Befolkning", "behov": "Behov"][k] ?? k.replacingOccurrences(of: "scenarie_", with: "Scenarie ").replacingOccurrences(of: "_pct", with: " %")
-                }, caption: "Fremskrivning", sumraekke: { r in if case .tekst(let n) = r[0] { return n == Fremskrivning.iAlt }; return false }),
+                }, caption: "Fremskrivning", sumraekke: Tabelvisning.sumraekke(Fremskrivning.iAlt)),
                 E.el("p", [("class", "download")], [E.lenke(url + "&format=csv", "Hent som CSV"), .text(" · "), E.lenke(url + "&format=xlsx", "Hent som XLSX")])
             ) },
         ]), status: fejl.isEmpty ? .ok : .unprocessableEntity)

@@ -15,7 +15,8 @@ struct SammenligningController: RouteCollection {
     }
 
     func side(req: Request) async throws -> Response {
-        let aar = try req.parametre.aar(formular: true) ?? req.ur.aar
+        let p = req.parametre
+        let aar = try p.aar(formular: true) ?? req.ur.aar
         let udgave = try await req.offentligUdgave(aar: aar)
         let dato = Takstperioder.standarddato(aar: aar, idag: req.ur.idag)
         let regioner = udgave.regionAf
@@ -23,7 +24,6 @@ struct SammenligningController: RouteCollection {
         let alle = udgave.husk("sammenligning \(dato)") {
             Takstsammenligning.opgoer(Takstsammenligningstabeller.poster(udgave.liste.paaDato(dato), regioner: regioner))
         }
-        let p = req.parametre
         let maalgruppe = try p.udfyldt("maalgruppe")
         let paragraf = try p.udfyldt("paragraf")
         let type = try p.valg("type", som: Tilbud.Type_.self)

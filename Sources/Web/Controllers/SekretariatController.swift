@@ -287,7 +287,7 @@ struct SekretariatController: RouteCollection {
         let bruger = try s("bruger"), entitet = try s("entitet"), handling = try s("handling"), id = try s("id")
         if !fra.isEmpty && !Datoer.erDato(fra) { fejl["fra"] = "Skriv datoen som åååå-mm-dd." }
         if !til.isEmpty && !Datoer.erDato(til) { fejl["til"] = "Skriv datoen som åååå-mm-dd." }
-        let side = try req.parametre.heltal("side", 1...Int(Int32.max), formular: true) ?? 1
+        let side = try p.heltal("side", 1...Int(Int32.max), formular: true) ?? 1
         let prSide = 50
         let format = try Download.format(req)
         let filter = Haendelsesfilter(bruger: bruger, entitet: entitet, handling: handling, entitetID: id,

@@ -182,7 +182,7 @@ struct SocialtilsynSide {
             Tabelvisning.html(SocialtilsynController.finansieringTabel(r), overskrifter: {
                 ["kommune": "Kommune", "grundlag": "Grundlag (0–17-årige)", "andel_pct": "Andel (%)", "beloeb_kr": "Beløb (kr.)"][$0] ?? $0
             }, caption: "Objektiv finansiering \(r.budgetaar) fordelt efter \(r.objektivFinansiering.noegle ?? "nøglen")",
-               sumraekke: { if case .tekst("I alt") = $0[0] { return true }; return false }),
+               sumraekke: Tabelvisning.sumraekke("I alt")),
             .if(!(r.sammenligning ?? []).isEmpty, .group(
                 .h3("Sammenligning med tidligere år"),
                 E.ramme("Tabel", .table(

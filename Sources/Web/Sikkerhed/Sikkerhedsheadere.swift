@@ -14,8 +14,8 @@ struct Sikkerhedsheadere: AsyncMiddleware {
         res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         res.headers.replaceOrAdd(name: "Content-Security-Policy",
                                  value: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-        // Vapor parses the address again for each `url.path`.
-        if req.bruger != nil || { let sti = req.url.path; return sti.hasPrefix("/indberetning") || sti.hasPrefix("/sekretariat") }() {
+        let sti = req.url.path  // Vapor parses the address again for each `url.path`.
+        if req.bruger != nil || sti.hasPrefix("/indberetning") || sti.hasPrefix("/sekretariat") {
             res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         // Served over https (directly or behind a proxy that says so): the session cookie is

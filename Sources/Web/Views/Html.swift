@@ -163,6 +163,11 @@ extension CharacterSet {
 /// A `Tabel` (the CLI's and the downloads' table) as an HTML table: the same columns and the
 /// same Danish number formats, with readable headings.
 enum Tabelvisning {
+    /// A table's total row: its first cell is the table's "I alt" text.
+    static func sumraekke(_ iAlt: String) -> ([Tabelcelle]) -> Bool {
+        { r in if case .tekst(let n)? = r.first { return n == iAlt }; return false }
+    }
+
     /// `fremhaev`: a column (by key) shown highlighted — the chosen region among the others.
     static func html(_ t: Tabel, overskrifter: (String) -> String, caption: String, sumraekke: (([Tabelcelle]) -> Bool)? = nil,
                      fremhaev: Set<String> = []) -> E.N {
