@@ -70,4 +70,18 @@ final class UrOgDatoerTests: XCTestCase {
                                                             noegle: { _, d in Dubletnoegle(["\(d)"], kolonne: "antal") { "\($0)" } }))
         XCTAssertEqual(raekker, [1, Decimal(string: "2.5")!])
     }
+
+    /// A key of two parts, repeated right after itself, later, and in another case: each found,
+    /// with the first row (the check remembers the previous row's texts, then its lists).
+    func testDubletterAfFlereDeleUansetStoreBogstaver() throws {
+        let format = CSVTabel.Format(navn: "prøve", paakraevet: ["navn", "aar"], valgfri: [], synonymer: [:])
+        let t = try CSVTabel(fil: "p.csv", tekst: "navn;aar\nA;1\nA;2\nA;2\na;1\nB;1\nb;2\nB;2\nÆble;1\næble;1\n", format: format)
+        XCTAssertThrowsError(try t.laesAlle(Raekkeformat<[String]>(format: format, talkolonner: [], laes: { t, r in
+            [t.celle(r.celler, "navn"), t.celle(r.celler, "aar")]
+        }, noegle: { _, r in Dubletnoegle(r, kolonne: "navn") { "står også i række \($0)" } }))) { fejl in
+            let l = (fejl as? Importfejlliste)?.fejl ?? []
+            XCTAssertEqual(l.map(\.raekke), [4, 5, 8, 10], "\(fejl)")
+            XCTAssertEqual(l.map(\.besked), ["står også i række 3", "står også i række 2", "står også i række 7", "står også i række 9"])
+        }
+    }
 }

@@ -354,14 +354,26 @@ struct Dubletter {
     /// Keys of more than five parts (none of today's formats) as text.
     private var lange: [String: Int] = [:]
 
+    /// Per part: the previous row's text and its number. Files come sorted by driftsherre and
+    /// tilbud, so most rows repeat them; comparing the text is cheaper than hashing it (perf: the
+    /// duplicate check was 18 % of reading a belægning file, most of it hashing).
+    private var forrige: [(tekst: String, nummer: UInt64)?] = []
+
     private mutating func nummer(_ del: Int, _ tekst: String) -> UInt64 {
-        while skrevet.count <= del { skrevet.append([:]); smaa.append([:]) }
-        if let n = skrevet[del][tekst] { return UInt64(n) }
-        let lille = tekst.lowercased()
-        let n = smaa[del][lille] ?? UInt32(smaa[del].count + 1)
-        smaa[del][lille] = n
-        skrevet[del][tekst] = n
-        return UInt64(n)
+        while skrevet.count <= del { skrevet.append([:]); smaa.append([:]); forrige.append(nil) }
+        if let f = forrige[del], f.tekst == tekst { return f.nummer }
+        let n: UInt64
+        if let kendt = skrevet[del][tekst] {
+            n = UInt64(kendt)
+        } else {
+            let lille = tekst.lowercased()
+            let ny = smaa[del][lille] ?? UInt32(smaa[del].count + 1)
+            smaa[del][lille] = ny
+            skrevet[del][tekst] = ny
+            n = UInt64(ny)
+        }
+        forrige[del] = (tekst, n)
+        return n
     }
 
     mutating func kontroller(_ dele: [String], raekke: Int, fil: String, kolonne: String, _ besked: (_ foerste: Int) -> String) throws {

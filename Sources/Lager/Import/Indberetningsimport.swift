@@ -70,9 +70,18 @@ final class Importkontekst: @unchecked Sendable {
     }
     func noegle(_ tilbud: UUID, _ aar: Int, _ del: UInt64 = 0, _ rest: UInt64 = 0) -> Radnoegle {
         let t: UInt64
-        if let n = tilbudsnumre[tilbud] { t = n } else { t = UInt64(tilbudsnumre.count + 1); tilbudsnumre[tilbud] = t }
+        if let f = forrigeTilbudsnummer, f.tilbud == tilbud {
+            t = f.nummer
+        } else {
+            if let n = tilbudsnumre[tilbud] { t = n } else { t = UInt64(tilbudsnumre.count + 1); tilbudsnumre[tilbud] = t }
+            forrigeTilbudsnummer = (tilbud, t)
+        }
         return Radnoegle(a: t << 32 | UInt64(aar), b: del << 32 | rest)
     }
+    /// The previous row's tilbud and its number, and (below) its driftsherre and name: files come
+    /// sorted by driftsherre and tilbud, so most rows repeat them and skip the hashing.
+    private var forrigeTilbudsnummer: (tilbud: UUID, nummer: UInt64)?
+    private var forrigeTilbud: (driftsherre: String, navn: String, id: UUID)?
     func nytID() -> UUID { ider.nyt() }
     /// Rows waiting for the bulk insert, per table; written in `raekkefoelge` (parents first).
     private var ventende: [String: Masseindsaettelse] = [:]
@@ -107,6 +116,15 @@ final class Importkontekst: @unchecked Sendable {
     /// (and carry the import's id).
     func tilbudID(driftsherre: String, region: String?, tilbud navn: String, maalgruppe: Maalgruppe?, type: Tilbud.Type_?,
                   paragraf: String? = nil, fil: String, raekke: Int, resultat r: inout Importresultat) async throws -> UUID {
+        if let f = forrigeTilbud, f.navn == navn, f.driftsherre == driftsherre { return f.id }
+        let id = try await slaaTilbudOp(driftsherre: driftsherre, region: region, tilbud: navn, maalgruppe: maalgruppe, type: type,
+                                        paragraf: paragraf, fil: fil, raekke: raekke, resultat: &r)
+        forrigeTilbud = (driftsherre, navn, id)
+        return id
+    }
+
+    private func slaaTilbudOp(driftsherre: String, region: String?, tilbud navn: String, maalgruppe: Maalgruppe?, type: Tilbud.Type_?,
+                              paragraf: String?, fil: String, raekke: Int, resultat r: inout Importresultat) async throws -> UUID {
         let drift: Organisationsmodel
         if let o = organisationer[driftsherre] {
             drift = o
