@@ -347,33 +347,39 @@ extension CSVTabel {
 struct Dubletter {
     private struct Noegle: Hashable { let a: UInt64, b: UInt64, c: UInt64 }
     private var foerste: [Noegle: Int32] = [:]
-    /// Per part: the text as written → its number (the common case: the same spelling again), and
-    /// the lower-cased text → its number.
-    private var skrevet: [[String: UInt32]] = []
-    private var smaa: [[String: UInt32]] = []
+    /// One key part's texts and their numbers.
+    private struct Del {
+        /// The text as written → its number (the common case: the same spelling again).
+        var skrevet: [String: UInt32] = [:]
+        /// The lower-cased text → its number.
+        var smaa: [String: UInt32] = [:]
+        /// The previous row's text and its number. Files come sorted by driftsherre and tilbud, so
+        /// most rows repeat them; comparing the text is cheaper than hashing it (perf: the duplicate
+        /// check was 18 % of reading a belægning file, most of it hashing).
+        var forrige: (tekst: String, nummer: UInt64)?
+
+        mutating func nummer(_ tekst: String) -> UInt64 {
+            if let f = forrige, f.tekst == tekst { return f.nummer }
+            let n: UInt32
+            if let kendt = skrevet[tekst] {
+                n = kendt
+            } else {
+                let lille = tekst.lowercased()
+                n = smaa[lille] ?? UInt32(smaa.count + 1)
+                smaa[lille] = n
+                skrevet[tekst] = n
+            }
+            forrige = (tekst, UInt64(n))
+            return UInt64(n)
+        }
+    }
+    private var perDel: [Del] = []
     /// Keys of more than five parts (none of today's formats) as text.
     private var lange: [String: Int] = [:]
 
-    /// Per part: the previous row's text and its number. Files come sorted by driftsherre and
-    /// tilbud, so most rows repeat them; comparing the text is cheaper than hashing it (perf: the
-    /// duplicate check was 18 % of reading a belægning file, most of it hashing).
-    private var forrige: [(tekst: String, nummer: UInt64)?] = []
-
     private mutating func nummer(_ del: Int, _ tekst: String) -> UInt64 {
-        while skrevet.count <= del { skrevet.append([:]); smaa.append([:]); forrige.append(nil) }
-        if let f = forrige[del], f.tekst == tekst { return f.nummer }
-        let n: UInt64
-        if let kendt = skrevet[del][tekst] {
-            n = UInt64(kendt)
-        } else {
-            let lille = tekst.lowercased()
-            let ny = smaa[del][lille] ?? UInt32(smaa[del].count + 1)
-            smaa[del][lille] = ny
-            skrevet[del][tekst] = ny
-            n = UInt64(ny)
-        }
-        forrige[del] = (tekst, n)
-        return n
+        while perDel.count <= del { perDel.append(Del()) }
+        return perDel[del].nummer(tekst)
     }
 
     mutating func kontroller(_ dele: [String], raekke: Int, fil: String, kolonne: String, _ besked: (_ foerste: Int) -> String) throws {
