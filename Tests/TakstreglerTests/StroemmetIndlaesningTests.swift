@@ -1,4 +1,4 @@
-import Filformater
+@testable import Filformater
 import Foundation
 import XCTest
 
@@ -25,6 +25,27 @@ final class StroemmetIndlaesningTests: XCTestCase {
         var alle: [Indberetningsformat.Regnskabsraekke] = []
         while let b = try kilde.naeste() { alle += b }
         return (alle, kilde)
+    }
+
+    /// The splitter takes a run of plain bytes as a cell in place and goes byte by byte only
+    /// around quotes and cut line ends: the same cells whatever the pieces, for a quote inside a
+    /// plain field, blanks before an opening quote, text after a closing one, doubled quotes,
+    /// empty cells, CR, CR LF and LF, and a last row without a line end.
+    func testDelerensCellerUafhaengigeAfStykkerne() {
+        let tekst = "h1;h2;h3\r\nab\"c;d;e\n  \"x;y\"z;w;\r\"\";\"a\"\"b\";\n;;\n\"l1\nl2\";Ø;€\rp;q;r"
+        let forventet: [[String]] = [["h1", "h2", "h3"], ["ab\"c", "d", "e"], ["x;yz", "w", ""], ["", "a\"b", ""], ["", "", ""],
+                                     ["l1\nl2", "Ø", "€"], ["p", "q", "r"]]
+        let bytes = Array(tekst.utf8)
+        for stykke in [1, 2, 3, 4, 5, 7, 11, bytes.count] {
+            var deler = CSVDeler(fil: "t.csv")
+            for start in stride(from: 0, to: bytes.count, by: stykke) {
+                deler.tilfoej(Array(bytes[start..<min(start + stykke, bytes.count)]))
+            }
+            XCTAssertNil(deler.slut(), "stykke \(stykke)")
+            let raekker = deler.tag()
+            XCTAssertEqual(raekker.map(\.celler), forventet, "stykke \(stykke)")
+            XCTAssertEqual(raekker.map(\.nummer), [1, 2, 3, 4, 5, 6, 8], "stykke \(stykke)")
+        }
     }
 
     func testUTF8SkaaretGennemEtFlerbyteTegnGiverSammeRaekker() throws {

@@ -37,7 +37,38 @@ struct CSVDeler {
             begynd(sep, i, linje)
             return
         }
-        for b in bytes { byte(b) }
+        bytes.withUnsafeBufferPointer { tilfoej($0, separator!) }
+    }
+
+    /// Byte by byte where a quote or a line end cut by the last piece is open; elsewhere a run of
+    /// plain bytes up to the next separator, line end or quote is made a cell in place (perf: the
+    /// byte loop, each byte appended to the field, was a fifth of reading a belægning file).
+    private mutating func tilfoej(_ u: UnsafeBufferPointer<UInt8>, _ sep: UInt8) {
+        var i = 0
+        while i < u.count {
+            guard felt.isEmpty, !iCitat, !ventendeCitat, !ventendeCR, !ventendeCRiCitat else {
+                byte(u[i])
+                i += 1
+                continue
+            }
+            var j = i
+            while j < u.count {
+                let b = u[j]
+                if b == sep || b == CSVDeler.lf || b == CSVDeler.cr || b == CSVDeler.citat { break }
+                j += 1
+            }
+            guard j < u.count, u[j] != CSVDeler.citat else {
+                // A quote (opening a quoted field or inside a plain one) or the piece's end: byte by byte from here.
+                felt.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<j]))
+                if j < u.count { byte(u[j]) }
+                i = j + 1
+                continue
+            }
+            celler.append(String(decoding: UnsafeBufferPointer(rebasing: u[i..<j]), as: UTF8.self))
+            varCiteret = false
+            if u[j] != sep { slutRaekke(u[j]) }
+            i = j + 1
+        }
     }
 
     private mutating func begynd(_ sep: UInt8, _ i: Int, _ linje: Int) {
@@ -46,7 +77,7 @@ struct CSVDeler {
         nu = linje
         let rest = foran[i...]
         foran = []
-        for b in rest { byte(b) }
+        rest.withUnsafeBufferPointer { tilfoej($0, sep) }
     }
 
     /// The header: the first line with anything but blanks; its separator, where it starts and its
@@ -99,12 +130,8 @@ struct CSVDeler {
         } else if b == separator! {
             slutFelt()
         } else if b == CSVDeler.lf || b == CSVDeler.cr {
-            if b == CSVDeler.cr { ventendeCR = true }
             slutFelt()
-            faerdige.append((start, celler))
-            celler = []
-            nu += 1
-            start = nu
+            slutRaekke(b)
         } else if b == CSVDeler.citat && !varCiteret && felt.allSatisfy({ $0 == 0x20 }) {
             iCitat = true
             varCiteret = true
@@ -114,11 +141,23 @@ struct CSVDeler {
         }
     }
 
+    /// A line end (LF or CR) after the row's last cell.
+    private mutating func slutRaekke(_ b: UInt8) {
+        if b == CSVDeler.cr { ventendeCR = true }
+        faerdige.append((start, celler))
+        celler = []
+        nu += 1
+        start = nu
+    }
+
     private mutating func slutFelt() {
         celler.append(String(decoding: felt, as: UTF8.self))
         felt.removeAll(keepingCapacity: true)
         varCiteret = false
     }
+
+    /// How many rows are completed and not yet taken.
+    var antalFaerdige: Int { faerdige.count }
 
     /// The rows completed so far (each given once).
     mutating func tag() -> [(nummer: Int, celler: [String])] {
