@@ -64,6 +64,7 @@ public final class CSVIndlaesning<T: Sendable>: Raekkekilde, @unchecked Sendable
     private var ventende: [(nummer: Int, celler: [String])] = []
     private var slut = false
     private var paabegyndt = false
+    private var anslaaet = false
     /// Data rows read so far (refused ones included).
     public private(set) var raekker = 0
 
@@ -95,6 +96,7 @@ public final class CSVIndlaesning<T: Sendable>: Raekkekilde, @unchecked Sendable
         hoved = nil
         ventende = []
         slut = false
+        anslaaet = false
         raekker = 0
     }
 
@@ -116,6 +118,12 @@ public final class CSVIndlaesning<T: Sendable>: Raekkekilde, @unchecked Sendable
             }
             if let stykke = try stroem.naeste() {
                 deler.tilfoej(stykke)
+                if !anslaaet, stroem.laest > 0 {
+                    // Rows in the first piece × the file's size: the per-file keys get their room at once.
+                    anslaaet = true
+                    let skoen = Double(deler.antalFaerdige) * Double(stroem.laengde) / Double(stroem.laest)
+                    kontrol.forventer(Int(min(skoen * 1.05, 50_000_000)))
+                }
             } else {
                 slut = true
                 if let f = deler.slut() { kontrol.tilfoej([f]) }

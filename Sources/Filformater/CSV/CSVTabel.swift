@@ -284,6 +284,9 @@ public struct Raekkekontrol<T: Sendable> {
 
     mutating func tilfoej(_ f: [Importfejl]) { fejl += f }
 
+    /// The file's rows as estimated from its first piece (the duplicate check's room).
+    mutating func forventer(_ raekker: Int) { dubletter.forventer(raekker) }
+
     /// The batch's accepted rows; refused ones go to `fejl`. A file that writes decimals both ways
     /// (1.234,50 and 1,234.50) is refused at once: one of them is read wrongly by whoever opens it next.
     public mutating func laes(_ t: CSVTabel) throws -> [T] {
@@ -401,8 +404,14 @@ struct Dubletter {
             }
         }
         let noegle = Noegle(a: n.0 << 32 | n.1, b: n.2 << 32 | n.3, c: n.4)
-        if let f = foerste[noegle] { throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(Int(f))) }
-        foerste[noegle] = Int32(clamping: raekke)
+        // One hash for a new key (the common case); a repeated key gets its first row back.
+        if let f = foerste.updateValue(Int32(clamping: raekke), forKey: noegle) {
+            foerste[noegle] = f
+            throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(Int(f)))
+        }
     }
+
+    /// Room for about this many keys at once, instead of growing (and rehashing) as they come.
+    mutating func forventer(_ antal: Int) { foerste.reserveCapacity(antal) }
 }
 
