@@ -104,4 +104,32 @@ final class StroemmetImportTests: XCTestCase {
             XCTAssertEqual(importer, 2, db)
         }
     }
+
+    /// Batches overlap (the next one's row loop runs while the previous one is written): a tilbud
+    /// created by the last row of one batch is found by the next batch, which describes it (where
+    /// it lies, its ejerform), and a new driftsherre in the next batch is created beside it.
+    /// Nothing reads the connection while a batch is being written.
+    func testNaesteBatchFinderTilbudFraForrigeBatch() async throws {
+        let tekst = "driftsherre;tilbud;aar;maalgruppe;type;pladser;region;beliggenhedskommune;ejerform\n"
+            + "Viborg Kommune;Egely;2019;psykisk_handicap;doegn;10;Midtjylland;;\n"
+            + "Viborg Kommune;Lindely;2019;psykisk_handicap;doegn;5;Midtjylland;;\n"
+            + "Viborg Kommune;Lindely;2020;psykisk_handicap;doegn;6;Midtjylland;Skive Kommune;kommunal\n"
+            + "Skive Kommune;Bakkely;2020;psykisk_handicap;dag;4;Midtjylland;Skive Kommune;\n"
+            + "Viborg Kommune;Egely;2020;psykisk_handicap;doegn;11;Midtjylland;Viborg Kommune;\n"
+        let sti = try skriv(tekst)
+        try await Testdatabaser.forHver { db, f in
+            let kilde = try CSVIndlaesning(sti: sti, fil: "p.csv", format: Indberetningsformat.pladsraekker, batch: 2, stykke: 64)
+            let r = try await f.lager.importerPladser(kilde, region: nil, af: bruger)
+            XCTAssertEqual([r.raekker, r.oprettet], [5, 5], db)
+            XCTAssertEqual(r.nyeTilbud, ["Egely (Viborg Kommune)", "Lindely (Viborg Kommune)", "Bakkely (Skive Kommune)"], db)
+            XCTAssertEqual(r.nyeDriftsherrer, ["Viborg Kommune", "Skive Kommune"], db)
+            var beliggenhed: [String: String] = [:]
+            for t in try await Tilbudsmodel.query(on: f.db).all() { beliggenhed[t.navn] = t.beliggenhedskommune ?? "-" }
+            XCTAssertEqual(beliggenhed, ["Egely": "Viborg Kommune", "Lindely": "Skive Kommune", "Bakkely": "Skive Kommune"], db)
+            let ret = try await f.lager.haendelser(Haendelsesfilter(entitet: "tilbud", handling: "ret", graense: 10)).haendelser
+            XCTAssertEqual(ret.count, 3, "\(db): one before/after per described tilbud")
+            let pladser = try await Pladsmodel.query(on: f.db).count()
+            XCTAssertEqual(pladser, 5, db)
+        }
+    }
 }

@@ -8,7 +8,7 @@ extension Lager {
     public func importerBefolkning(_ raekker: [Befolkningsraekke], fil: String, proeve: Bool = false,
                                    af bruger: String) async throws -> Importresultat {
         try await importer(fil: fil, slags: "befolkning", proeve: proeve, region: nil, af: bruger) { k, r in
-            let l = k.lager
+            let l = try await k.lager()
             var eksisterende: [String: Befolkningsmodel] = [:]
             for m in try await Befolkningsmodel.query(on: l.db).filter(\.$kvartal ~~ Set(raekker.map(\.kvartal))).all() {
                 eksisterende["\(m.kommune)\u{1}\(m.alder.map(String.init) ?? "-")\u{1}\(m.kvartal)"] = m

@@ -40,12 +40,32 @@ struct Proevekoersel: Error { let resultat: Importresultat }
 /// get their before/after audit events. A created row carries the import's id (`import_id`, M027)
 /// instead of an audit event of its own; the import's one event names the file and its SHA-256.
 final class Importkontekst: @unchecked Sendable {
-    let lager: Lager
+    /// The transaction; the row loop reaches it only through `lager()`, which first waits for the
+    /// batch being written in the background.
+    private let forbindelse: Lager
     let bruger: String
     let standardRegion: String?
     /// The id on every row this import inserts, and of its audit event.
     let importID: UUID
-    var db: any Database { lager.db }
+    /// The previous batch's rows and audit events, being written while the next batch is prepared.
+    private var skrivning: Task<Void, any Error>?
+
+    /// The transaction's storage once the batch being written is in: every read and write of an
+    /// import goes through here, so none overtakes that batch or runs beside it on the connection
+    /// (a tilbud queued in one batch is found by the next; SQLite's connection is never used by two
+    /// tasks at once).
+    func lager() async throws -> Lager {
+        try await afventSkrivning()
+        return forbindelse
+    }
+
+    func db() async throws -> any Database { try await lager().db }
+
+    private func afventSkrivning() async throws {
+        guard let s = skrivning else { return }
+        skrivning = nil
+        try await s.value
+    }
     private(set) var organisationer: [String: Organisationsmodel] = [:]
     /// Region → målgruppe list, read once per import.
     var maalgruppelister: [String: Maalgruppeliste] = [:]
@@ -78,6 +98,12 @@ final class Importkontekst: @unchecked Sendable {
         }
         return Radnoegle(a: t << 32 | UInt64(aar), b: del << 32 | rest)
     }
+    /// The next version number after a key's highest, counted in place (one dictionary lookup per row).
+    static func naeste(_ hoejeste: inout Int32) -> Int {
+        hoejeste += 1
+        return Int(hoejeste)
+    }
+
     /// The previous row's tilbud and its number, and (below) its driftsherre and name: files come
     /// sorted by driftsherre and tilbud, so most rows repeat them and skip the hashing.
     private var forrigeTilbudsnummer: (tilbud: UUID, nummer: UInt64)?
@@ -89,7 +115,7 @@ final class Importkontekst: @unchecked Sendable {
                                        Belaegningsmodel.schema, Pladsmodel.schema]
 
     init(_ lager: Lager, bruger: String, region: String?, importID: UUID) async throws {
-        self.lager = lager
+        forbindelse = lager
         self.bruger = bruger
         self.importID = importID
         for o in try await Organisationsmodel.query(on: lager.db).all() { organisationer[o.navn] = o }
@@ -137,7 +163,7 @@ final class Importkontekst: @unchecked Sendable {
             let art: Organisation.Art = driftsherre.lowercased().hasPrefix("region") ? .region : .kommune
             drift = Organisationsmodel(Organisation(navn: driftsherre, art: art, region: region ?? regioner.first))
             drift.importID = importID
-            try await drift.create(on: db)
+            try await drift.create(on: try await db())
             organisationer[driftsherre] = drift
             r.nyeDriftsherrer.append(driftsherre)
         }
@@ -158,17 +184,25 @@ final class Importkontekst: @unchecked Sendable {
     }
 
     /// Queues a new row for its table's bulk insert.
-    func indsaet(_ tabel: String, _ kolonner: [String], _ vaerdier: [Feltvaerdi]) {
-        let m = ventende[tabel] ?? Masseindsaettelse(tabel, kolonner)
+    /// (The column list is built once per table, not per row.)
+    func indsaet(_ tabel: String, _ kolonner: @autoclosure () -> [String], _ vaerdier: [Feltvaerdi]) {
+        if let m = ventende[tabel] { return m.tilfoej(vaerdier) }
+        let m = Masseindsaettelse(tabel, kolonner())
         ventende[tabel] = m
         m.tilfoej(vaerdier)
     }
 
     /// A row of the tilbud table read back in this import must be written first.
-    func skrivTilbud() async throws { try await ventende[Tilbudsmodel.schema]?.toem(db) }
+    func skrivTilbud() async throws {
+        let db = try await db()
+        try await ventende[Tilbudsmodel.schema]?.toem(db)
+    }
 
     /// Writes every queued row (parents first) and audit event: after each batch, so memory holds one batch.
-    func skrivAlt() async throws { try await udtag().skriv(db) }
+    func skrivAlt() async throws {
+        let db = try await db()
+        try await udtag().skriv(db)
+    }
 
     /// Every queued row and audit event taken out at once, to be written by `Skrivning.skriv`.
     func udtag() -> Skrivning {
@@ -198,38 +232,32 @@ final class Importkontekst: @unchecked Sendable {
         }
     }
 
-    /// Each batch of a source, written before the next is read; once a row has been refused the
-    /// rest is only read (to report every problem) and the source throws at its end. The next
-    /// batch is read and checked while this one is written (the file's parsing on the cores, the
-    /// database on its own thread); the source is touched by one task at a time.
-    /// On PostgreSQL a batch's rows go in while the next batch is prepared: the server takes the
-    /// COPY in its own process, and the connection queues the next batch's few queries behind it
-    /// (perf: the client waited for the server a quarter of a belægning import). SQLite's
-    /// connection is used from one task at a time, so there each batch is written before the next.
+    /// Each batch of a source in three stages at once: the next batch is read and checked (the
+    /// file's parsing, on the cores), this batch goes through the row loop, and the previous batch
+    /// is written (the database on its own thread, or PostgreSQL's server taking the COPY). perf of
+    /// a belægning import on SQLite: the writes were two thirds of the wall time and the row loop a
+    /// fifth, one after the other. The source is touched by one task at a time, the connection by
+    /// one at a time (`lager()`). Once a row has been refused the rest is only read (to report
+    /// every problem) and the source throws at its end.
     func hverBatch<K: Raekkekilde>(_ kilde: K, _ skriv: ([K.Raekke]) async throws -> Void) async throws {
         try kilde.spolTilbage()
         var naeste = Task.detached { try kilde.naeste() }
-        let samtidig = db is any PostgresDatabase
-        var skrivning: Task<Void, any Error>?
         do {
             while let batch = try await naeste.value {
                 let (fejl, forloeb) = (kilde.harFejl, kilde.forloeb)
                 naeste = Task.detached { try kilde.naeste() }
                 if fejl { continue }
                 try await skriv(batch)
-                if samtidig {
-                    try await skrivning?.value
-                    let (s, db) = (udtag(), db)
-                    skrivning = Task { try await s.skriv(db) }
-                } else {
-                    try await skrivAlt()
-                }
+                let db = try await db()
+                let s = udtag()
+                skrivning = Task { try await s.skriv(db) }
                 if iAlt == 0 { fremdrift?(forloeb.faerdige, forloeb.iAlt) }
             }
-            try await skrivning?.value
+            try await afventSkrivning()
         } catch {
             // A refused write: the write and the reading under way end before the transaction is rolled back.
             _ = try? await skrivning?.value
+            skrivning = nil
             _ = try? await naeste.value
             throw error
         }
@@ -385,10 +413,10 @@ extension Lager {
 extension Importkontekst {
     /// Existing rows of the years a batch has that were not read yet (`laest` keeps which were):
     /// a streamed file's years are known only as its rows come.
-    func eksisterende<M: Model>(_ aar: [Int], _ laest: inout Set<Int>, _ q: (Set<Int>) -> QueryBuilder<M>) async throws -> [M] {
+    func eksisterende<M: Model>(_ aar: [Int], _ laest: inout Set<Int>, _ q: (any Database, Set<Int>) -> QueryBuilder<M>) async throws -> [M] {
         let nye = Set(aar).subtracting(laest)
         laest.formUnion(nye)
-        return nye.isEmpty ? [] : try await q(nye).all()
+        return nye.isEmpty ? [] : try await q(try await db(), nye).all()
     }
 
     /// The same as plain rows of the columns the import compares (oldest version first): a
@@ -397,6 +425,7 @@ extension Importkontekst {
         let nye = Set(aar).subtracting(laest)
         laest.formUnion(nye)
         guard !nye.isEmpty else { return [] }
+        let lager = try await lager()
         return try await lager.alleRaekker(try lager.sql.select().columns(kolonner).from(tabel)
             .where("aar", .in, Array(nye).sorted()).orderBy("version"))
     }
@@ -423,7 +452,7 @@ extension Importkontekst {
                 if let eksisterende = seneste[noegle(id, raekke.regnskab.aar)] {
                     if eksisterende == raekke.regnskab { r.uaendret += 1; continue }
                     do {
-                        try await lager.gemRegnskab(tilbudID: id, raekke.regnskab, status: .indsendt, af: bruger, begrundelse: "Import \(fil)")
+                        try await lager().gemRegnskab(tilbudID: id, raekke.regnskab, status: .indsendt, af: bruger, begrundelse: "Import \(fil)")
                     } catch let f as Lagerfejl {
                         throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
                     }
@@ -465,11 +494,11 @@ extension Importkontekst {
                 let id = try await tilbudID(driftsherre: raekke.driftsherre, region: raekke.region, tilbud: raekke.tilbud,
                                             maalgruppe: raekke.maalgruppe, type: nil, fil: fil, raekke: raekke.raekke, resultat: &r)
                 let kvartal = noegle(id, b.aar, UInt64(b.kvartal))
-                let foer = seneste[noegle(id, b.aar, UInt64(b.kvartal), nummer(b.art.rawValue))]?.1
+                // (Into an empty year nothing is looked up: the key's art is hashed only when there is something to find.)
+                let foer = seneste.isEmpty ? nil : seneste[noegle(id, b.aar, UInt64(b.kvartal), nummer(b.art.rawValue))]?.1
                 if foer == b { r.uaendret += 1; continue }
                 // Quarterly figures are corrected as new versions, so earlier reports stay readable.
-                let version = Int(hoejesteVersion[kvartal] ?? 0) + 1
-                hoejesteVersion[kvartal] = Int32(version)
+                let version = Importkontekst.naeste(&hoejesteVersion[kvartal, default: 0])
                 let nyID = nytID()
                 indsaet(Belaegningsmodel.schema, ["id", "tilbud_id", "aar", "kvartal", "version", "normering", "forbrug", "art", "import_id"],
                         [.id(nyID), .id(id), .heltal(b.aar), .heltal(b.kvartal), .heltal(version), try t.get().0, try t.get().1,
@@ -502,7 +531,7 @@ extension Importkontekst {
                 if let specialer = raekke.specialer {
                     try await saetSpecialer(id, specialer, driftsherre: raekke.driftsherre, fil: fil, raekke: raekke.raekke)
                 }
-                let foer = seneste[noegle(id, raekke.aar, nummer(raekke.type.rawValue))]
+                let foer = seneste.isEmpty ? nil : seneste[noegle(id, raekke.aar, nummer(raekke.type.rawValue))]
                 if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
                 let nyID = nytID()
                 indsaet(Pladsmodel.schema, ["id", "tilbud_id", "aar", "type", "pladser", "version", "import_id"],
@@ -524,6 +553,7 @@ extension Importkontekst {
     func beskrivTilbud(_ id: UUID, beliggenhedskommune: String?, ejerform: Tilbud.Ejerform?, paragraf: String?, fil: String) async throws {
         guard beliggenhedskommune != nil || ejerform != nil || paragraf != nil else { return }
         try await skrivTilbud()
+        let db = try await db()
         guard let m = try await Tilbudsmodel.find(id, on: db) else { return }
         let foer: [String: String] = ["beliggenhedskommune": m.beliggenhedskommune ?? "", "ejerform": m.ejerform, "paragraf": m.paragraf ?? ""]
         if let beliggenhedskommune { m.beliggenhedskommune = beliggenhedskommune }
@@ -539,12 +569,13 @@ extension Importkontekst {
     /// does not have stops the import with file, row and column.
     func saetSpecialer(_ id: UUID, _ raa: String, driftsherre: String, fil: String, raekke: Int) async throws {
         let region = organisationer[driftsherre]?.region ?? standardRegion ?? ""
-        if maalgruppelister[region] == nil { maalgruppelister[region] = try await Lager(db).maalgruppeliste(region: region) }
+        if maalgruppelister[region] == nil { maalgruppelister[region] = try await lager().maalgruppeliste(region: region) }
         let koder: [String]
         do { koder = try maalgruppelister[region]!.fortolk(raa) } catch let v as Valideringsfejl {
             throw Importfejl(fil: fil, raekke: raekke, kolonne: "specialer", besked: v.besked)
         }
         try await skrivTilbud()
+        let db = try await db()
         guard let m = try await Tilbudsmodel.find(id, on: db) else { return }
         let ny = koder.joined(separator: ",")
         guard (m.specialer ?? "") != ny else { return }
@@ -564,7 +595,7 @@ extension Importkontekst {
         var laest: Set<Int> = []
         let begrundelse: String? = status == .offentliggjort ? "Historisk import: \(fil)" : nil
         try await hverBatch(kilde) { raekker in
-            for m in try await eksisterende(raekker.map(\.niveau.aar), &laest, { Takstniveaumodel.query(on: db).filter(\.$aar ~~ $0).sort(\.$version) }) {
+            for m in try await eksisterende(raekker.map(\.niveau.aar), &laest, { db, aar in Takstniveaumodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version) }) {
                 seneste[noegle(m.$tilbud.id, m.aar, nummer(m.navn), nummer(m.gyldigFra ?? ""))] = m
                 hoejesteVersion[noegle(m.$tilbud.id, m.aar, nummer(m.navn))] = Int32(m.version)
             }
@@ -585,7 +616,7 @@ extension Importkontekst {
                         continue
                     }
                     do {
-                        try await lager.gemTakstniveau(tilbudID: id, niveau: raekke.niveau, af: bruger, begrundelse: "Import \(fil)",
+                        try await lager().gemTakstniveau(tilbudID: id, niveau: raekke.niveau, af: bruger, begrundelse: "Import \(fil)",
                                                        forventetRevision: raekke.revision)
                     } catch let f as Lagerfejl {
                         throw Importfejl(fil: fil, raekke: raekke.raekke, besked: f.description)
@@ -595,8 +626,7 @@ extension Importkontekst {
                 }
                 var niveau = raekke.niveau
                 niveau.status = status
-                niveau.version = Int(hoejesteVersion[noegle(id, niveau.aar, nummer(niveau.navn))] ?? 0) + 1
-                hoejesteVersion[noegle(id, niveau.aar, nummer(niveau.navn))] = Int32(niveau.version)
+                niveau.version = Importkontekst.naeste(&hoejesteVersion[noegle(id, niveau.aar, nummer(niveau.navn)), default: 0])
                 indsaet(Takstniveaumodel.schema,
                         ["id", "tilbud_id", "navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst", "enhed", "revision",
                          "begrundelse", "gyldig_fra", "kun_nye_fra", "import_id"],

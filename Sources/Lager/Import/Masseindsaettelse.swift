@@ -81,10 +81,26 @@ final class Masseindsaettelse: @unchecked Sendable {
     let tabel: String
     let kolonner: [String]
     private(set) var raekker: [[Feltvaerdi]] = []
+    /// SQLite's statement text for the last number of rows written, shared with the instances
+    /// `udtag` makes: a streamed file's batches are the same size, so the text (80 KB for a batch
+    /// of belægning) is built once per import instead of per batch (perf: ~2 % of an import).
+    private let sqliteTekst: Tekstgemme
+
+    private final class Tekstgemme: @unchecked Sendable {
+        /// Used by the one task writing the import's batches at a time (`Importkontekst.lager()`).
+        var raekker = 0, tekst = ""
+    }
 
     init(_ tabel: String, _ kolonner: [String]) {
         self.tabel = tabel
         self.kolonner = kolonner
+        sqliteTekst = Tekstgemme()
+    }
+
+    private init(_ m: Masseindsaettelse) {
+        tabel = m.tabel
+        kolonner = m.kolonner
+        sqliteTekst = m.sqliteTekst
     }
 
     func tilfoej(_ vaerdier: [Feltvaerdi]) {
@@ -94,7 +110,7 @@ final class Masseindsaettelse: @unchecked Sendable {
 
     /// The queued rows moved to a new instance (this one is left empty), to be written apart.
     func udtag() -> Masseindsaettelse {
-        let m = Masseindsaettelse(tabel, kolonner)
+        let m = Masseindsaettelse(self)
         m.raekker = raekker
         raekker = []
         return m
@@ -148,8 +164,11 @@ final class Masseindsaettelse: @unchecked Sendable {
             var binds: [SQLiteData] = []
             binds.reserveCapacity(del.count * kolonner.count)
             for r in del { for v in r { binds.append(v.sqlite) } }
-            let tekst = hoved + Array(repeating: felter, count: del.count).joined(separator: ",")
-            let b = binds
+            if sqliteTekst.raekker != del.count {
+                sqliteTekst.tekst = hoved + Array(repeating: felter, count: del.count).joined(separator: ",")
+                sqliteTekst.raekker = del.count
+            }
+            let (tekst, b) = (sqliteTekst.tekst, binds)
             _ = try await sqlite.withConnection { (forbindelse: SQLiteConnection) async throws -> [SQLiteRow] in
                 try await forbindelse.query(tekst, b)
             }
