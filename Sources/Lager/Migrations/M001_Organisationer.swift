@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M001_Organisationer: AsyncMigration {
+struct M001_Organisationer: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("organisationer")
             .id()

@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M002_Tilbud: AsyncMigration {
+struct M002_Tilbud: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("tilbud")
             .id()

@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M003_Beslutninger: AsyncMigration {
+struct M003_Beslutninger: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("beslutninger")
             .id()

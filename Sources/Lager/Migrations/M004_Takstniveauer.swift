@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M004_Takstniveauer: AsyncMigration {
+struct M004_Takstniveauer: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("takstniveauer")
             .id()

@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M005_Regnskaber: AsyncMigration {
+struct M005_Regnskaber: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("regnskaber")
             .id()

@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M006_Belaegninger: AsyncMigration {
+struct M006_Belaegninger: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("belaegninger")
             .id()

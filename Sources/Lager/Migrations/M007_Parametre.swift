@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M007_Parametre: AsyncMigration {
+struct M007_Parametre: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("pl_indeks")
             .id()

@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M008_Haendelser: AsyncMigration {
+struct M008_Haendelser: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("haendelser")
             .id()

@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M009_Pladser: AsyncMigration {
+struct M009_Pladser: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("pladser")
             .id()

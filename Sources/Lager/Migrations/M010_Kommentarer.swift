@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M010_Kommentarer: AsyncMigration {
+struct M010_Kommentarer: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("kommentarer")
             .id()

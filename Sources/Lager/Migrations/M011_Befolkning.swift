@@ -1,6 +1,6 @@
 import FluentKit
 
-struct M011_Befolkning: AsyncMigration {
+struct M011_Befolkning: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("befolkning")
             .id()

@@ -2,7 +2,7 @@ import FluentKit
 
 /// Accounts, API tokens and sign-in attempts (issue "Webapplikationen"). Sessions use Fluent's
 /// own `_fluent_sessions` table (`SessionRecord.migration`, next in `Migrationer.alle`).
-struct M012_Brugere: AsyncMigration {
+struct M012_Brugere: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("brugere")
             .id()

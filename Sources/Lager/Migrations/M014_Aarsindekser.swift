@@ -4,7 +4,7 @@ import SQLKit
 /// Indexes on the year of the reported data: the ledelsesinformation reads one or two years of
 /// regnskab, belægning and pladser, and the unique keys begin with the tilbud, so without these
 /// every report scanned all ten years (measured at national scale).
-struct M014_Aarsindekser: AsyncMigration {
+struct M014_Aarsindekser: Takstfilmigration {
     static let indekser = [("regnskaber_aar", "regnskaber"), ("belaegninger_aar", "belaegninger"), ("pladser_aar", "pladser")]
 
     func prepare(on db: any Database) async throws {

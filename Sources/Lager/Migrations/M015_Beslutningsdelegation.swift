@@ -1,7 +1,7 @@
 import FluentKit
 
 /// A decision may rest on a delegation or a written hearing (DOMAIN.md 6.1; 002:14693–14695, 002:1624).
-struct M015_Beslutningsdelegation: AsyncMigration {
+struct M015_Beslutningsdelegation: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("beslutninger").field("delegation", .string).update()
     }

@@ -2,7 +2,7 @@ import FluentKit
 
 /// Takst periods and provisional takster (DOMAIN.md 6.1): a version's first day, the enrolment date
 /// it is limited to, and whether its approval was provisional. Existing rows read as whole years.
-struct M016_Takstperioder: AsyncMigration {
+struct M016_Takstperioder: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("takstniveauer").field("gyldig_fra", .string).update()
         try await db.schema("takstniveauer").field("kun_nye_fra", .string).update()

@@ -3,7 +3,7 @@ import SQLKit
 
 /// The sign-in throttle counts attempts per e-mail and per address within a window, and deletes
 /// old ones: indexes for each (issue "Sikkerhed": atomic, indexed, with retention).
-struct M017_Loginforsoegindeks: AsyncMigration {
+struct M017_Loginforsoegindeks: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         try await sql.create(index: "loginforsoeg_email_tidspunkt").on("loginforsoeg").column("email").column("tidspunkt").run()

@@ -3,7 +3,7 @@ import FluentKit
 /// The yearly review of supply and demand (DOMAIN.md 6.10): the review (its questions and invited
 /// kommuner as JSON of `Afdaekning`, the printed totals of imported tables, the decision) and each
 /// kommune's answers, every save a new version.
-struct M020_Afdaekninger: AsyncMigration {
+struct M020_Afdaekninger: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("afdaekninger")
             .id()

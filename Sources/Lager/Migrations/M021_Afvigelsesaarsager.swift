@@ -2,7 +2,7 @@ import FluentKit
 
 /// The secretariat's reason for a difference between a printed and a computed figure (DOMAIN.md
 /// 6.13), by source ("afdaekning:ID"), table and field; every choice is a new row (newest wins).
-struct M021_Afvigelsesaarsager: AsyncMigration {
+struct M021_Afvigelsesaarsager: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("afvigelsesaarsager")
             .id()

@@ -2,7 +2,7 @@ import FluentKit
 
 /// The central udmelding's figures per tilbud and target group (DOMAIN.md 6.10; 001:2894–3330),
 /// by analysis; every import is a new version per tilbud and target group.
-struct M022_Udmeldingsdata: AsyncMigration {
+struct M022_Udmeldingsdata: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("udmeldingsdata")
             .id()

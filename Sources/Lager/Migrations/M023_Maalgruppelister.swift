@@ -5,7 +5,7 @@ import Takstregler
 /// Målgruppe lists are data per region (DOMAIN.md 6.10): Midtjylland's eight (6.6) are seeded;
 /// Nordjylland's analyses use others (autisme, udadreagerende adfærd, selvskade …). A tilbud's
 /// `specialer` are codes of its region's list — several per tilbud.
-struct M023_Maalgruppelister: AsyncMigration {
+struct M023_Maalgruppelister: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("maalgruppelister")
             .id()

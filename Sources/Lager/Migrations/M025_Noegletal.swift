@@ -2,7 +2,7 @@ import FluentKit
 
 /// The catalogue of key figures across regions (DOMAIN.md 6.11): one row per indicator and year,
 /// its values per region as JSON (region → exact decimal text).
-struct M025_Noegletal: AsyncMigration {
+struct M025_Noegletal: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("indikatorer")
             .id()

@@ -3,7 +3,7 @@ import FluentKit
 /// P/L rates per kind and year (DOMAIN.md 6.12) and the contracts a kommune saves by its own
 /// reference for the 1 January regulation list. A contract row holds no citizen data (the draft
 /// type has no such field); a new save of a reference is a new version, the old ones stay.
-struct M026_Kontrakter: AsyncMigration {
+struct M026_Kontrakter: Takstfilmigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("pl_satser")
             .id()

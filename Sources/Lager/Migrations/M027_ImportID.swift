@@ -5,7 +5,7 @@ import FluentKit
 /// driftsherrer, tilbud, takstniveauer, regnskaber, belægninger (new versions too) and pladser —
 /// so "what did this import create" is one query per table instead of an audit event per row.
 /// Rows saved before M027, or by hand, have none.
-struct M027_ImportID: AsyncMigration {
+struct M027_ImportID: Takstfilmigration {
     static let tabeller = ["organisationer", "tilbud", "takstniveauer", "regnskaber", "belaegninger", "pladser"]
 
     func prepare(on db: any Database) async throws {

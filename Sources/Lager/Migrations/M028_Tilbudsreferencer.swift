@@ -16,7 +16,7 @@ import SQLKit
 /// Unlike the key, the check on delete relies on READ COMMITTED (Takstfil's only level): a hand-written delete of
 /// a tilbud in REPEATABLE READ, racing an import that commits rows for it, is not caught.
 /// SQLite keeps its foreign keys: there the per-row check costs little.
-struct M028_Tilbudsreferencer: AsyncMigration {
+struct M028_Tilbudsreferencer: Takstfilmigration {
     static let tabeller = ["takstniveauer", "regnskaber", "belaegninger", "pladser"]
 
     func prepare(on db: any Database) async throws {
