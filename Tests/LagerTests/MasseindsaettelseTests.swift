@@ -22,6 +22,11 @@ final class MasseindsaettelseTests: XCTestCase {
         XCTAssertEqual(copy(.ingen), "\\N")
         XCTAssertEqual(copy(.heltal(-12)), "-12")
         XCTAssertEqual(copy(.sandhed(true)), "t")
+        // An id with its text written once is the same value to both databases as a plain id.
+        let u = UUID()
+        XCTAssertEqual(copy(.kendt(u)), copy(.id(u)))
+        XCTAssertEqual(copy(.kendt(u)), u.uuidString)
+        XCTAssertEqual(Feltvaerdi.kendt(u).sqlite, Feltvaerdi.id(u).sqlite)
     }
 
     /// The fast id text is `uuidString` exactly (SQLite stores and compares ids as this text).

@@ -1,6 +1,5 @@
 import Filformater
 import FluentKit
-import FluentPostgresDriver
 import Foundation
 import SQLKit
 import Takstregler
@@ -47,6 +46,10 @@ final class Importkontekst: @unchecked Sendable {
     let standardRegion: String?
     /// The id on every row this import inserts, and of its audit event.
     let importID: UUID
+    /// `importID` as a column value, its text written once.
+    let importFelt: Feltvaerdi
+    /// The last tilbud id written as a column value: a file's rows come sorted by tilbud.
+    private var forrigeFelt: (id: UUID, felt: Feltvaerdi)?
     /// The previous batch's rows and audit events, being written while the next batch is prepared.
     private var skrivning: Task<Void, any Error>?
 
@@ -118,6 +121,7 @@ final class Importkontekst: @unchecked Sendable {
         forbindelse = lager
         self.bruger = bruger
         self.importID = importID
+        importFelt = .kendt(importID)
         for o in try await Organisationsmodel.query(on: lager.db).all() { organisationer[o.navn] = o }
         regioner = Array(Set(organisationer.values.compactMap(\.region))).sorted()
         standardRegion = region ?? (regioner.count == 1 ? regioner[0] : nil)
@@ -140,6 +144,14 @@ final class Importkontekst: @unchecked Sendable {
 
     /// Finds or creates the driftsherre and the tilbud of an imported row; new ones are reported
     /// (and carry the import's id).
+    /// A tilbud's id as a column value, its text shared with the previous row's when it is the same tilbud.
+    func felt(_ id: UUID) -> Feltvaerdi {
+        if let f = forrigeFelt, f.id == id { return f.felt }
+        let f = Feltvaerdi.kendt(id)
+        forrigeFelt = (id, f)
+        return f
+    }
+
     func tilbudID(driftsherre: String, region: String?, tilbud navn: String, maalgruppe: Maalgruppe?, type: Tilbud.Type_?,
                   paragraf: String? = nil, fil: String, raekke: Int, resultat r: inout Importresultat) async throws -> UUID {
         if let f = forrigeTilbud, f.navn == navn, f.driftsherre == driftsherre { return f.id }
@@ -177,7 +189,7 @@ final class Importkontekst: @unchecked Sendable {
                                       "afdelinger", "demo", "kilde", "beliggenhedskommune", "import_id"],
                 [.id(id), .tekst(t.navn), .id(driftID), .valgfri(t.adresse), .valgfri(t.paragraf), .valgfri(t.maalgruppe?.rawValue),
                  .tekst(t.type.rawValue), .tekst(t.ejerform.rawValue), .tekst(t.afdelinger.joined(separator: "\n")), .sandhed(false),
-                 .tekst("Import \(fil)"), .valgfri(t.beliggenhedskommune), .id(importID)])
+                 .tekst("Import \(fil)"), .valgfri(t.beliggenhedskommune), importFelt])
         tilbud[driftID, default: [:]][navn] = id
         r.nyeTilbud.append("\(navn) (\(driftsherre))")
         return id
@@ -460,7 +472,7 @@ extension Importkontekst {
                     continue
                 }
                 indsaet(Regnskabsmodel.schema, ["id", "tilbud_id", "aar", "version", "status", "revision", "import_id"] + Regnskabsmodel.vaerdikolonner,
-                        [.id(nytID()), .id(id), .heltal(raekke.regnskab.aar), .heltal(1), .tekst(Status.indsendt.rawValue), .heltal(1), .id(importID)]
+                        [.id(nytID()), felt(id), .heltal(raekke.regnskab.aar), .heltal(1), .tekst(Status.indsendt.rawValue), .heltal(1), importFelt]
                             + (try v.get()))
                 r.oprettet += 1
             }
@@ -501,8 +513,8 @@ extension Importkontekst {
                 let version = Importkontekst.naeste(&hoejesteVersion[kvartal, default: 0])
                 let nyID = nytID()
                 indsaet(Belaegningsmodel.schema, ["id", "tilbud_id", "aar", "kvartal", "version", "normering", "forbrug", "art", "import_id"],
-                        [.id(nyID), .id(id), .heltal(b.aar), .heltal(b.kvartal), .heltal(version), try t.get().0, try t.get().1,
-                         .tekst(b.art.rawValue), .id(importID)])
+                        [.id(nyID), felt(id), .heltal(b.aar), .heltal(b.kvartal), .heltal(version), try t.get().0, try t.get().1,
+                         .tekst(b.art.rawValue), importFelt])
                 if let foer {
                     try log("ret", "belaegning", nyID, foer: foer, efter: b, begrundelse: "Import \(fil)")
                     r.aendret += 1
@@ -535,8 +547,8 @@ extension Importkontekst {
                 if let foer, Decimal(string: foer.pladser) == raekke.pladser { r.uaendret += 1; continue }
                 let nyID = nytID()
                 indsaet(Pladsmodel.schema, ["id", "tilbud_id", "aar", "type", "pladser", "version", "import_id"],
-                        [.id(nyID), .id(id), .heltal(raekke.aar), .tekst(raekke.type.rawValue), .tekst(Decimaltekst.tekst(raekke.pladser)),
-                         .heltal((foer?.version ?? 0) + 1), .id(importID)])
+                        [.id(nyID), felt(id), .heltal(raekke.aar), .tekst(raekke.type.rawValue), .tekst(Decimaltekst.tekst(raekke.pladser)),
+                         .heltal((foer?.version ?? 0) + 1), importFelt])
                 if let foer {
                     try log("ret", "pladser", nyID, foer: ["pladser": foer.pladser],
                             efter: ["aar": "\(raekke.aar)", "type": raekke.type.rawValue, "pladser": "\(raekke.pladser)"], begrundelse: "Import \(fil)")
@@ -630,10 +642,10 @@ extension Importkontekst {
                 indsaet(Takstniveaumodel.schema,
                         ["id", "tilbud_id", "navn", "aar", "version", "status", "grundlag", "basis_ydelse", "takst", "enhed", "revision",
                          "begrundelse", "gyldig_fra", "kun_nye_fra", "import_id"],
-                        [.id(nytID()), .id(id), .tekst(niveau.navn), .heltal(niveau.aar), .heltal(niveau.version), .tekst(status.rawValue),
+                        [.id(nytID()), felt(id), .tekst(niveau.navn), .heltal(niveau.aar), .heltal(niveau.version), .tekst(status.rawValue),
                          .tekst(try tekst.get().0), .valgfri(try tekst.get().1), .tekst(try tekst.get().2),
                          .tekst(niveau.grundlag.enhed.rawValue), .heltal(1), .valgfri(begrundelse),
-                         .valgfri(niveau.gyldigFra), .valgfri(niveau.kunForIndskrevetFra), .id(importID)])
+                         .valgfri(niveau.gyldigFra), .valgfri(niveau.kunForIndskrevetFra), importFelt])
                 r.oprettet += 1
             }
         }
