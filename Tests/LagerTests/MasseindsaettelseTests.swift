@@ -1,6 +1,8 @@
 import Foundation
 @testable import Lager
 import NIOCore
+import SQLKit
+import Testhjaelp
 import XCTest
 
 /// COPY's text format as PostgreSQL reads it: `\N` is null; backslash, tab, newline and carriage
@@ -37,5 +39,26 @@ final class MasseindsaettelseTests: XCTestCase {
             XCTAssertEqual(u.tekst, u.uuidString)
         }
         XCTAssertEqual(copy(.id(UUID(uuidString: "0193F1A2-7B3C-7D4E-8F50-123456789ABC")!)), "0193F1A2-7B3C-7D4E-8F50-123456789ABC")
+    }
+
+    /// Rows made ready ahead (`forbered`, while the previous batch is written) and rows queued
+    /// after that are all written, on both databases; a table's rows are only turned once.
+    func testForberedteOgSenereRaekkerSkrivesAlle() async throws {
+        try await Testdatabaser.forHver { db, f in
+            let m = Masseindsaettelse("aendringer", ["id", "loebenummer"])
+            m.tilfoej([.heltal(100), .heltal(7)])
+            m.tilfoej([.heltal(101), .heltal(8)])
+            m.forbered(f.db)
+            m.forbered(f.db)
+            m.tilfoej([.heltal(102), .heltal(9)])
+            try await m.toem(f.db)
+            let raekker = try await (f.db as! any SQLDatabase).raw("SELECT id, loebenummer FROM aendringer WHERE id >= 100 ORDER BY id").all()
+            XCTAssertEqual(try raekker.map { [try $0.decode(column: "id", as: Int.self), try $0.decode(column: "loebenummer", as: Int.self)] },
+                           [[100, 7], [101, 8], [102, 9]], db)
+            // Nothing is left to write a second time.
+            try await m.toem(f.db)
+            let igen = try await (f.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM aendringer WHERE id >= 100").first()
+            XCTAssertEqual(try igen?.decode(column: "n", as: Int.self), 3, db)
+        }
     }
 }

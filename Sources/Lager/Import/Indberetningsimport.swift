@@ -228,6 +228,10 @@ final class Importkontekst: @unchecked Sendable {
         let tabeller: [Masseindsaettelse]
         let haendelser: [Haendelse]
 
+        func forbered(_ db: any Database) {
+            for t in tabeller { t.forbered(db) }
+        }
+
         func skriv(_ db: any Database) async throws {
             for t in tabeller { try await t.toem(db) }
             guard !haendelser.isEmpty else { return }
@@ -260,8 +264,10 @@ final class Importkontekst: @unchecked Sendable {
                 naeste = Task.detached { try kilde.naeste() }
                 if fejl { continue }
                 try await skriv(batch)
-                let db = try await db()
+                // The rows made ready for the database here, while the previous batch is still written.
                 let s = udtag()
+                s.forbered(forbindelse.db)
+                let db = try await db()
                 skrivning = Task { try await s.skriv(db) }
                 if iAlt == 0 { fremdrift?(forloeb.faerdige, forloeb.iAlt) }
             }

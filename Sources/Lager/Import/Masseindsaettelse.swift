@@ -123,15 +123,46 @@ final class Masseindsaettelse: @unchecked Sendable {
         return m
     }
 
+    /// The queued rows in the form the database takes them: SQLite's values in statement order,
+    /// or PostgreSQL's COPY text. Made by `forbered` in the task that queued the rows, while the
+    /// previous batch is still being written — the writer is an import's critical path (perf of a
+    /// belægning import: the row loop waited for the writes two thirds of its time).
+    private enum Forberedt: Sendable {
+        case sqlite([SQLiteData], raekker: Int)
+        case copy(ByteBuffer)
+    }
+    private var forberedt: Forberedt?
+
+    /// Turns the queued rows into what `toem` sends to `db` (databases without a fast path: nothing to do).
+    func forbered(_ db: any Database) {
+        guard !raekker.isEmpty, case .none = forberedt else { return }
+        if db is any PostgresDatabase {
+            forberedt = .copy(copytekst(raekker))
+        } else if db is any SQLiteDatabase {
+            forberedt = .sqlite(sqliteVaerdier(raekker), raekker: raekker.count)
+        } else {
+            return
+        }
+        raekker = []
+    }
+
     /// Writes the queued rows (nothing when none are queued).
     func toem(_ db: any Database) async throws {
+        if let f = forberedt {
+            forberedt = nil
+            switch (f, db) {
+            case (.copy(let data), let pg as any PostgresDatabase): try await copy(pg, data)
+            case (.sqlite(let vaerdier, let n), let sqlite as any SQLiteDatabase): try await sqliteIndsaet(sqlite, vaerdier, raekker: n)
+            default: throw Lagerfejl.ugyldigDatabase("rækkerne til \(tabel) blev gjort klar til en anden slags database")
+            }
+        }
         guard !raekker.isEmpty else { return }
         let alle = raekker
         raekker = []
         if let pg = db as? any PostgresDatabase {
-            try await copy(pg, alle)
+            try await copy(pg, copytekst(alle))
         } else if let sqlite = db as? any SQLiteDatabase {
-            try await sqliteIndsaet(sqlite, alle)
+            try await sqliteIndsaet(sqlite, sqliteVaerdier(alle), raekker: alle.count)
         } else {
             guard let sql = db as? any SQLDatabase else { throw Lagerfejl.ugyldigDatabase("databasen understøtter ikke SQL") }
             let pr = max(1, 15_000 / kolonner.count)
@@ -143,7 +174,7 @@ final class Masseindsaettelse: @unchecked Sendable {
         }
     }
 
-    private func copy(_ pg: any PostgresDatabase, _ alle: [[Feltvaerdi]]) async throws {
+    private func copytekst(_ alle: [[Feltvaerdi]]) -> ByteBuffer {
         var buffer = ByteBufferAllocator().buffer(capacity: alle.count * kolonner.count * 12)
         for r in alle {
             for (i, v) in r.enumerated() {
@@ -152,7 +183,11 @@ final class Masseindsaettelse: @unchecked Sendable {
             }
             buffer.writeInteger(UInt8(0x0A))
         }
-        let (tabel, kolonner, data) = (tabel, kolonner, buffer)
+        return buffer
+    }
+
+    private func copy(_ pg: any PostgresDatabase, _ data: ByteBuffer) async throws {
+        let (tabel, kolonner) = (tabel, kolonner)
         try await pg.withConnection { forbindelse in
             forbindelse.eventLoop.makeFutureWithTask {
                 try await forbindelse.copyFrom(table: tabel, columns: kolonner, logger: forbindelse.logger) { skriver in
@@ -162,20 +197,27 @@ final class Masseindsaettelse: @unchecked Sendable {
         }.get()
     }
 
-    private func sqliteIndsaet(_ sqlite: any SQLiteDatabase, _ alle: [[Feltvaerdi]]) async throws {
-        let pr = max(1, 200_000 / kolonner.count)
-        let felter = "(" + Array(repeating: "?", count: kolonner.count).joined(separator: ",") + ")"
+    private func sqliteVaerdier(_ alle: [[Feltvaerdi]]) -> [SQLiteData] {
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(alle.count * kolonner.count)
+        for r in alle { for v in r { binds.append(v.sqlite) } }
+        return binds
+    }
+
+    private func sqliteIndsaet(_ sqlite: any SQLiteDatabase, _ vaerdier: [SQLiteData], raekker antal: Int) async throws {
+        let k = kolonner.count
+        let pr = max(1, 200_000 / k)
+        let felter = "(" + Array(repeating: "?", count: k).joined(separator: ",") + ")"
         let hoved = "INSERT INTO \"\(tabel)\" (" + kolonner.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
-        for start in stride(from: 0, to: alle.count, by: pr) {
-            let del = alle[start..<min(start + pr, alle.count)]
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity(del.count * kolonner.count)
-            for r in del { for v in r { binds.append(v.sqlite) } }
-            if sqliteTekst.raekker != del.count {
-                sqliteTekst.tekst = hoved + Array(repeating: felter, count: del.count).joined(separator: ",")
-                sqliteTekst.raekker = del.count
+        for start in stride(from: 0, to: antal, by: pr) {
+            let n = min(pr, antal - start)
+            // One statement for a whole batch (the usual case) takes the values as they are.
+            let b = n == antal ? vaerdier : Array(vaerdier[(start * k)..<((start + n) * k)])
+            if sqliteTekst.raekker != n {
+                sqliteTekst.tekst = hoved + Array(repeating: felter, count: n).joined(separator: ",")
+                sqliteTekst.raekker = n
             }
-            let (tekst, b) = (sqliteTekst.tekst, binds)
+            let tekst = sqliteTekst.tekst
             _ = try await sqlite.withConnection { (forbindelse: SQLiteConnection) async throws -> [SQLiteRow] in
                 try await forbindelse.query(tekst, b)
             }
