@@ -132,4 +132,44 @@ final class StroemmetImportTests: XCTestCase {
             XCTAssertEqual(pladser, 5, db)
         }
     }
+
+    /// A new driftsherre is queued with its batch like a new tilbud (parents first), not written
+    /// at once beside the batch in flight: each is saved once, with its art, region and the
+    /// import's id, its tilbud point to it, and a dry run leaves none behind.
+    func testNyeDriftsherrerSkrivesMedDerisBatchFoerDeresTilbud() async throws {
+        let tekst = hoved
+            + "Viborg Kommune;Egely;2024;1;10;9;døgn;Midtjylland\n"
+            + "Viborg Kommune;Egely;2024;2;10;9;døgn;Midtjylland\n"
+            + "Region Midtjylland;Kokkedal;2024;1;8;8;døgn;Midtjylland\n"
+            + "Skive Kommune;Bakkely;2024;1;4;4;døgn;Midtjylland\n"
+            + "Skive Kommune;Bakkely;2024;2;4;3;døgn;Midtjylland\n"
+        let sti = try skriv(tekst)
+        try await Testdatabaser.forHver { db, f in
+            let proeve = try await f.lager.importerBelaegning(try belaegning(sti, batch: 2), region: nil, proeve: true, af: bruger)
+            XCTAssertEqual(proeve.nyeDriftsherrer, ["Viborg Kommune", "Region Midtjylland", "Skive Kommune"], db)
+            let tomt = try await antal(f)
+            XCTAssertEqual(tomt, [0, 0, 0, 0], "\(db): a dry run writes nothing")
+
+            let r = try await f.lager.importerBelaegning(try belaegning(sti, batch: 2), region: nil, af: bruger)
+            XCTAssertEqual([r.raekker, r.oprettet], [5, 5], db)
+            XCTAssertEqual(r.nyeDriftsherrer, ["Viborg Kommune", "Region Midtjylland", "Skive Kommune"], db)
+            var art: [String: String] = [:]
+            var ider: [String: UUID] = [:]
+            for o in try await Organisationsmodel.query(on: f.db).all() {
+                art[o.navn] = "\(o.art) \(o.region ?? "-") \(o.importID == r.importID ? "importen" : "andet")"
+                ider[o.navn] = try o.requireID()
+            }
+            XCTAssertEqual(art, ["Viborg Kommune": "kommune Midtjylland importen", "Region Midtjylland": "region Midtjylland importen",
+                                 "Skive Kommune": "kommune Midtjylland importen"], db)
+            var driftsherre: [String: UUID] = [:]
+            for t in try await Tilbudsmodel.query(on: f.db).all() { driftsherre[t.navn] = t.$driftsherre.id }
+            XCTAssertEqual(driftsherre, ["Egely": ider["Viborg Kommune"], "Kokkedal": ider["Region Midtjylland"],
+                                         "Bakkely": ider["Skive Kommune"]], db)
+            // Found by name by the next import, not created twice.
+            let igen = try await f.lager.importerBelaegning(try belaegning(sti, batch: 2), region: nil, af: bruger)
+            XCTAssertEqual(igen.nyeDriftsherrer, [], db)
+            let organisationer = try await Organisationsmodel.query(on: f.db).count()
+            XCTAssertEqual(organisationer, 3, db)
+        }
+    }
 }

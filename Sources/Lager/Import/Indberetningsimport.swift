@@ -114,7 +114,7 @@ final class Importkontekst: @unchecked Sendable {
     func nytID() -> UUID { ider.nyt() }
     /// Rows waiting for the bulk insert, per table; written in `raekkefoelge` (parents first).
     private var ventende: [String: Masseindsaettelse] = [:]
-    private static let raekkefoelge = [Tilbudsmodel.schema, Takstniveaumodel.schema, Regnskabsmodel.schema,
+    private static let raekkefoelge = [Organisationsmodel.schema, Tilbudsmodel.schema, Takstniveaumodel.schema, Regnskabsmodel.schema,
                                        Belaegningsmodel.schema, Pladsmodel.schema]
 
     init(_ lager: Lager, bruger: String, region: String?, importID: UUID) async throws {
@@ -173,9 +173,15 @@ final class Importkontekst: @unchecked Sendable {
                                  besked: "driftsherren '\(driftsherre)' er ny, og databasen har flere regioner (\(regioner.joined(separator: ", "))) — angiv region i filen eller med --region")
             }
             let art: Organisation.Art = driftsherre.lowercased().hasPrefix("region") ? .region : .kommune
-            drift = Organisationsmodel(Organisation(navn: driftsherre, art: art, region: region ?? regioner.first))
+            let o = Organisation(navn: driftsherre, art: art, region: region ?? regioner.first)
+            drift = Organisationsmodel(o)
+            let driftID = nytID()
+            drift.id = driftID
             drift.importID = importID
-            try await drift.create(on: try await db())
+            // Queued with the batch like a new tilbud, not written at once: a write here waited for
+            // the batch in flight, so a file with a new driftsherre in every batch lost the overlap.
+            indsaet(Organisationsmodel.schema, ["id", "import_id", "navn", "art", "kommunenummer", "region", "overordnet_id"],
+                    [.id(driftID), importFelt, .tekst(o.navn), .tekst(o.art.rawValue), .valgfri(o.kommunenummer), .valgfri(o.region), .ingen])
             organisationer[driftsherre] = drift
             r.nyeDriftsherrer.append(driftsherre)
         }
@@ -204,9 +210,10 @@ final class Importkontekst: @unchecked Sendable {
         m.tilfoej(vaerdier)
     }
 
-    /// A row of the tilbud table read back in this import must be written first.
+    /// A row of the tilbud table read back in this import must be written first (its driftsherre before it).
     func skrivTilbud() async throws {
         let db = try await db()
+        try await ventende[Organisationsmodel.schema]?.toem(db)
         try await ventende[Tilbudsmodel.schema]?.toem(db)
     }
 
