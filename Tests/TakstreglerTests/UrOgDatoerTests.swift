@@ -1,4 +1,4 @@
-import Filformater
+@testable import Filformater
 import Foundation
 import Takstregler
 import XCTest
@@ -60,14 +60,15 @@ final class UrOgDatoerTests: XCTestCase {
         struct Linje: Sendable { let navn: String; let antal: Decimal }
         XCTAssertThrowsError(try t.laesAlle(Raekkeformat<Linje>(format: format, talkolonner: ["antal"], laes: { t, r in
             Linje(navn: t.celle(r.celler, "navn"), antal: try t.tal(r, "antal")!)
-        }, noegle: { _, r in Dubletnoegle([r.navn], kolonne: "navn") { "står også i række \($0)" } }))) { fejl in
+        }, noegle: { r in Dubletnoegle(.tekst(r.navn)) }, noeglekolonne: "navn", dublet: { _, f in "står også i række \(f)" }))) { fejl in
             let l = (fejl as? Importfejlliste)?.fejl ?? []
             XCTAssertEqual(l.map(\.raekke), [3, 4], "\(fejl)")
             XCTAssertEqual(l.last?.besked, "står også i række 2")
         }
         let ok = try CSVTabel(fil: "p.csv", tekst: "navn;antal\nA;1\nB;2,5\n", format: format)
         let raekker = try ok.laesAlle(Raekkeformat<Decimal>(format: format, talkolonner: ["antal"], laes: { t, r in try t.tal(r, "antal")! },
-                                                            noegle: { _, d in Dubletnoegle(["\(d)"], kolonne: "antal") { "\($0)" } }))
+                                                            noegle: { d in Dubletnoegle(.tekst("\(d)")) }, noeglekolonne: "antal",
+                                                            dublet: { _, f in "\(f)" }))
         XCTAssertEqual(raekker, [1, Decimal(string: "2.5")!])
     }
 
@@ -78,10 +79,32 @@ final class UrOgDatoerTests: XCTestCase {
         let t = try CSVTabel(fil: "p.csv", tekst: "navn;aar\nA;1\nA;2\nA;2\na;1\nB;1\nb;2\nB;2\nÆble;1\næble;1\n", format: format)
         XCTAssertThrowsError(try t.laesAlle(Raekkeformat<[String]>(format: format, talkolonner: [], laes: { t, r in
             [t.celle(r.celler, "navn"), t.celle(r.celler, "aar")]
-        }, noegle: { _, r in Dubletnoegle(r, kolonne: "navn") { "står også i række \($0)" } }))) { fejl in
+        }, noegle: { r in Dubletnoegle(.tekst(r[0]), .tekst(r[1])) }, noeglekolonne: "navn", dublet: { _, f in "står også i række \(f)" }))) { fejl in
             let l = (fejl as? Importfejlliste)?.fejl ?? []
             XCTAssertEqual(l.map(\.raekke), [4, 5, 8, 10], "\(fejl)")
             XCTAssertEqual(l.map(\.besked), ["står også i række 3", "står også i række 2", "står også i række 7", "står også i række 9"])
         }
+    }
+
+    /// Whole-number parts are compared as numbers (no text made): the same year twice is found,
+    /// 0 is not an absent part, and a negative number (kept as text) still compares exactly.
+    func testDubletnoegleMedTal() throws {
+        let format = CSVTabel.Format(navn: "prøve", paakraevet: ["navn", "aar"], valgfri: [], synonymer: [:])
+        let t = try CSVTabel(fil: "p.csv", tekst: "navn;aar\nA;2024\nA;2025\nA;0\nA;-1\nB;2024\na;2025\nA;-1\nA;1\n", format: format)
+        struct Linje: Sendable { let navn: String; let aar: Int }
+        XCTAssertThrowsError(try t.laesAlle(Raekkeformat<Linje>(format: format, talkolonner: [], laes: { t, r in
+            Linje(navn: t.celle(r.celler, "navn"), aar: Int(t.celle(r.celler, "aar"))!)
+        }, noegle: { r in Dubletnoegle(.tekst(r.navn), .tal(r.aar)) }, noeglekolonne: "aar",
+        dublet: { r, f in "\(r.navn) \(r.aar) står også i række \(f)" }))) { fejl in
+            let l = (fejl as? Importfejlliste)?.fejl ?? []
+            XCTAssertEqual(l.map(\.raekke), [7, 8], "\(fejl)")
+            XCTAssertEqual(l.map(\.besked), ["a 2025 står også i række 3", "A -1 står også i række 5"])
+            XCTAssertEqual(l.map(\.kolonne), ["aar", "aar"])
+        }
+        // Absent parts and a part that is 0 are different keys.
+        var d = Dubletter()
+        XCTAssertNil(d.kontroller(Dubletnoegle(.tekst("A")), raekke: 2))
+        XCTAssertNil(d.kontroller(Dubletnoegle(.tekst("A"), .tal(0)), raekke: 3))
+        XCTAssertEqual(d.kontroller(Dubletnoegle(.tekst("a"), .tal(0)), raekke: 4), 3)
     }
 }

@@ -237,37 +237,46 @@ extension CSVTabel {
     }
 }
 
-/// The "same key twice in one file" check every import reader makes: the first row with a key
-/// is kept, a later one is refused naming it. Keys compare without regard to case.
-/// The key of a row that must be unique in its file, with the column and message a repeat gets.
-public struct Dubletnoegle {
-    let dele: [String]
-    let kolonne: String
-    let besked: (_ foerste: Int) -> String
+/// The key of a row that must be unique in its file: up to five parts, each a text (compared
+/// without regard to case) or a whole number (a year, a quarter). Held inline, so a row's key
+/// costs no allocation, and a number is compared as it is, not written out as text first (perf:
+/// the key's array, its year and quarter as text and a message closure capturing the row were
+/// made for every row of a file; the message is now made only for a repeated key).
+public struct Dubletnoegle: Sendable {
+    public enum Del: Sendable {
+        case tekst(String)
+        case tal(Int)
+    }
+    let dele: (Del, Del?, Del?, Del?, Del?)
 
-    public init(_ dele: [String], kolonne: String, besked: @escaping (_ foerste: Int) -> String) {
-        self.dele = dele
-        self.kolonne = kolonne
-        self.besked = besked
+    public init(_ a: Del, _ b: Del? = nil, _ c: Del? = nil, _ d: Del? = nil, _ e: Del? = nil) {
+        dele = (a, b, c, d, e)
     }
 }
 
 /// How the rows of one import format are read: the format (columns), its number columns (one
-/// decimal style per file), the reading of one row and the key that must be unique in the file.
+/// decimal style per file), the reading of one row and the key that must be unique in the file,
+/// with the column and message a repeated key gets (made only then).
 /// The same definition reads a whole table (`laesAlle`) and a streamed file batch by batch.
 public struct Raekkeformat<T: Sendable>: Sendable {
     public let format: CSVTabel.Format
     let talkolonner: [String]
     let laes: @Sendable (CSVTabel, (nummer: Int, celler: [String])) throws -> T
-    let noegle: @Sendable (CSVTabel, T) -> Dubletnoegle
+    let noegle: @Sendable (T) -> Dubletnoegle
+    /// The canonical column a repeated key is reported in.
+    let noeglekolonne: String
+    let dublet: @Sendable (T, _ foerste: Int) -> String
 
     public init(format: CSVTabel.Format, talkolonner: [String],
                 laes: @escaping @Sendable (CSVTabel, (nummer: Int, celler: [String])) throws -> T,
-                noegle: @escaping @Sendable (CSVTabel, T) -> Dubletnoegle) {
+                noegle: @escaping @Sendable (T) -> Dubletnoegle, noeglekolonne: String,
+                dublet: @escaping @Sendable (T, _ foerste: Int) -> String) {
         self.format = format
         self.talkolonner = talkolonner
         self.laes = laes
         self.noegle = noegle
+        self.noeglekolonne = noeglekolonne
+        self.dublet = dublet
     }
 }
 
@@ -289,6 +298,12 @@ public struct Raekkekontrol<T: Sendable> {
 
     /// The batch's accepted rows; refused ones go to `fejl`. A file that writes decimals both ways
     /// (1.234,50 and 1,234.50) is refused at once: one of them is read wrongly by whoever opens it next.
+    // Compiled for each import's row type as well: called from storage's generic batch loop, the
+    // generic version copied every row through value witnesses and looked up generic metadata per row.
+    @_specialize(where T == Indberetningsformat.Belaegningsraekke)
+    @_specialize(where T == Indberetningsformat.Regnskabsraekke)
+    @_specialize(where T == Indberetningsformat.Pladsraekke)
+    @_specialize(where T == Takstfilskabelon.Raekke)
     public mutating func laes(_ t: CSVTabel) throws -> [T] {
         try kontrollerTalformater(t)
         var ud: [T] = []
@@ -297,8 +312,9 @@ public struct Raekkekontrol<T: Sendable> {
         for (r, resultat) in zip(t.raekker, t.hverRaekke { try laes(t, $0) }) {
             do {
                 let raekke = try resultat.get()
-                let n = format.noegle(t, raekke)
-                try dubletter.kontroller(n.dele, raekke: r.nummer, fil: t.fil, kolonne: n.kolonne, n.besked)
+                if let foerste = dubletter.kontroller(format.noegle(raekke), raekke: r.nummer) {
+                    throw Importfejl(fil: t.fil, raekke: r.nummer, kolonne: t.overskrift(format.noeglekolonne), besked: format.dublet(raekke, foerste))
+                }
                 ud.append(raekke)
             } catch let f as Importfejl { fejl.append(f) }
             catch let l as Importfejlliste { fejl += l.fejl }
@@ -345,8 +361,9 @@ extension CSVTabel {
 }
 
 /// Keys seen in one file, compared without regard to case. A streamed file of a million rows
-/// keeps one entry per row, so a key is held as up to five interned numbers (24 bytes) instead of
-/// its text; each distinct text is kept once per part. Exact, no hashing of the whole key.
+/// keeps one entry per row, so a key is held as five 32-bit numbers (24 bytes) instead of its
+/// text: each distinct text is kept once per part and numbered, a whole number is its own.
+/// Exact, no hashing of the whole key.
 struct Dubletter {
     private struct Noegle: Hashable { let a: UInt64, b: UInt64, c: UInt64 }
     private var foerste: [Noegle: Int32] = [:]
@@ -376,42 +393,31 @@ struct Dubletter {
             return UInt64(n)
         }
     }
-    private var perDel: [Del] = []
-    /// Keys of more than five parts (none of today's formats) as text.
-    private var lange: [String: Int] = [:]
+    private var perDel: [Del] = Array(repeating: Del(), count: 5)
 
-    private mutating func nummer(_ del: Int, _ tekst: String) -> UInt64 {
-        while perDel.count <= del { perDel.append(Del()) }
-        return perDel[del].nummer(tekst)
+    /// Texts are numbered from 1 up; a whole number from 0 to 2³¹ − 1 is kept as itself with the top
+    /// bit set, so the two never meet. Another number (none of today's columns) is numbered as text.
+    private mutating func nummer(_ i: Int, _ del: Dubletnoegle.Del?) -> UInt64 {
+        switch del {
+        case nil: return 0
+        case .tal(let v)? where v >= 0 && v < 1 << 31: return 1 << 31 | UInt64(v)
+        case .tal(let v)?: return perDel[i].nummer("\(v)")
+        case .tekst(let s)?: return perDel[i].nummer(s)
+        }
     }
 
-    mutating func kontroller(_ dele: [String], raekke: Int, fil: String, kolonne: String, _ besked: (_ foerste: Int) -> String) throws {
-        guard dele.count <= 5 else {
-            let noegle = dele.map { $0.lowercased() }.joined(separator: "\u{1}")
-            if let f = lange[noegle] { throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(f)) }
-            lange[noegle] = raekke
-            return
-        }
-        var n: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
-        for (i, d) in dele.enumerated() {
-            let v = nummer(i, d)
-            switch i {
-            case 0: n.0 = v
-            case 1: n.1 = v
-            case 2: n.2 = v
-            case 3: n.3 = v
-            default: n.4 = v
-            }
-        }
-        let noegle = Noegle(a: n.0 << 32 | n.1, b: n.2 << 32 | n.3, c: n.4)
+    /// nil for a new key; for a repeated one, the row that had it first.
+    mutating func kontroller(_ n: Dubletnoegle, raekke: Int) -> Int? {
+        let d = n.dele
+        let noegle = Noegle(a: nummer(0, d.0) << 32 | nummer(1, d.1), b: nummer(2, d.2) << 32 | nummer(3, d.3), c: nummer(4, d.4))
         // One hash for a new key (the common case); a repeated key gets its first row back.
         if let f = foerste.updateValue(Int32(clamping: raekke), forKey: noegle) {
             foerste[noegle] = f
-            throw Importfejl(fil: fil, raekke: raekke, kolonne: kolonne, besked: besked(Int(f)))
+            return Int(f)
         }
+        return nil
     }
 
     /// Room for about this many keys at once, instead of growing (and rehashing) as they come.
     mutating func forventer(_ antal: Int) { foerste.reserveCapacity(antal) }
 }
-

@@ -114,11 +114,8 @@ public enum Indberetningsformat {
                 regnskab: Regnskab(aar: aar, omkostninger: omk, takstindtaegter: try t.tal(r, "takstindtaegter_kr", paakraevet: false),
                                    belaegning: belaegning, overUnderskud: try t.tal(r, "over_underskud_kr", paakraevet: false),
                                    tillaegsydelser: try t.tal(r, "tillaegsydelser_kr", paakraevet: false)))
-        }, noegle: { t, raekke in
-            Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(raekke.regnskab.aar)"], kolonne: t.overskrift("tilbud")) {
-                "'\(raekke.tilbud)' \(raekke.regnskab.aar) står også i række \($0) (samme tilbud og år to gange)"
-            }
-        })
+        }, noegle: { r in Dubletnoegle(.tekst(r.driftsherre), .tekst(r.tilbud), .tal(r.regnskab.aar)) }, noeglekolonne: "tilbud",
+        dublet: { r, foerste in "'\(r.tilbud)' \(r.regnskab.aar) står også i række \(foerste) (samme tilbud og år to gange)" })
 
     public static func laesBelaegning(fil: String, tekst: String) throws -> [Belaegningsraekke] {
         try laesBelaegning(try CSVTabel(fil: fil, tekst: tekst, format: belaegning))
@@ -144,12 +141,10 @@ public enum Indberetningsformat {
                 raekke: r.nummer, driftsherre: try t.tekst(r, "driftsherre"), region: valgfri(t, r, "region"),
                 tilbud: try t.tekst(r, "tilbud"), maalgruppe: try maalgruppe(t, r, paakraevet: false),
                 belaegning: Belaegning(aar: aar, kvartal: kvartal, normering: normering, forbrug: forbrug, art: art))
-        }, noegle: { t, raekke in
-            let b = raekke.belaegning
-            return Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(b.aar)", "\(b.kvartal)", b.art.rawValue], kolonne: t.overskrift("kvartal")) {
-                "'\(raekke.tilbud)' \(b.aar) \(b.kvartal). kvartal står også i række \($0)"
-            }
-        })
+        }, noegle: { r in
+            Dubletnoegle(.tekst(r.driftsherre), .tekst(r.tilbud), .tal(r.belaegning.aar), .tal(r.belaegning.kvartal), .tekst(r.belaegning.art.rawValue))
+        }, noeglekolonne: "kvartal",
+        dublet: { r, foerste in "'\(r.tilbud)' \(r.belaegning.aar) \(r.belaegning.kvartal). kvartal står også i række \(foerste)" })
 
     public static func laesPladser(fil: String, tekst: String) throws -> [Pladsraekke] {
         try CSVTabel(fil: fil, tekst: tekst, format: pladser).laesAlle(pladsraekker)
@@ -175,11 +170,8 @@ public enum Indberetningsformat {
                 type: try type(t, r, paakraevet: true)!, aar: aar, pladser: antal,
                 beliggenhedskommune: valgfri(t, r, "beliggenhedskommune"), ejerform: ejerform, paragraf: valgfri(t, r, "paragraf"),
                 specialer: valgfri(t, r, "specialer"))
-        }, noegle: { t, raekke in
-            Dubletnoegle([raekke.driftsherre, raekke.tilbud, "\(raekke.aar)", raekke.type.rawValue], kolonne: t.overskrift("tilbud")) {
-                "'\(raekke.tilbud)' \(raekke.aar) (\(raekke.type.rawValue)) står også i række \($0)"
-            }
-        })
+        }, noegle: { r in Dubletnoegle(.tekst(r.driftsherre), .tekst(r.tilbud), .tal(r.aar), .tekst(r.type.rawValue)) }, noeglekolonne: "tilbud",
+        dublet: { r, foerste in "'\(r.tilbud)' \(r.aar) (\(r.type.rawValue)) står også i række \(foerste)" })
 
     static func valgfri(_ t: CSVTabel, _ r: (nummer: Int, celler: [String]), _ k: String) -> String? {
         let v = t.celle(r.celler, k)

@@ -69,11 +69,11 @@ public enum Takstfilskabelon {
     public static func laesTakster(_ t: CSVTabel) throws -> [Raekke] { try t.laesAlle(raekker) }
 
     /// A "Takster" row: one per tilbud, takstniveau and period.
-    public static let raekker = Raekkeformat<Raekke>(format: format, talkolonner: talkolonner, laes: laesRaekke, noegle: { t, raekke in
-        Dubletnoegle([raekke.driftsherre, raekke.tilbud, raekke.niveau.navn, raekke.niveau.periodestart], kolonne: t.overskrift("takstniveau")) {
-            "'\(raekke.tilbud)' \(raekke.niveau.navn) fra \(raekke.niveau.periodestart) står også i række \($0)"
-        }
-    })
+    public static let raekker = Raekkeformat<Raekke>(
+        format: format, talkolonner: talkolonner, laes: laesRaekke,
+        noegle: { r in Dubletnoegle(.tekst(r.driftsherre), .tekst(r.tilbud), .tekst(r.niveau.navn), .tekst(r.niveau.periodestart)) },
+        noeglekolonne: "takstniveau",
+        dublet: { r, foerste in "'\(r.tilbud)' \(r.niveau.navn) fra \(r.niveau.periodestart) står også i række \(foerste)" })
 
     // The accepted spellings of the choice columns, built once (perf: building them for every row
     // was a tenth of a takster import).
