@@ -17,6 +17,9 @@ public protocol Raekkekilde<Raekke>: AnyObject, Sendable {
     func spolTilbage() throws
     /// The number of rows when known before reading (rows in memory), else 0.
     var antalKendt: Int { get }
+    /// The rows to expect: known, or estimated from a streamed file's first piece once the first
+    /// batch is read (0 before) — room for the per-import maps at once instead of growing them.
+    var anslaaetAntal: Int { get }
     /// How far the reading has come, for a progress line: rows or bytes, of how many.
     var forloeb: (faerdige: Int, iAlt: Int) { get }
 }
@@ -35,6 +38,7 @@ public final class Raekkeliste<R: Sendable>: Raekkekilde, @unchecked Sendable {
     }
 
     public var antalKendt: Int { raekker.count }
+    public var anslaaetAntal: Int { raekker.count }
     public var forloeb: (faerdige: Int, iAlt: Int) { (givet ? raekker.count : 0, raekker.count) }
     public var harFejl: Bool { false }
 
@@ -67,6 +71,7 @@ public final class CSVIndlaesning<T: Sendable>: Raekkekilde, @unchecked Sendable
     private var anslaaet = false
     /// Data rows read so far (refused ones included).
     public private(set) var raekker = 0
+    public private(set) var anslaaetAntal = 0
 
     /// `batch`: rows per batch; `stykke`: bytes per read (small values are for tests).
     public init(sti: String, fil: String? = nil, format: Raekkeformat<T>, batch: Int = 4_096, stykke: Int = 1 << 20) throws {
@@ -97,6 +102,7 @@ public final class CSVIndlaesning<T: Sendable>: Raekkekilde, @unchecked Sendable
         ventende = []
         slut = false
         anslaaet = false
+        anslaaetAntal = 0
         raekker = 0
     }
 
@@ -122,7 +128,8 @@ public final class CSVIndlaesning<T: Sendable>: Raekkekilde, @unchecked Sendable
                     // Rows in the first piece × the file's size: the per-file keys get their room at once.
                     anslaaet = true
                     let skoen = Double(deler.antalFaerdige) * Double(stroem.laengde) / Double(stroem.laest)
-                    kontrol.forventer(Int(min(skoen * 1.05, 50_000_000)))
+                    anslaaetAntal = Int(min(skoen * 1.05, 50_000_000))
+                    kontrol.forventer(anslaaetAntal)
                 }
             } else {
                 slut = true

@@ -255,6 +255,15 @@ final class Importkontekst: @unchecked Sendable {
         }
     }
 
+    /// Room for a map with a key per row, once, when the source first knows how many rows to expect
+    /// (perf: growing the version map step by step was 4 % of a belægning import at x10 scale, each
+    /// step moving every key into a table twice the size).
+    func giPlads<V>(_ kort: inout [Radnoegle: V]) {
+        if kort.isEmpty, kort.capacity < anslaaetAntal { kort.reserveCapacity(anslaaetAntal) }
+    }
+    /// The source's expected rows, as it said with the batch being written.
+    private var anslaaetAntal = 0
+
     /// Each batch of a source in three stages at once: the next batch is read and checked (the
     /// file's parsing, on the cores), this batch goes through the row loop, and the previous batch
     /// is written (the database on its own thread, or PostgreSQL's server taking the COPY). perf of
@@ -267,7 +276,9 @@ final class Importkontekst: @unchecked Sendable {
         var naeste = Task.detached { try kilde.naeste() }
         do {
             while let batch = try await naeste.value {
+                // Asked before the next batch is read beside this one.
                 let (fejl, forloeb) = (kilde.harFejl, kilde.forloeb)
+                anslaaetAntal = kilde.anslaaetAntal
                 naeste = Task.detached { try kilde.naeste() }
                 if fejl { continue }
                 try await skriv(batch)
@@ -497,6 +508,7 @@ extension Importkontekst {
         var hoejesteVersion: [Radnoegle: Int32] = [:]
         var laest: Set<Int> = []
         try await hverBatch(kilde) { raekker in
+            giPlads(&hoejesteVersion)
             for m in try await eksisterende(raekker.map(\.belaegning.aar), &laest, Belaegningsmodel.schema,
                                             ["tilbud_id", "aar", "kvartal", "version", "normering", "forbrug", "art"]) {
                 let tilbud = try m.uuid("tilbud_id"), version = try m.heltal("version")
@@ -620,6 +632,7 @@ extension Importkontekst {
         var laest: Set<Int> = []
         let begrundelse: String? = status == .offentliggjort ? "Historisk import: \(fil)" : nil
         try await hverBatch(kilde) { raekker in
+            giPlads(&hoejesteVersion)
             for m in try await eksisterende(raekker.map(\.niveau.aar), &laest, { db, aar in Takstniveaumodel.query(on: db).filter(\.$aar ~~ aar).sort(\.$version) }) {
                 seneste[noegle(m.$tilbud.id, m.aar, nummer(m.navn), nummer(m.gyldigFra ?? ""))] = m
                 hoejesteVersion[noegle(m.$tilbud.id, m.aar, nummer(m.navn))] = Int32(m.version)
