@@ -142,7 +142,7 @@ public struct CSVTabel: Sendable {
 
     /// The cell of a canonical column in a row ("" when the column is absent).
     public func celle(_ raekke: [String], _ kolonne: String) -> String {
-        guard let i = indeks[kolonne] else { return "" }
+        guard let i = position(kolonne) else { return "" }
         let v = raekke[i]
         if v.isEmpty { return v }
         // Most cells have no surrounding blanks; skip the trimming work for them.
@@ -150,11 +150,21 @@ public struct CSVTabel: Sendable {
         return Tabelcelle.udenFormelvaern(v.trimmingCharacters(in: .whitespaces))
     }
 
-    public func harKolonne(_ k: String) -> Bool { indeks[k] != nil }
+    /// A column's position. A report file's dozen columns are searched in order: comparing the
+    /// short names is cheaper than hashing the name for every cell (perf: the hashing was ~4 % of a
+    /// regnskab import); a wide file (the takst template) uses the dictionary.
+    @inline(__always)
+    private func position(_ kolonne: String) -> Int? {
+        guard kolonner.count <= 16 else { return indeks[kolonne] }
+        for i in kolonner.indices where kolonner[i] == kolonne { return i }
+        return nil
+    }
+
+    public func harKolonne(_ k: String) -> Bool { position(k) != nil }
 
     /// The header as the user wrote it, for messages.
     public func overskrift(_ kolonne: String) -> String {
-        indeks[kolonne].map { overskrifter[$0] } ?? kolonne
+        position(kolonne).map { overskrifter[$0] } ?? kolonne
     }
 
     public static func normaliser(_ s: String) -> String {
