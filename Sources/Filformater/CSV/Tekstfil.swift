@@ -42,15 +42,6 @@ public enum Tekstfil {
         try laes(data, fil: fil).tekst
     }
 
-    /// The file offset (from 0) of the first byte that breaks UTF-8.
-    static func foersteFejlIUTF8(_ bytes: ArraySlice<UInt8>) -> Int {
-        var it = bytes.makeIterator()
-        var dekoder = UTF8()
-        var position = bytes.startIndex
-        while case .scalarValue(let s) = dekoder.decode(&it) { position += UTF8.width(s) }
-        return position
-    }
-
     static func utf16Fejl(_ fil: String, _ position: Int) -> Importfejl {
         Importfejl(fil: fil, besked: "filen er UTF-16 (Unicode-tekst), men byte \(position + 1) er ikke gyldig UTF-16 — filen er beskadiget")
     }
@@ -100,54 +91,129 @@ public enum Kodning: Sendable, Equatable {
 
     /// `naeste` gives the file's bytes piece by piece from the start (nil at the end).
     public static func bestem(fil: String, _ naeste: () throws -> ArraySlice<UInt8>?) throws -> Kodning {
-        guard let foerste = try naeste() else { return .utf8(bom: false) }
-        if foerste.starts(with: [0xFF, 0xFE]) { return .utf16(lilleEndian: true) }
-        if foerste.starts(with: [0xFE, 0xFF]) { return .utf16(lilleEndian: false) }
-        let bom = foerste.starts(with: [0xEF, 0xBB, 0xBF])
-        // UTF-8 checked piece by piece; a sequence cut by a piece's end is carried to the next.
-        var rest: [UInt8] = []
-        var offset = bom ? 3 : 0          // file offset of rest's (or the piece's) first byte
-        var stykke: ArraySlice<UInt8>? = bom ? foerste.dropFirst(3) : foerste
-        while let s = stykke {
-            var del = rest
-            del.append(contentsOf: s)
-            let skaering = Kodning.helTegnsgraense(del)
-            let hel = del[..<skaering]
-            if String(validating: hel, as: UTF8.self) == nil {
-                guard bom else { return .windows1252 }
-                // A UTF-8 BOM says what the file is; bytes that break it mean a damaged file, not another code page.
-                throw Kodning.brudtUTF8(fil, offset + Tekstfil.foersteFejlIUTF8(hel))
-            }
-            offset += skaering
-            rest = Array(del[skaering...])
-            stykke = try naeste()
+        var bestemmer = Bestemmer(fil: fil)
+        while let stykke = try naeste() {
+            if let kodning = try stykke.withUnsafeBufferPointer({ try bestemmer.tilfoej($0) }) { return kodning }
         }
-        if !rest.isEmpty {
+        return try bestemmer.slut()
+    }
+
+    /// The same decision fed piece by piece from a buffer the caller reuses (a streamed file: no copy,
+    /// no allocation per piece). `tilfoej` answers as soon as the answer is known (a UTF-16 BOM, a
+    /// byte that is not UTF-8), `slut` at the end.
+    public struct Bestemmer {
+        let fil: String
+        private var start: [UInt8] = []      // the first bytes, until the BOM question is settled
+        private var bom: Bool?
+        private var kontrol = UTF8Kontrol()
+
+        public init(fil: String) { self.fil = fil }
+
+        public mutating func tilfoej(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Kodning? {
+            guard let bom else { return try begynd(bytes) }
+            guard let fejl = kontrol.kontroller(bytes) else { return nil }
             guard bom else { return .windows1252 }
-            throw Kodning.brudtUTF8(fil, offset)
+            // A UTF-8 BOM says what the file is; bytes that break it mean a damaged file, not another code page.
+            throw Kodning.brudtUTF8(fil, fejl)
         }
-        return .utf8(bom: bom)
+
+        /// A BOM needs the file's first three bytes; pieces are normally far larger, tests' may be one byte.
+        private mutating func begynd(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Kodning? {
+            guard start.count + bytes.count >= 3 else { start.append(contentsOf: bytes); return nil }
+            var foerste = start
+            foerste.append(contentsOf: bytes.prefix(3))
+            if foerste.starts(with: [0xFF, 0xFE]) { return .utf16(lilleEndian: true) }
+            if foerste.starts(with: [0xFE, 0xFF]) { return .utf16(lilleEndian: false) }
+            let medBOM = foerste.starts(with: [0xEF, 0xBB, 0xBF])
+            bom = medBOM
+            let gemt = start
+            start = []
+            // The BOM's bytes are not text; the file's offsets still count them.
+            let spring = medBOM ? 3 : 0
+            kontrol = UTF8Kontrol(position: spring)
+            if gemt.count > spring {
+                if let k = try gemt[spring...].withUnsafeBufferPointer({ try tilfoej($0) }) { return k }
+            }
+            return try tilfoej(UnsafeBufferPointer(rebasing: bytes[max(0, spring - gemt.count)...]))
+        }
+
+        public mutating func slut() throws -> Kodning {
+            guard let bom else {
+                // Fewer than three bytes in all.
+                if start.starts(with: [0xFF, 0xFE]) { return .utf16(lilleEndian: true) }
+                if start.starts(with: [0xFE, 0xFF]) { return .utf16(lilleEndian: false) }
+                let gemt = start
+                bom = false
+                start = []
+                if let k = try gemt.withUnsafeBufferPointer({ try tilfoej($0) }) { return k }
+                return try slut()
+            }
+            guard let fejl = kontrol.slut() else { return .utf8(bom: bom) }
+            guard bom else { return .windows1252 }
+            throw Kodning.brudtUTF8(fil, fejl)
+        }
     }
 
     static func brudtUTF8(_ fil: String, _ position: Int) -> Importfejl {
         Importfejl(fil: fil, besked: "filen begynder som UTF-8 (med BOM), men byte \(position + 1) er ikke gyldig UTF-8 — filen er beskadiget")
     }
+}
 
-    /// Where the bytes can be cut without splitting a UTF-8 sequence: before a lead byte whose
-    /// sequence runs past the end (at most three bytes back).
-    static func helTegnsgraense(_ b: [UInt8]) -> Int {
-        var i = b.count
-        var tilbage = 0
-        while i > 0 && tilbage < 4 {
-            i -= 1
-            tilbage += 1
-            let x = b[i]
-            if x & 0xC0 == 0x80 { continue }            // a continuation byte: look further back
-            let laengde = x < 0x80 ? 1 : x & 0xE0 == 0xC0 ? 2 : x & 0xF0 == 0xE0 ? 3 : x & 0xF8 == 0xF0 ? 4 : 1
-            return tilbage < laengde ? i : b.count
+/// Whether bytes given piece by piece are UTF-8 (Unicode 15, table 3-7: no overlong forms, no
+/// surrogates, nothing above U+10FFFF), without copying them into a String: eight ASCII bytes are
+/// checked at a time, which is nearly every byte of a CSV file. A sequence cut by a piece's end is
+/// carried in the state, not in a buffer.
+struct UTF8Kontrol {
+    /// The file offset of the next byte.
+    private(set) var position: Int
+    /// Where the sequence being read began, and how many continuation bytes it still needs.
+    private var sekvensStart = 0
+    private var mangler = 0
+    /// The range the next continuation byte must be in (narrowed after E0, ED, F0, F4).
+    private var min: UInt8 = 0x80
+    private var max: UInt8 = 0xBF
+
+    init(position: Int = 0) { self.position = position }
+
+    /// nil while every byte so far is UTF-8 (perhaps with a sequence still open); otherwise the file
+    /// offset where the first broken sequence begins.
+    mutating func kontroller(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let p = b.baseAddress else { return nil }
+        let n = b.count
+        var i = 0
+        defer { position += n }
+        while i < n {
+            if mangler == 0 {
+                // The ASCII run, eight bytes a step.
+                while i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < n else { break }
+                let x = p[i]
+                sekvensStart = position + i
+                i += 1
+                switch x {
+                case 0x00...0x7F: continue
+                case 0xC2...0xDF: mangler = 1; min = 0x80; max = 0xBF
+                case 0xE0: mangler = 2; min = 0xA0; max = 0xBF
+                case 0xED: mangler = 2; min = 0x80; max = 0x9F
+                case 0xE1...0xEF: mangler = 2; min = 0x80; max = 0xBF
+                case 0xF0: mangler = 3; min = 0x90; max = 0xBF
+                case 0xF4: mangler = 3; min = 0x80; max = 0x8F
+                case 0xF1...0xF3: mangler = 3; min = 0x80; max = 0xBF
+                default: return sekvensStart
+                }
+            } else {
+                let x = p[i]
+                guard x >= min && x <= max else { return sekvensStart }
+                i += 1
+                mangler -= 1
+                min = 0x80; max = 0xBF
+            }
         }
-        return b.count
+        return nil
     }
+
+    /// At the end of the file: nil if no sequence is left open, else where it began.
+    func slut() -> Int? { mangler == 0 ? nil : sekvensStart }
 }
 
 /// Turns the bytes of a file, piece by piece, into UTF-8 bytes by its `Kodning`; carries a UTF-16
@@ -167,6 +233,15 @@ public struct Tekstafkoder: Sendable {
         self.kodning = kodning
         self.fil = fil
         self.laengde = laengde
+    }
+
+    /// A piece the caller hands over whole: UTF-8 past the BOM is passed on as it is, without a copy.
+    public mutating func afkod(_ bytes: [UInt8]) throws -> [UInt8] {
+        if case .utf8(let bom) = kodning, !bom || position >= 3 {
+            position += bytes.count
+            return bytes
+        }
+        return try afkod(bytes[...])
     }
 
     public mutating func afkod(_ bytes: ArraySlice<UInt8>) throws -> [UInt8] {
