@@ -274,27 +274,3 @@ struct Importider {
         return UUID(uuid: b)
     }
 }
-
-extension UUID {
-    /// `uuidString` (upper-case hex with dashes), written without the C library's printf, which
-    /// Foundation's version calls: three ids a row were ~6 % of an import (perf).
-    var tekst: String {
-        withUnsafeBytes(of: uuid) { b in
-            String(unsafeUninitializedCapacity: 36) { ud in
-                var j = 0
-                for i in 0..<16 {
-                    if i == 4 || i == 6 || i == 8 || i == 10 {
-                        ud[j] = UInt8(ascii: "-")
-                        j += 1
-                    }
-                    ud[j] = UUID.hex[Int(b[i] >> 4)]
-                    ud[j + 1] = UUID.hex[Int(b[i] & 0x0F)]
-                    j += 2
-                }
-                return j
-            }
-        }
-    }
-
-    private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-}

@@ -194,7 +194,7 @@ struct Databaseraekke: Sendable {
         switch kilde {
         case .sqlite(let r):
             // Fluent writes UUIDs to SQLite as text.
-            guard let t = r.column(k)?.string, let v = UUID(uuidString: t) else { throw Lagerfejl.ugyldigDatabase("kolonnen '\(k)' er ikke et id") }
+            guard let t = r.column(k)?.string, let v = UUID(tekst: t) else { throw Lagerfejl.ugyldigDatabase("kolonnen '\(k)' er ikke et id") }
             return v
         case .postgres(let r): return try r.vaerdi(k, som: UUID.self)
         case .sql(let r): return try r.decode(column: k, as: UUID.self)
