@@ -31,6 +31,31 @@ final class MasseindsaettelseTests: XCTestCase {
         XCTAssertEqual(Feltvaerdi.kendt(u).sqlite, Feltvaerdi.id(u).sqlite)
     }
 
+    /// The eight-bytes-at-a-time skip never passes over a byte to escape, wherever it stands in a
+    /// word, and long texts come out as a byte-by-byte escape would write them.
+    func testCopyTekstOtteBytesAdGangen() {
+        for b in 0...255 {
+            for p in 0..<8 {
+                var ord = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                ord[p] = UInt8(b)
+                let v = ord.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                if [0x09, 0x0A, 0x0D, 0x5C].contains(b) { XCTAssertTrue(Feltvaerdi.harCopytegn(v), "byte \(b) at \(p)") }
+                if b >= 0x0E && b != 0x5C { XCTAssertFalse(Feltvaerdi.harCopytegn(v), "byte \(b) at \(p)") }
+            }
+        }
+        func reference(_ t: String) -> String {
+            t.unicodeScalars.map { c in
+                switch c { case "\\": return "\\\\"; case "\t": return "\\t"; case "\n": return "\\n"; case "\r": return "\\r"; default: return String(c) }
+            }.joined()
+        }
+        let tegn = Array("abcæøå€{}\"/:,0123456789\\\t\n\r\u{01}\u{0B}")
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let t = String((0..<Int.random(in: 0...120, using: &g)).map { _ in Int.random(in: 0..<4, using: &g) == 0 ? tegn.randomElement(using: &g)! : "x" })
+            XCTAssertEqual(copy(.tekst(t)), reference(t), t.debugDescription)
+        }
+    }
+
     /// The fast id text is `uuidString` exactly (SQLite stores and compares ids as this text).
     func testUUIDTekstErUuidString() {
         for u in [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),

@@ -7,7 +7,13 @@ import Foundation
 public enum JSONTekst {
     public static func citer(_ t: String, skraastreg: Bool = false, til s: inout String) {
         s += "\""
-        if t.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && (!skraastreg || $0 != 0x2F) }) {
+        // Checked on the contiguous bytes: the generic walk over `utf8` was ~4 % of a takster import's client (perf).
+        var kopi = t
+        let ren = kopi.withUTF8 { u in
+            for b in u where b < 0x20 || b == 0x22 || b == 0x5C || (skraastreg && b == 0x2F) { return false }
+            return true
+        }
+        if ren {
             s += t
         } else {
             // Every character to escape is ASCII, so the text is copied in runs between them

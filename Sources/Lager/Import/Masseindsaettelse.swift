@@ -43,6 +43,18 @@ enum Feltvaerdi: Sendable {
         }
     }
 
+    /// False only when none of eight bytes needs escaping: none is a backslash or below 0x0E (tab,
+    /// newline, carriage return and a few rare control bytes, which the byte loop then passes on).
+    /// "Bit Twiddling Hacks"' haszero and hasless: never a false "no".
+    @inline(__always)
+    static func harCopytegn(_ v: UInt64) -> Bool {
+        let een: UInt64 = 0x0101_0101_0101_0101, hoej: UInt64 = 0x8080_8080_8080_8080
+        let x = v ^ (een &* 0x5C)
+        let skraa = (x &- een) & ~x & hoej
+        let lav = (v &- een &* 0x0E) & ~v & hoej
+        return skraa | lav != 0
+    }
+
     /// COPY's text format: `\N` is null; backslash, tab, newline and carriage return escaped.
     func copy(_ b: inout ByteBuffer) {
         switch self {
@@ -52,7 +64,15 @@ enum Feltvaerdi: Sendable {
             var s = s
             s.withUTF8 { u in
                 var fra = 0
-                for i in u.indices {
+                var i = 0
+                while i < u.count {
+                    // Eight bytes at a time while none of them is one to escape (perf: the byte loop
+                    // was ~4 % of a PostgreSQL takster import's client).
+                    if i + 8 <= u.count, !Feltvaerdi.harCopytegn(UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                        i += 8
+                        continue
+                    }
+                    defer { i += 1 }
                     let erstatning: StaticString
                     switch u[i] {
                     case 0x5C: erstatning = "\\\\"
