@@ -264,39 +264,62 @@ final class Importkontekst: @unchecked Sendable {
     /// The source's expected rows, as it said with the batch being written.
     private var anslaaetAntal = 0
 
-    /// Each batch of a source in three stages at once: the next batch is read and checked (the
+    /// Each batch of a source in three stages at once: the next batches are read and checked (the
     /// file's parsing, on the cores), this batch goes through the row loop, and the previous batch
     /// is written (the database on its own thread, or PostgreSQL's server taking the COPY). perf of
     /// a belægning import on SQLite: the writes were two thirds of the wall time and the row loop a
-    /// fifth, one after the other. The source is touched by one task at a time, the connection by
-    /// one at a time (`lager()`). Once a row has been refused the rest is only read (to report
-    /// every problem) and the source throws at its end.
+    /// fifth, one after the other. The reading runs two batches ahead, so a slow batch to parse does
+    /// not leave the writer waiting. The source is touched by one task at a time (each read waits
+    /// for the one before), the connection by one at a time (`lager()`). Once a row has been refused
+    /// the rest is only read (to report every problem) and the source throws at its end.
     func hverBatch<K: Raekkekilde>(_ kilde: K, _ skriv: ([K.Raekke]) async throws -> Void) async throws {
         try kilde.spolTilbage()
-        var naeste = Task.detached { try kilde.naeste() }
+        var naeste = Task.detached { try await Laesning.laes(kilde, efter: nil) }
+        var derefter = Task.detached { [naeste] in try await Laesning.laes(kilde, efter: naeste) }
         do {
-            while let batch = try await naeste.value {
-                // Asked before the next batch is read beside this one.
-                let (fejl, forloeb) = (kilde.harFejl, kilde.forloeb)
-                anslaaetAntal = kilde.anslaaetAntal
-                naeste = Task.detached { try kilde.naeste() }
-                if fejl { continue }
+            while let batch = try await naeste.value.batch {
+                let laest = try await naeste.value
+                anslaaetAntal = laest.anslaaet
+                naeste = derefter
+                derefter = Task.detached { [naeste] in try await Laesning.laes(kilde, efter: naeste) }
+                if laest.fejl { continue }
                 try await skriv(batch)
                 // The rows made ready for the database here, while the previous batch is still written.
                 let s = udtag()
                 s.forbered(forbindelse.db)
                 let db = try await db()
                 skrivning = Task { try await s.skriv(db) }
-                if iAlt == 0 { fremdrift?(forloeb.faerdige, forloeb.iAlt) }
+                if iAlt == 0 { fremdrift?(laest.forloeb.faerdige, laest.forloeb.iAlt) }
             }
             try await afventSkrivning()
         } catch {
-            // A refused write: the write and the reading under way end before the transaction is rolled back.
+            // A refused write: the write and the reading under way end before the transaction is rolled
+            // back (the read not yet begun is called off, so nothing touches the source after this).
             _ = try? await skrivning?.value
             skrivning = nil
+            derefter.cancel()
             _ = try? await naeste.value
+            _ = try? await derefter.value
             throw error
         }
+    }
+}
+
+/// One batch as a source gave it, with what the source said right after giving it — asked then,
+/// because the batches after it are read while this one is used.
+private struct Laesning<R: Sendable>: Sendable {
+    let batch: [R]?
+    let fejl: Bool
+    let forloeb: (faerdige: Int, iAlt: Int)
+    let anslaaet: Int
+
+    /// Reads the next batch once `forrige` (the read before) is done; none after the end or when called off.
+    static func laes<K: Raekkekilde>(_ kilde: K, efter forrige: Task<Laesning<K.Raekke>, any Error>?) async throws -> Laesning<K.Raekke> where K.Raekke == R {
+        if let forrige, try await forrige.value.batch == nil || Task.isCancelled {
+            return Laesning(batch: nil, fejl: kilde.harFejl, forloeb: kilde.forloeb, anslaaet: kilde.anslaaetAntal)
+        }
+        let batch = try kilde.naeste()
+        return Laesning(batch: batch, fejl: kilde.harFejl, forloeb: kilde.forloeb, anslaaet: kilde.anslaaetAntal)
     }
 }
 
