@@ -277,8 +277,9 @@ final class Importkontekst: @unchecked Sendable {
         var naeste = Task.detached { try await Laesning.laes(kilde, efter: nil) }
         var derefter = Task.detached { [naeste] in try await Laesning.laes(kilde, efter: naeste) }
         do {
-            while let batch = try await naeste.value.batch {
+            while true {
                 let laest = try await naeste.value
+                guard let batch = laest.batch else { break }
                 anslaaetAntal = laest.anslaaet
                 naeste = derefter
                 derefter = Task.detached { [naeste] in try await Laesning.laes(kilde, efter: naeste) }
@@ -315,10 +316,8 @@ private struct Laesning<R: Sendable>: Sendable {
 
     /// Reads the next batch once `forrige` (the read before) is done; none after the end or when called off.
     static func laes<K: Raekkekilde>(_ kilde: K, efter forrige: Task<Laesning<K.Raekke>, any Error>?) async throws -> Laesning<K.Raekke> where K.Raekke == R {
-        if let forrige, try await forrige.value.batch == nil || Task.isCancelled {
-            return Laesning(batch: nil, fejl: kilde.harFejl, forloeb: kilde.forloeb, anslaaet: kilde.anslaaetAntal)
-        }
-        let batch = try kilde.naeste()
+        let slut = if let forrige { try await forrige.value.batch == nil || Task.isCancelled } else { false }
+        let batch = slut ? nil : try kilde.naeste()
         return Laesning(batch: batch, fejl: kilde.harFejl, forloeb: kilde.forloeb, anslaaet: kilde.anslaaetAntal)
     }
 }
