@@ -48,6 +48,33 @@ final class StroemmetIndlaesningTests: XCTestCase {
         }
     }
 
+    /// A long cell equal to the cell above is taken over; one that differs from it in any byte, in
+    /// its length, or only matches a cell in another column is its own text (in every piece size).
+    func testLangeCellerSomCellenOverGenbrugesKunNaarDeErEns() {
+        let a = "Aktivitetshuset Lyngtoften 1", b = "Aktivitetshuset Lyngtoften 2", c = "Aktivitetshuset Lyngtoften 12"
+        let k = "Albertslund Kommune"
+        let forventet: [[String]] = [["driftsherre", "tilbud", "x"], [k, a, "1"], [k, a, "2"], [k, b, "3"], [k, c, a],
+                                     [a, c, "4"], ["albertslund kommune", "\(a)x", "5"], [k, "", "6"], [k, a, "7"], [k, a]]
+        let tekst = forventet.map { $0.joined(separator: ";") }.joined(separator: "\n")
+        let bytes = Array(tekst.utf8)
+        for stykke in [1, 3, 16, 17, 40, bytes.count] {
+            var deler = CSVDeler(fil: "t.csv")
+            for start in stride(from: 0, to: bytes.count, by: stykke) {
+                deler.tilfoej(Array(bytes[start..<min(start + stykke, bytes.count)]))
+            }
+            XCTAssertNil(deler.slut(), "stykke \(stykke)")
+            XCTAssertEqual(deler.tag().map(\.celler), forventet, "stykke \(stykke)")
+        }
+        // The comparison itself: only equal bytes of more than 15 give the string above.
+        let over = "Albertslund Kommune"
+        for (tekst, genbrugt) in [(over, true), ("Albertslund Kommunf", false), ("Albertslund Kommun", false), ("Albertslund Kommune ", false)] {
+            let celle = Array(tekst.utf8).withUnsafeBufferPointer { CSVDeler.celle($0, over: over) }
+            XCTAssertEqual(celle, tekst)
+            XCTAssertEqual(celle.utf8.withContiguousStorageIfAvailable { $0.baseAddress } == over.utf8.withContiguousStorageIfAvailable { $0.baseAddress }, genbrugt, tekst)
+        }
+        XCTAssertEqual(Array("kort".utf8).withUnsafeBufferPointer { CSVDeler.celle($0, over: "kort") }, "kort")
+    }
+
     func testUTF8SkaaretGennemEtFlerbyteTegnGiverSammeRaekker() throws {
         let hele = try Indberetningsformat.laesRegnskab(fil: "r.csv", tekst: tekst)
         XCTAssertEqual(hele.map(\.tilbud), ["Åbjerg – Bøgely € 𝄞", "Lindely; \"det gamle\"\nhus", "Ø-hjemmet", "Åen"])
