@@ -69,7 +69,16 @@ final class Importkontekst: @unchecked Sendable {
         skrivning = nil
         try await s.value
     }
-    private(set) var organisationer: [String: Organisationsmodel] = [:]
+    /// A driftsherre as an import needs it: its id, art and region.
+    struct Driftsherre {
+        let id: UUID
+        let art: String
+        let region: String?
+    }
+    /// The driftsherrer by name, read as plain rows like the tilbud below: decoding them as Fluent
+    /// models reflected over every model's properties (perf: ~3 ms of every import process, a fifth
+    /// of a one-row import's time inside the import).
+    private(set) var organisationer: [String: Driftsherre] = [:]
     /// Region → målgruppe list, read once per import.
     var maalgruppelister: [String: Maalgruppeliste] = [:]
     private var tilbud: [UUID: [String: UUID]] = [:]
@@ -122,7 +131,9 @@ final class Importkontekst: @unchecked Sendable {
         self.bruger = bruger
         self.importID = importID
         importFelt = .kendt(importID)
-        for o in try await Organisationsmodel.query(on: lager.db).all() { organisationer[o.navn] = o }
+        for o in try await lager.alleRaekker(try lager.sql.select().columns("id", "navn", "art", "region").from(Organisationsmodel.schema)) {
+            organisationer[try o.tekst("navn")] = Driftsherre(id: try o.uuid("id"), art: try o.tekst("art"), region: try o.valgfriTekst("region"))
+        }
         regioner = Array(Set(organisationer.values.compactMap(\.region))).sorted()
         standardRegion = region ?? (regioner.count == 1 ? regioner[0] : nil)
         // Three columns as plain rows, not Fluent models: 30.000 tilbud as models held ~100 MB of
@@ -163,7 +174,7 @@ final class Importkontekst: @unchecked Sendable {
 
     private func slaaTilbudOp(driftsherre: String, region: String?, tilbud navn: String, maalgruppe: Maalgruppe?, type: Tilbud.Type_?,
                               paragraf: String?, fil: String, raekke: Int, resultat r: inout Importresultat) async throws -> UUID {
-        let drift: Organisationsmodel
+        let drift: Driftsherre
         if let o = organisationer[driftsherre] {
             drift = o
         } else {
@@ -174,10 +185,8 @@ final class Importkontekst: @unchecked Sendable {
             }
             let art: Organisation.Art = driftsherre.lowercased().hasPrefix("region") ? .region : .kommune
             let o = Organisation(navn: driftsherre, art: art, region: region ?? regioner.first)
-            drift = Organisationsmodel(o)
             let driftID = nytID()
-            drift.id = driftID
-            drift.importID = importID
+            drift = Driftsherre(id: driftID, art: o.art.rawValue, region: o.region)
             // Queued with the batch like a new tilbud, not written at once: a write here waited for
             // the batch in flight, so a file with a new driftsherre in every batch lost the overlap.
             indsaet(Organisationsmodel.schema, ["id", "import_id", "navn", "art", "kommunenummer", "region", "overordnet_id"],
@@ -185,7 +194,7 @@ final class Importkontekst: @unchecked Sendable {
             organisationer[driftsherre] = drift
             r.nyeDriftsherrer.append(driftsherre)
         }
-        let driftID = try drift.requireID()
+        let driftID = drift.id
         if let id = tilbud[driftID]?[navn] { return id }
         let t = Tilbud(navn: navn, driftsherre: driftsherre, paragraf: paragraf, maalgruppe: maalgruppe, type: type ?? .doegn,
                        ejerform: drift.art == Organisation.Art.region.rawValue ? .regional : .kommunal)
