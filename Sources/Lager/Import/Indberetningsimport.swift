@@ -40,7 +40,7 @@ struct Proevekoersel: Error { let resultat: Importresultat }
 /// instead of an audit event of its own; the import's one event names the file and its SHA-256.
 final class Importkontekst: @unchecked Sendable {
     /// The transaction; the row loop reaches it only through `lager()`, which first waits for the
-    /// batch being written in the background.
+    /// batches being written in the background.
     private let forbindelse: Lager
     let bruger: String
     let standardRegion: String?
@@ -50,25 +50,20 @@ final class Importkontekst: @unchecked Sendable {
     let importFelt: Feltvaerdi
     /// The last tilbud id written as a column value: a file's rows come sorted by tilbud.
     private var forrigeFelt: (id: UUID, felt: Feltvaerdi)?
-    /// The previous batch's rows and audit events, being written while the next batch is prepared.
-    private var skrivning: Task<Void, any Error>?
+    /// The previous batches' rows and audit events, being written while the next batch is prepared.
+    private let skrivninger = Skrivekoe()
 
-    /// The transaction's storage once the batch being written is in: every read and write of an
-    /// import goes through here, so none overtakes that batch or runs beside it on the connection
+    /// The transaction's storage once the batches being written are in: every read and write of an
+    /// import goes through here, so none overtakes those batches or runs beside them on the connection
     /// (a tilbud queued in one batch is found by the next; SQLite's connection is never used by two
     /// tasks at once).
     func lager() async throws -> Lager {
-        try await afventSkrivning()
+        try await skrivninger.afvent()
         return forbindelse
     }
 
     func db() async throws -> any Database { try await lager().db }
 
-    private func afventSkrivning() async throws {
-        guard let s = skrivning else { return }
-        skrivning = nil
-        try await s.value
-    }
     /// A driftsherre as an import needs it: its id, art and region.
     struct Driftsherre {
         let id: UUID
@@ -274,8 +269,9 @@ final class Importkontekst: @unchecked Sendable {
     private var anslaaetAntal = 0
 
     /// Each batch of a source in three stages at once: the next batches are read and checked (the
-    /// file's parsing, on the cores), this batch goes through the row loop, and the previous batch
-    /// is written (the database on its own thread, or PostgreSQL's server taking the COPY). perf of
+    /// file's parsing, on the cores), this batch goes through the row loop, and the previous batches
+    /// are written (`Skrivekoe`, at most two queued: the database on its own thread, or PostgreSQL's
+    /// server taking the COPY). perf of
     /// a belægning import on SQLite: the writes were two thirds of the wall time and the row loop a
     /// fifth, one after the other. The reading runs two batches ahead, so a slow batch to parse does
     /// not leave the writer waiting. The source is touched by one task at a time (each read waits
@@ -294,19 +290,19 @@ final class Importkontekst: @unchecked Sendable {
                 derefter = Task.detached { [naeste] in try await Laesning.laes(kilde, efter: naeste) }
                 if laest.fejl { continue }
                 try await skriv(batch)
-                // The rows made ready for the database here, while the previous batch is still written.
+                // The rows made ready for the database here, while the previous batches are still
+                // written, and queued behind them: the row loop goes on with the next batch at once.
                 let s = udtag()
-                s.forbered(forbindelse.db)
-                let db = try await db()
-                skrivning = Task { try await s.skriv(db) }
+                let db = forbindelse.db
+                s.forbered(db)
+                try await skrivninger.koe { try await s.skriv(db) }
                 if iAlt == 0 { fremdrift?(laest.forloeb.faerdige, laest.forloeb.iAlt) }
             }
-            try await afventSkrivning()
+            try await skrivninger.afvent()
         } catch {
             // A refused write: the write and the reading under way end before the transaction is rolled
             // back (the read not yet begun is called off, so nothing touches the source after this).
-            _ = try? await skrivning?.value
-            skrivning = nil
+            try? await skrivninger.afvent()
             derefter.cancel()
             _ = try? await naeste.value
             _ = try? await derefter.value
