@@ -36,14 +36,22 @@ final class TilbudsreferenceTests: XCTestCase {
             let uden = try await l.opretTilbud(Tilbud(navn: "Tomt tilbud", driftsherre: "Jammerbugt Kommune"), af: "test")
 
             // The import's bulk path with one row for a tilbud that does not exist: the whole batch refused.
+            let ukendt = UUID()
             let daarlig = Masseindsaettelse("belaegninger", Self.kolonner)
             daarlig.tilfoej(belaegning(tilbud, kvartal: 1))
-            daarlig.tilfoej(belaegning(UUID(), kvartal: 2))
+            daarlig.tilfoej(belaegning(ukendt, kvartal: 2))
+            daarlig.tilfoej(belaegning(tilbud, kvartal: 3))
             do {
                 try await l.db.transaction { try await daarlig.toem($0) }
                 XCTFail("\(db): a row for an unknown tilbud was written")
             } catch {
                 XCTAssertTrue(erReferencefejl(error), "\(db): \(String(reflecting: error))")
+                // PostgreSQL's check names the table and the missing tilbud (SQLite's key names neither).
+                if db == "PostgreSQL" {
+                    XCTAssertTrue(String(reflecting: error).contains("tilbud \(ukendt.uuidString.lowercased()) findes ikke"),
+                                  String(reflecting: error))
+                    XCTAssertTrue(String(reflecting: error).contains("\"belaegninger\""), String(reflecting: error))
+                }
             }
             let efterFejl = try await antal(sql, "belaegninger")
             XCTAssertEqual(efterFejl, 0, db)
@@ -93,6 +101,48 @@ final class TilbudsreferenceTests: XCTestCase {
             XCTAssertEqual(tilbudEfter, 1, db)
             let beholdt = try await antal(sql, "belaegninger")
             XCTAssertEqual(beholdt, 4, db)
+        }
+    }
+
+    /// PostgreSQL: rows written but not yet committed hold their tilbud (`FOR KEY SHARE`, as a
+    /// foreign key would): another connection cannot delete it meanwhile — it waits, here until its
+    /// lock timeout — and once the rows are committed the delete is refused as a reference.
+    /// (SQLite has one writer at a time and keeps its foreign key: nothing of this to check there.)
+    func testUkommitteredeRaekkerHolderDeresTilbud() async throws {
+        try await Testdatabaser.forHver { db, f in
+            guard db == "PostgreSQL" else { return }
+            let l = f.lager
+            let sql = try XCTUnwrap(l.db as? any SQLDatabase)
+            try await l.opretOrganisation(Organisation(navn: "Jammerbugt Kommune", art: .kommune, kommunenummer: "849"), af: "test")
+            let tilbud = try await l.opretTilbud(Tilbud(navn: "Toftehøj", driftsherre: "Jammerbugt Kommune"), af: "test")
+            let andet = try await l.opretTilbud(Tilbud(navn: "Bakkehuset", driftsherre: "Jammerbugt Kommune"), af: "test")
+            let raekker = (1...4).map { k in belaegning(k == 2 ? andet : tilbud, kvartal: k) }
+            try await l.db.transaction { tx in
+                let m = Masseindsaettelse("belaegninger", Self.kolonner)
+                for r in raekker { m.tilfoej(r) }
+                try await m.toem(tx)
+                // Another connection (the pool's next one) meanwhile.
+                for id in [tilbud, andet] {
+                    do {
+                        try await l.db.transaction { anden in
+                            let a = try XCTUnwrap(anden as? any SQLDatabase)
+                            try await a.raw("SET LOCAL lock_timeout = '300ms'").run()
+                            try await a.raw("DELETE FROM tilbud WHERE id = \(bind: id)").run()
+                        }
+                        XCTFail("a tilbud was deleted under rows not yet committed")
+                    } catch {
+                        XCTAssertTrue(String(reflecting: error).contains("55P03"), "waited for the lock: \(String(reflecting: error))")
+                    }
+                }
+            }
+            do {
+                try await sql.raw("DELETE FROM tilbud WHERE id = \(bind: tilbud)").run()
+                XCTFail("a referenced tilbud was deleted")
+            } catch {
+                XCTAssertTrue(erReferencefejl(error), String(reflecting: error))
+            }
+            let tilbudTilbage = try await antal(sql, "tilbud")
+            XCTAssertEqual(tilbudTilbage, 2)
         }
     }
 }

@@ -19,21 +19,28 @@ import SQLKit
 struct M028_Tilbudsreferencer: Takstfilmigration {
     static let tabeller = ["takstniveauer", "regnskaber", "belaegninger", "pladser"]
 
+    /// The refusal of a statement's row whose tilbud (`mangler`) does not exist (M029 says the same).
+    static let afvis = """
+        RAISE EXCEPTION 'indsættelse i "%" bryder referencen til tilbud: tilbud % findes ikke', TG_TABLE_NAME, mangler
+              USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME;
+        """
+    /// The statement check as this migration made it (M029 replaces it, and puts it back on revert).
+    static let findes = """
+        RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE mangler uuid;
+        BEGIN
+          PERFORM 1 FROM tilbud t WHERE t.id IN (SELECT DISTINCT n.tilbud_id FROM nye n) FOR KEY SHARE OF t;
+          SELECT n.tilbud_id INTO mangler FROM nye n WHERE NOT EXISTS (SELECT 1 FROM tilbud t WHERE t.id = n.tilbud_id) LIMIT 1;
+          IF FOUND THEN
+            \(afvis)
+          END IF;
+          RETURN NULL;
+        END $$
+        """
+
     func prepare(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("""
-            CREATE FUNCTION takstfil_tilbud_findes() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE mangler uuid;
-            BEGIN
-              PERFORM 1 FROM tilbud t WHERE t.id IN (SELECT DISTINCT n.tilbud_id FROM nye n) FOR KEY SHARE OF t;
-              SELECT n.tilbud_id INTO mangler FROM nye n WHERE NOT EXISTS (SELECT 1 FROM tilbud t WHERE t.id = n.tilbud_id) LIMIT 1;
-              IF FOUND THEN
-                RAISE EXCEPTION 'indsættelse i "%" bryder referencen til tilbud: tilbud % findes ikke', TG_TABLE_NAME, mangler
-                  USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME;
-              END IF;
-              RETURN NULL;
-            END $$
-            """).run()
+        try await sql.raw(SQLQueryString("CREATE FUNCTION takstfil_tilbud_findes() " + M028_Tilbudsreferencer.findes)).run()
         try await sql.raw("""
             CREATE FUNCTION takstfil_tilbud_findes_raekke() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN

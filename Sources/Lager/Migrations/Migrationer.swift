@@ -20,6 +20,6 @@ public enum Migrationer {
          M016_Takstperioder(), M017_Loginforsoegindeks(), M018_Aendringstaeller(),
          M019_Beliggenhed(), M020_Afdaekninger(), M021_Afvigelsesaarsager(), M022_Udmeldingsdata(), M023_Maalgruppelister(), M024_LedigePladser(), M025_Noegletal(), M026_Kontrakter(), M027_ImportID(),
          // PostgreSQL: the import tables' reference to tilbud checked per statement (issue 17).
-         M028_Tilbudsreferencer()]
+         M028_Tilbudsreferencer(), M029_Tilbudsreferencecheck()]
     }
 }
