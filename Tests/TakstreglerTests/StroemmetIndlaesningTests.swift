@@ -160,4 +160,22 @@ final class StroemmetIndlaesningTests: XCTestCase {
         }
         XCTAssertEqual(foerFejl, 8, "the first batch came before the first refused row")
     }
+
+    /// The first batch holds at most `foersteBatch` rows (the database starts on it sooner), the
+    /// rest the batch size asked for; every row comes once, in the file's order.
+    func testFoersteBatchErMindre() throws {
+        var linjer = ["driftsherre;tilbud;aar;belaegning;regnskab_kr"]
+        for i in 0..<5_000 { linjer.append("Viborg;T\(i);2019;1;\(i)") }
+        let sti = try skriv(Data(linjer.joined(separator: "\n").utf8), "r.csv")
+        for (batch, forventet) in [(4_096, [1_024, 3_976]), (2_000, [1_024, 2_000, 1_976]), (600, [600] + Array(repeating: 600, count: 7) + [200])] {
+            let kilde = try CSVIndlaesning(sti: sti, format: Indberetningsformat.regnskabsraekker, batch: batch, stykke: 4_096)
+            var stoerrelser: [Int] = [], tilbud: [String] = []
+            while let b = try kilde.naeste() {
+                stoerrelser.append(b.count)
+                tilbud += b.map(\.tilbud)
+            }
+            XCTAssertEqual(stoerrelser, forventet, "batch \(batch)")
+            XCTAssertEqual(tilbud, (0..<5_000).map { "T\($0)" }, "batch \(batch)")
+        }
+    }
 }

@@ -73,6 +73,9 @@ public final class CSVIndlaesning<T: Sendable>: Raekkekilde, @unchecked Sendable
     public private(set) var raekker = 0
     public private(set) var anslaaetAntal = 0
 
+    /// Rows in the first batch at most.
+    static var foersteBatch: Int { 1_024 }
+
     /// `batch`: rows per batch; `stykke`: bytes per read (small values are for tests).
     public init(sti: String, fil: String? = nil, format: Raekkeformat<T>, batch: Int = 4_096, stykke: Int = 1 << 20) throws {
         self.fil = fil ?? sti
@@ -109,6 +112,9 @@ public final class CSVIndlaesning<T: Sendable>: Raekkekilde, @unchecked Sendable
     public func naeste() throws -> [T]? {
         paabegyndt = true
         while true {
+            // The first batch is smaller: the database starts on it sooner (PostgreSQL's COPY of
+            // a small file's batches is an import's critical path once the first one is sent).
+            let batch = raekker == 0 ? min(self.batch, CSVIndlaesning.foersteBatch) : self.batch
             if let hoved, ventende.count >= batch || (slut && !ventende.isEmpty) {
                 let n = min(batch, ventende.count)
                 let (rene, fejl) = hoved.normaliser(ventende.prefix(n))
