@@ -4,13 +4,17 @@ import Foundation
 /// readers' rows and storage's decoding of a year's takst bases (perf: the per-row decoding was
 /// most of the time; 2 cores ≈ half).
 public enum Parallelt {
+    /// Read once: on Linux each `activeProcessorCount` opens and reads two cgroup files (strace: 590
+    /// times in an x10 belægning import, twice per batch).
+    @usableFromInline static let kerner = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
     // Inlinable so each caller gets a specialised copy: unspecialised, the generic metadata
     // lookups per element were ~5 % of recomputing every takst (perf).
     @inlinable
     public static func map<E: Sendable, T: Sendable>(_ elementer: [E], fraAntal: Int = 2_000,
                                                      _ f: @Sendable (E) throws -> T) -> [Result<T, any Error>] {
         let n = elementer.count
-        let dele = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let dele = kerner
         guard n >= fraAntal, dele > 1 else { return elementer.map { e in Result { try f(e) } } }
         let stoerrelse = (n + dele - 1) / dele
         // Each part writes its results straight into its stretch of the one result array: collecting

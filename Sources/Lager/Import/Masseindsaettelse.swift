@@ -264,8 +264,9 @@ struct Importider {
     init(ur: @escaping () -> UInt64 = { UInt64(Date().timeIntervalSince1970 * 1000) }) { self.ur = ur }
 
     mutating func nyt() -> UUID {
-        if i + 16 > buffer.count {
-            if let data = try? kilde?.read(upToCount: 16 * 4_096), data.count >= 16 {
+        // Eight random bytes per id (the other eight are the time and the counter).
+        if i + 8 > buffer.count {
+            if let data = try? kilde?.read(upToCount: 8 * 8_192), data.count >= 8 {
                 buffer = [UInt8](data)
             } else {
                 // Without /dev/urandom: the standard library's generator (getrandom), 8 bytes a call.
@@ -287,8 +288,8 @@ struct Importider {
         var b = (UInt8(truncatingIfNeeded: ms >> 40), UInt8(truncatingIfNeeded: ms >> 32), UInt8(truncatingIfNeeded: ms >> 24),
                  UInt8(truncatingIfNeeded: ms >> 16), UInt8(truncatingIfNeeded: ms >> 8), UInt8(truncatingIfNeeded: ms),
                  UInt8(truncatingIfNeeded: taeller >> 8), UInt8(truncatingIfNeeded: taeller),
-                 buffer[i + 8], buffer[i + 9], buffer[i + 10], buffer[i + 11], buffer[i + 12], buffer[i + 13], buffer[i + 14], buffer[i + 15])
-        i += 16
+                 buffer[i], buffer[i + 1], buffer[i + 2], buffer[i + 3], buffer[i + 4], buffer[i + 5], buffer[i + 6], buffer[i + 7])
+        i += 8
         b.6 = b.6 & 0x0F | 0x70   // version 7
         b.8 = b.8 & 0x3F | 0x80   // RFC 9562 variant
         return UUID(uuid: b)
