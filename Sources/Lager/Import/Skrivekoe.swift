@@ -4,8 +4,8 @@
 ///
 /// Why: a takster import on PostgreSQL left a third of the two cores idle (perf): the server's COPY
 /// ran alone while the row loop waited for it, then the row loop and the file's reading ran on both
-/// cores while the server waited for the next COPY. The priority below did most of the cure (1.725 →
-/// 1.478 ms); queueing instead of awaiting the previous write did the rest (→ 1.407 ms; alone it
+/// cores while the server waited for the next COPY. The priority below did most of the cure (~1.720 →
+/// 1.478 ms, medians of 5 in separate runs); queueing instead of awaiting did the rest (→ 1.407 ms; alone it
 /// changed nothing, as the write's steps still waited for a thread).
 final class Skrivekoe: @unchecked Sendable {
     private var seneste: Task<Void, any Error>?
