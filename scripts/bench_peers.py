@@ -785,7 +785,7 @@ def kommando_rapport(a):
     v = info.get("versioner", [])
     if rk:
         o.append(f"Peers: {', '.join(v)}; DuckDB med {info.get('duckdb_traade', ['?'])[0]} tråde; pandas regner i én tråd (dets read_csv kan bruge flere). "
-                 "Tider i ms, peers som median af 5 gentagelser (alle 9 årspar: 3; indlæsning: 1); Takstfil i sin egen proces: importer som median af 3 runder, hver i en ny database (SQLite og PostgreSQL skiftes til at gå først), trinnene fra hukommelsen som median af lige så mange gentagelser (`--gentag`). "
+                 f"Tider i ms, peers som median af 5 gentagelser (alle 9 årspar: 3; indlæsning: 1); Takstfil i sin egen proces: importer som median af {a.runder} runder, hver i en ny database (SQLite og PostgreSQL skiftes til at gå først), trinnene fra hukommelsen som median af lige så mange gentagelser (`--gentag`). "
                  "Forholdet er Takstfil (SQLite) ÷ peer — under 1 er Takstfil hurtigst.")
         o.append("")
         o.append("| trin | Takstfil (SQLite) | Takstfil (PostgreSQL) | DuckDB | pandas | Takstfil ÷ DuckDB | Takstfil ÷ pandas | rækker |")
@@ -807,7 +807,7 @@ def kommando_rapport(a):
                  "Takstfil gør desuden: kontrol af hver celle med danske fejl, driftsherre og tilbud slået op eller oprettet, versioner, revisionsspor.")
         o.append("⁶ Som issuet målte pandas (0,65 s): en ny Python-proces der starter, importerer pandas (DuckDB: duckdb) og læser de tre filer "
                  "med `read_csv`, median af 5; Takstfil: de tre `bench import-…`-processer fra start til slut (åbning af databasen, import, "
-                 "afslutning; `/usr/bin/time`, 10 ms' opløsning), median af 3 runder. Arbejdet er stadig ikke det samme (¹).")
+                 f"afslutning; `/usr/bin/time`, 10 ms' opløsning), median af {a.runder} runder. Arbejdet er stadig ikke det samme (¹).")
         o.append("")
     if kontrol:
         o.append(f"Kontrol af tabellerne {aar - 1}–{aar} mod `takstfil rapport ledelsesinformation --format json` (hver celle ved den trykte "
@@ -876,6 +876,7 @@ def main():
     r.add_argument("--peers", required=True)
     r.add_argument("--web")
     r.add_argument("--aar", type=int, required=True)
+    r.add_argument("--runder", type=int, default=5, help="the rounds of imports scripts/bench ran (the report names them)")
     a = ap.parse_args()
     {"maal": kommando_maal, "datasette-db": kommando_datasette_db, "rapport": kommando_rapport}[a.kommando](a)
 
