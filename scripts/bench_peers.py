@@ -23,7 +23,7 @@ instead of Takstfil, run on the same generated files in the same run.
       recomputed takst against `takstniveauer.takst`.
   bench_peers.py datasette-db --db SQLITE --aar YEAR --ud FILE
       One table `takster` with the year's takst levels (newest version), for `datasette serve`.
-  bench_peers.py rapport --maal FILE --peers FILE [--web FILE]
+  bench_peers.py rapport --maal FILE --peers FILE [--web FILE] --aar YEAR --runder N
       The Markdown section "Side om side" from the measurements.
 
 Exactness: no binary floating point touches a published figure. DuckDB keeps amounts in DECIMAL; its
@@ -876,7 +876,7 @@ def main():
     r.add_argument("--peers", required=True)
     r.add_argument("--web")
     r.add_argument("--aar", type=int, required=True)
-    r.add_argument("--runder", type=int, default=5, help="the rounds of imports scripts/bench ran (the report names them)")
+    r.add_argument("--runder", type=int, required=True, help="the rounds of imports scripts/bench ran (the report names them)")
     a = ap.parse_args()
     {"maal": kommando_maal, "datasette-db": kommando_datasette_db, "rapport": kommando_rapport}[a.kommando](a)
 
